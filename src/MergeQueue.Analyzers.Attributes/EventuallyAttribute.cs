@@ -1,0 +1,12 @@
+using System;
+
+namespace MergeQueue.Analyzers;
+
+/// <summary>
+/// On a <c>bool</c> method or property of a model: Every fair behavior reaches a state where it holds (TLA+ <c>&lt;&gt;P</c>); checked by SM0003.
+/// A method with domain parameters is checked for every combination of values.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, Inherited = false)]
+public sealed class EventuallyAttribute : Attribute
+{
+}

@@ -1,0 +1,17 @@
+using System;
+
+namespace MergeQueue.Analyzers;
+
+/// <summary>
+/// Marks a class as a model: every instance field is state, <see cref="ActionAttribute"/> methods are the
+/// steps, and the checker explores every reachable state at build time.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class StateMachineAttribute : Attribute
+{
+    /// <summary>Largest number of distinct states to explore; 0 uses the project default (<c>MergeQueueMaxStates</c>).</summary>
+    public int MaxStates { get; set; }
+
+    /// <summary>Largest number of steps from the initial state to explore; 0 means no limit.</summary>
+    public int MaxDepth { get; set; }
+}
