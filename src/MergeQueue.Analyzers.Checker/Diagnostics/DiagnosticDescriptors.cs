@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace MergeQueue.Analyzers.Diagnostics;
@@ -112,6 +113,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidMember = ModelError(
         InvalidMemberId, "Invalid model member",
         "[{0}] on '{1}' is not allowed: {2}");
+
+    /// <summary>Every descriptor, for <c>SupportedDiagnostics</c> and the convention tests.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        InvariantViolated,
+        Stuck,
+        LivenessViolated,
+        ExecutionFailed,
+        ExplorationBounded,
+        ActionNeverEnabled,
+        NeverReached,
+        Statistics,
+        UnsupportedConstruct,
+        PropertyNotBool,
+        ParameterWithoutDomain,
+        EmptyDomain,
+        ActionReturnType,
+        LeadsToTarget,
+        InvalidModelClass,
+        InvalidDomain,
+        SharedMutableState,
+        NoActions,
+        InvalidMember);
 
     private static DiagnosticDescriptor Verification(string id, string title, DiagnosticSeverity severity) => new(
         id,

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MergeQueue.Analyzers.Diagnostics;
+using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.FrontEnd;
+using Microsoft.CodeAnalysis;
+
+namespace MergeQueue.Analyzers.Analyzer;
+
+/// <summary>Checks one model: front end, then engine, then diagnostics at the model's own source locations.</summary>
+internal static class ModelChecker
+{
+    public static void Check(ModelSource source, CheckerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var compiled = ModelCompiler.Compile(source, cancellationToken);
+        foreach (var diagnostic in compiled.Diagnostics)
+        {
+            report(diagnostic);
+        }
+
+        if (compiled.Model is not { } model || !settings.Enabled)
+        {
+            return;
+        }
+
+        var result = Explorer.Explore(model, ExplorationOptionsFor(source.Type, settings, cancellationToken));
+        if (result.StoppedBy == ExplorationBound.Cancelled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        foreach (var diagnostic in ResultDiagnostics.From(result, model, ModelLocation(source.Type)))
+        {
+            report(diagnostic);
+        }
+    }
+
+    private static ExplorationOptions ExplorationOptionsFor(INamedTypeSymbol type, CheckerSettings settings, CancellationToken cancellationToken)
+    {
+        var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == KnownNames.StateMachineAttribute);
+        var maxStates = NamedInt(attribute, "MaxStates");
+        return new ExplorationOptions
+        {
+            // The model's own bound wins over the project's.
+            MaxStates = maxStates > 0 ? maxStates : settings.MaxStates,
+            MaxDepth = Math.Max(0, NamedInt(attribute, "MaxDepth")),
+            Timeout = settings.Timeout,
+            CancellationToken = cancellationToken,
+        };
+    }
+
+    private static int NamedInt(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return 0;
+    }
+
+    // The class name of the first declaration in a stable order, so partial models report at one place.
+    private static Location ModelLocation(INamedTypeSymbol type) =>
+        type.Locations
+            .Where(l => l.IsInSource)
+            .OrderBy(l => l.SourceTree!.FilePath, StringComparer.Ordinal)
+            .ThenBy(l => l.SourceSpan.Start)
+            .FirstOrDefault() ?? Location.None;
+}

@@ -1,0 +1,20 @@
+namespace MergeQueue.Analyzers;
+
+/// <summary>What stopped an exploration before it covered every reachable state.</summary>
+public enum ExplorationBound
+{
+    /// <summary>Nothing: every reachable state was explored.</summary>
+    None,
+
+    /// <summary><see cref="ExplorationOptions.MaxStates"/> distinct states were found and more were reachable.</summary>
+    MaxStates,
+
+    /// <summary>States deeper than <see cref="ExplorationOptions.MaxDepth"/> were reachable.</summary>
+    MaxDepth,
+
+    /// <summary><see cref="ExplorationOptions.Timeout"/> passed.</summary>
+    Timeout,
+
+    /// <summary><see cref="ExplorationOptions.CancellationToken"/> was cancelled.</summary>
+    Cancelled,
+}
