@@ -62,7 +62,7 @@ public sealed class ExplorationResult
     /// <summary>Why the results are partial (SM0005), or null when <see cref="Complete"/>.</summary>
     public string? BoundMessage { get; }
 
-    /// <summary>One line per never-enabled action (SM0006).</summary>
+    /// <summary>One line per never-enabled action (SM0006), in the order of <see cref="NeverEnabledActions"/>.</summary>
     public IReadOnlyList<string> NeverEnabledMessages { get; }
 
     /// <summary><c>'{Model}': {S} distinct states, {T} transitions, depth {D}, {ms} ms</c> (SM0010).</summary>
@@ -70,6 +70,22 @@ public sealed class ExplorationResult
 
     /// <summary>Everything as one text: each violation's message, then the warnings, then the statistics.</summary>
     public string Report { get; }
+
+    /// <summary>The SM0006 message of one action in <see cref="NeverEnabledActions"/>.</summary>
+    /// <param name="action">An index from <see cref="NeverEnabledActions"/>.</param>
+    /// <exception cref="ArgumentException">The action is not in <see cref="NeverEnabledActions"/>.</exception>
+    public string NeverEnabledMessage(int action)
+    {
+        for (int i = 0; i < NeverEnabledActions.Count; i++)
+        {
+            if (NeverEnabledActions[i] == action)
+            {
+                return NeverEnabledMessages[i];
+            }
+        }
+
+        throw new ArgumentException("action " + action + " is not among the never-enabled actions", nameof(action));
+    }
 
     /// <summary>The same as <see cref="Report"/>.</summary>
     public override string ToString() => Report;

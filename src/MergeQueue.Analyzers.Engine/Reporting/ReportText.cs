@@ -49,7 +49,7 @@ internal static class ReportText
 
     internal static string Bound(string model, ExplorationBound bound, ExplorationOptions options, long states, int depth) =>
         "'" + model + "' was not fully explored: " + BoundReached(bound, options) + "; " + Count(states)
-        + " distinct states, depth " + depth.ToString(CultureInfo.InvariantCulture)
+        + (states == 1 ? " distinct state, depth " : " distinct states, depth ") + depth.ToString(CultureInfo.InvariantCulture)
         + " explored; results cover only the explored states";
 
     /// <summary>Appended to the bound message: a <c>[Reachable]</c> property not seen yet is not yet a violation.</summary>

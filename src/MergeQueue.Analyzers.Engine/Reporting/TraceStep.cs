@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace MergeQueue.Analyzers;
@@ -34,7 +35,7 @@ public sealed class TraceStep
     public override string ToString()
     {
         var line = new StringBuilder();
-        line.Append(Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(": ").Append(Label).Append(": ");
+        line.Append(Number.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(Label).Append(": ");
         if (Changes.Count == 0)
         {
             return line.Append("(no change)").ToString();

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
@@ -35,6 +34,4 @@ internal static class TestCompilation
 
     /// <summary>The usings every model file starts with in the tests.</summary>
     public const string Usings = "using System;\nusing System.Linq;\nusing System.Collections.Generic;\nusing MergeQueue.Analyzers;\nusing static MergeQueue.Analyzers.Spec;\n";
-
-    public static IEnumerable<SyntaxTree> Trees(this Compilation compilation) => compilation.SyntaxTrees;
 }

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace MergeQueue.Analyzers.Engine;
+
+/// <summary>Explores a model's reachable states and checks its properties; the one entry point of the engine.</summary>
+public static class Explorer
+{
+    /// <summary>
+    /// Explores <paramref name="model"/> breadth-first from its initial state, with action instances in the
+    /// model's order, and checks every invariant, stuck state, failure, <c>[Reachable]</c> property and
+    /// never-enabled action in one pass. Every violation is reported once with a shortest trace; the result
+    /// is the same on every run, except <see cref="ExplorationResult.Elapsed"/>.
+    /// </summary>
+    /// <typeparam name="TState">The model's state type.</typeparam>
+    /// <param name="model">The model to explore.</param>
+    /// <param name="options">Bounds and cancellation; the defaults when null.</param>
+    /// <returns>The violations, warnings and statistics. Cancellation returns a partial result, never throws.</returns>
+    public static ExplorationResult Explore<TState>(IModel<TState> model, ExplorationOptions? options = null)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        options ??= new ExplorationOptions();
+        var clock = Stopwatch.StartNew();
+
+        // The liveness search (a later stage) walks the enabled steps, so they are kept only when it will run.
+        var graph = new StateGraph<TState>(model.StateComparer, recordEdges: HasLivenessProperty(model));
+        var search = new BreadthFirstSearch<TState>(model, options, graph, clock);
+        ExplorationBound stoppedBy = search.Run();
+        bool complete = stoppedBy == ExplorationBound.None;
+
+        var violations = new List<Violation>(search.Violations);
+        long states = graph.Count;
+        int depth = states == 0 ? 0 : graph.Depth(graph.Count - 1);
+        var neverEnabled = new List<int>();
+        var neverEnabledMessages = new List<string>();
+        var notReachedYet = new List<string>();
+        var builder = new ViolationBuilder<TState>(model, graph, new StepBudget(options.MaxStepsPerExecution, options.CancellationToken));
+
+        // Whether a property or action is seen only in some reachable state is known only when all were seen.
+        if (states > 0)
+        {
+            for (int property = 0; property < model.Properties.Count; property++)
+            {
+                if (model.Properties[property].Kind == PropertyKind.Reachable && !search.WasReached(property))
+                {
+                    if (complete)
+                    {
+                        violations.Add(builder.NeverReached(property, states));
+                    }
+                    else
+                    {
+                        notReachedYet.Add(ReportText.NotReachedYet(model.Predicates[model.Properties[property].Predicate].Display));
+                    }
+                }
+            }
+
+            for (int action = 0; complete && action < model.Actions.Count; action++)
+            {
+                if (!search.WasEnabled(action))
+                {
+                    neverEnabled.Add(action);
+                    neverEnabledMessages.Add(ReportText.NeverEnabled(model.Actions[action].Name, states));
+                }
+            }
+        }
+
+        string? boundMessage = complete ? null : ReportText.Bound(model.Name, stoppedBy, options, states, depth);
+        if (boundMessage is not null && notReachedYet.Count > 0)
+        {
+            boundMessage += "; " + string.Join("; ", notReachedYet);
+        }
+
+        TimeSpan elapsed = clock.Elapsed;
+        return new ExplorationResult(
+            violations,
+            states,
+            search.Transitions,
+            depth,
+            stoppedBy,
+            neverEnabled,
+            elapsed,
+            boundMessage,
+            neverEnabledMessages,
+            ReportText.Statistics(model.Name, states, search.Transitions, depth, elapsed));
+    }
+
+    private static bool HasLivenessProperty<TState>(IModel<TState> model)
+    {
+        foreach (PropertyInstance property in model.Properties)
+        {
+            if (property.Kind is PropertyKind.Eventually or PropertyKind.AlwaysEventually or PropertyKind.LeadsTo)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

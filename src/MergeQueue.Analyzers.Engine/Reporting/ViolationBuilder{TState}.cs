@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace MergeQueue.Analyzers.Engine;
+
+/// <summary>Turns what the search found (a property, a state number, a failure) into a <see cref="Violation"/> with its trace.</summary>
+internal sealed class ViolationBuilder<TState>
+{
+    private readonly IModel<TState> model;
+    private readonly StateGraph<TState> graph;
+    private readonly StepBudget budget;
+    private readonly TraceBuilder<TState> traces;
+
+    internal ViolationBuilder(IModel<TState> model, StateGraph<TState> graph, StepBudget budget)
+    {
+        this.model = model;
+        this.graph = graph;
+        this.budget = budget;
+        traces = new TraceBuilder<TState>(model, graph);
+    }
+
+    internal Violation InvariantViolated(int property, int state)
+    {
+        PropertyInstance instance = model.Properties[property];
+        string summary = ReportText.InvariantViolated(Display(instance), graph.Depth(state));
+        return new Violation(ViolationKind.InvariantViolated, summary, traces.Build(state, Array.Empty<string>()), instance.Site, property);
+    }
+
+    internal Violation Stuck(int state, bool hasTerminal)
+    {
+        string summary = ReportText.Stuck(model.Name, graph.Depth(state), hasTerminal);
+        List<string> epilogue = StuckExplanation.Explain(model, graph.State(state), budget, hasTerminal);
+        return new Violation(ViolationKind.Stuck, summary, traces.Build(state, epilogue), null, -1);
+    }
+
+    /// <summary>An action instance failed when run in <paramref name="state"/>: the trace ends with the failing step.</summary>
+    internal Violation ActionFailed(int state, int actionInstance, Failure failure)
+    {
+        string label = traces.Label(actionInstance);
+        string summary = ReportText.FailureSummary(failure, "Action '" + label + "'", "'" + label + "'", budget.MaxSteps);
+        string failingStep = (graph.Depth(state) + 1).ToString(CultureInfo.InvariantCulture) + ": " + label + " "
+            + ReportText.FailureVerb(failure, budget.MaxSteps);
+        return new Violation(ViolationKind.ExecutionFailed, summary, traces.Build(state, new[] { failingStep }), failure.Site, -1);
+    }
+
+    /// <summary>A property's predicate failed when evaluated in <paramref name="state"/>.</summary>
+    internal Violation PredicateFailed(int state, int property, Failure failure)
+    {
+        PropertyInstance instance = model.Properties[property];
+        string subject = ReportText.Property(instance.Kind, Display(instance));
+        string summary = ReportText.FailureSummary(failure, subject, subject, budget.MaxSteps);
+        int depth = graph.Depth(state);
+        string where = depth == 0 ? "in the initial state: " : "after step " + depth.ToString(CultureInfo.InvariantCulture) + ": ";
+        string epilogue = where + subject + " " + ReportText.FailureVerb(failure, budget.MaxSteps);
+        return new Violation(ViolationKind.ExecutionFailed, summary, traces.Build(state, new[] { epilogue }), failure.Site, property);
+    }
+
+    /// <summary>Building the initial state failed: there is no state to show, only the failing step.</summary>
+    internal Violation InitialStateFailed(Failure failure)
+    {
+        string summary = ReportText.FailureSummary(
+            failure, "Building the initial state of '" + model.Name + "'", "the initial state of '" + model.Name + "'", budget.MaxSteps);
+        string failingStep = "0: " + ReportText.InitialStateLabel + " " + ReportText.FailureVerb(failure, budget.MaxSteps);
+        var trace = new Trace(Array.Empty<TraceStep>(), null, false, new[] { failingStep });
+        return new Violation(ViolationKind.ExecutionFailed, summary, trace, failure.Site, -1);
+    }
+
+    internal Violation NeverReached(int property, long states)
+    {
+        PropertyInstance instance = model.Properties[property];
+        return new Violation(ViolationKind.NeverReached, ReportText.NeverReached(Display(instance), states), null, instance.Site, property);
+    }
+
+    private string Display(PropertyInstance property) => model.Predicates[property.Predicate].Display;
+}
