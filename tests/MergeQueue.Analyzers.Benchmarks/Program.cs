@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Basic.Reference.Assemblies;
+using MergeQueue.Analyzers;
+using MergeQueue.Analyzers.Analyzer;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// The compile-time check of the fixed merge queue, as the compiler runs it: the whole analyzer (front end,
+// exploration, diagnostics) through CompilationWithAnalyzers, beside the plain compile of the same project.
+// Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K]
+var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(5).ToList();
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
+var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
+var references = Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(StateMachineAttribute).Assembly.Location)).ToArray();
+
+Console.WriteLine($"{"N",3} {"states",10} {"compile (ms)",13} {"check (ms)",11} {"states/s",10} {"peak MB",8}");
+foreach (var n in sizes)
+{
+    var source = File.ReadAllText(Path.Combine(samples, "FixedQueue.cs")).Replace("const int N = 3;", $"const int N = {n};");
+    var trees = new[] { source, File.ReadAllText(Path.Combine(samples, "Pr.cs")) }
+        .Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest)))
+        .ToArray();
+    var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+        .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["SM0010"] = ReportDiagnostic.Info });
+
+    for (var run = 0; run < runs; run++)
+    {
+        var compilation = CSharpCompilation.Create("Bench" + run, trees, references, options);
+        var compile = Stopwatch.StartNew();
+        using (var stream = new MemoryStream())
+        {
+            compilation.Emit(stream);
+        }
+
+        compile.Stop();
+        GC.Collect();
+        var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var check = Stopwatch.StartNew();
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StateMachineAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        check.Stop();
+        var errors = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("\n", errors));
+        }
+
+        var statistics = diagnostics.Single(d => d.Id == "SM0010").GetMessage(CultureInfo.InvariantCulture);
+        var states = long.Parse(statistics.Split(": ")[1].Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var peak = Math.Max(before, Process.GetCurrentProcess().PeakWorkingSet64) / (1024 * 1024);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{n,3} {states,10:N0} {compile.ElapsedMilliseconds,13:N0} {check.ElapsedMilliseconds,11:N0} {states * 1000 / Math.Max(1, check.ElapsedMilliseconds),10:N0} {peak,8:N0}"));
+    }
+}
