@@ -25,16 +25,17 @@ public class MergeQueueTests
         Assert.True(result.Complete);
         Assert.Empty(result.NeverEnabledActions);
 
-        // MergedInOrder holds (TLC's v4_safety.cfg); the only violation is the stuck queue.
-        Violation stuck = Assert.Single(result.Violations);
-        Assert.Equal(ViolationKind.Stuck, stuck.Kind);
+        // MergedInOrder holds (TLC's v4_safety.cfg); the only safety violation is the stuck queue. (Its liveness
+        // twin, EveryPrResolved, is in MergeQueueLivenessTests.)
+        Assert.Equal(new[] { ViolationKind.Stuck, ViolationKind.LivenessViolated }, result.Violations.Select(v => v.Kind));
+        Violation stuck = result.Violations[0];
         Assert.Equal("'OrderedQueue' is stuck after 7 steps: no action is enabled and no [Terminal] member holds", stuck.Summary);
     }
 
     [Fact]
     public void Ordered_queue_stuck_trace_is_the_first_shortest_one_in_action_order()
     {
-        Violation stuck = Explorer.Explore(new MergeQueueModel(3, blockClearsStamp: false)).Violations.Single();
+        Violation stuck = Explorer.Explore(new MergeQueueModel(3, blockClearsStamp: false)).Violations.Single(v => v.Kind == ViolationKind.Stuck);
 
         // A stuck state needs every PR queued and judged (6 steps) and the first-stamped PR failed and blocked
         // (1 step), so 7 is the fewest. Breadth-first with actions in order picks, step by step, the smallest
@@ -76,7 +77,7 @@ public class MergeQueueTests
     [Fact]
     public void Fixed_queue_of_five_has_TLCs_187272_states()
     {
-        ExplorationResult result = Explorer.Explore(new MergeQueueModel(5, blockClearsStamp: true));
+        ExplorationResult result = Explorer.Explore(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None));
 
         // TLC, MQ5_Fixed N = 5, invariants only: 187,272 distinct states.
         Assert.Equal(187_272, result.DistinctStates);

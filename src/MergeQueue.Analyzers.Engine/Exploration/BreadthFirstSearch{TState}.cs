@@ -70,6 +70,12 @@ internal sealed class BreadthFirstSearch<TState>
     /// <summary>True when <c>[Reachable]</c> property <paramref name="property"/> held in a visited state.</summary>
     internal bool WasReached(int property) => propertyDone[property];
 
+    /// <summary>
+    /// True the first time this failure of <paramref name="predicate"/> is seen, here or by a later stage, so that a
+    /// failing statement is reported once however many properties share the predicate.
+    /// </summary>
+    internal bool IsNewPredicateFailure(int predicate, Failure failure) => failuresSeen.Add(new FailureKey(true, predicate, failure.Site));
+
     /// <summary>Explores until every reachable state is visited or a bound stops it; returns that bound.</summary>
     internal ExplorationBound Run()
     {

@@ -10,8 +10,10 @@ public static class Explorer
     /// <summary>
     /// Explores <paramref name="model"/> breadth-first from its initial state, with action instances in the
     /// model's order, and checks every invariant, stuck state, failure, <c>[Reachable]</c> property and
-    /// never-enabled action in one pass. Every violation is reported once with a shortest trace; the result
-    /// is the same on every run, except <see cref="ExplorationResult.Elapsed"/>.
+    /// never-enabled action in one pass. Then, when every reachable state was explored, it checks the
+    /// <c>[Eventually]</c>, <c>[AlwaysEventually]</c> and <c>[LeadsTo]</c> properties on the fair behaviors of
+    /// the explored graph. Every violation is reported once with a shortest trace; the result is the same on
+    /// every run, except <see cref="ExplorationResult.Elapsed"/>.
     /// </summary>
     /// <typeparam name="TState">The model's state type.</typeparam>
     /// <param name="model">The model to explore.</param>
@@ -27,19 +29,34 @@ public static class Explorer
         options ??= new ExplorationOptions();
         var clock = Stopwatch.StartNew();
 
-        // The liveness search (a later stage) walks the enabled steps, so they are kept only when it will run.
-        var graph = new StateGraph<TState>(model.StateComparer, recordEdges: HasLivenessProperty(model));
+        // The liveness search walks the enabled steps, so they are kept only when it will run.
+        bool hasLiveness = HasLivenessProperty(model);
+        var graph = new StateGraph<TState>(model.StateComparer, recordEdges: hasLiveness);
         var search = new BreadthFirstSearch<TState>(model, options, graph, clock);
         ExplorationBound stoppedBy = search.Run();
-        bool complete = stoppedBy == ExplorationBound.None;
-
+        bool allExplored = stoppedBy == ExplorationBound.None;
+        var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
+        var builder = new ViolationBuilder<TState>(model, graph, budget);
         var violations = new List<Violation>(search.Violations);
+
+        // A fair cycle in a partial graph may be cut short by the bound, and an absence proves nothing: liveness
+        // runs on a complete graph only. If the time limit or the token stops it, the result is partial too.
+        bool livenessStopped = false;
+        if (hasLiveness && allExplored && graph.Count > 0)
+        {
+            var deadline = new SearchDeadline(options.Timeout, clock, options.CancellationToken);
+            var liveness = new LivenessChecker<TState>(model, graph, builder, budget, deadline, search.IsNewPredicateFailure);
+            stoppedBy = liveness.Run();
+            livenessStopped = stoppedBy != ExplorationBound.None;
+            violations.AddRange(liveness.Violations);
+        }
+
+        bool complete = stoppedBy == ExplorationBound.None;
         long states = graph.Count;
         int depth = states == 0 ? 0 : graph.Depth(graph.Count - 1);
         var neverEnabled = new List<int>();
         var neverEnabledMessages = new List<string>();
         var notReachedYet = new List<string>();
-        var builder = new ViolationBuilder<TState>(model, graph, new StepBudget(options.MaxStepsPerExecution, options.CancellationToken));
 
         // Whether a property or action is seen only in some reachable state is known only when all were seen.
         if (states > 0)
@@ -48,7 +65,8 @@ public static class Explorer
             {
                 if (model.Properties[property].Kind == PropertyKind.Reachable && !search.WasReached(property))
                 {
-                    if (complete)
+                    // Every state was seen even when the liveness search was stopped afterwards.
+                    if (allExplored)
                     {
                         violations.Add(builder.NeverReached(property, states));
                     }
@@ -69,10 +87,17 @@ public static class Explorer
             }
         }
 
-        string? boundMessage = complete ? null : ReportText.Bound(model.Name, stoppedBy, options, states, depth);
+        string? boundMessage = complete ? null
+            : livenessStopped ? ReportText.LivenessStopped(model.Name, stoppedBy, options, states, depth)
+            : ReportText.Bound(model.Name, stoppedBy, options, states, depth);
         if (boundMessage is not null && notReachedYet.Count > 0)
         {
             boundMessage += "; " + string.Join("; ", notReachedYet);
+        }
+
+        if (boundMessage is not null && hasLiveness && !livenessStopped)
+        {
+            boundMessage += "; " + ReportText.LivenessNotChecked;
         }
 
         TimeSpan elapsed = clock.Elapsed;

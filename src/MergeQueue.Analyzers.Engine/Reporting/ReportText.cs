@@ -13,6 +13,16 @@ internal static class ReportText
     internal const string NoActionEnabled = "no action is enabled:";
     internal const string TerminalHint = "(add a [Terminal] member if this is an intended final state)";
 
+    /// <summary>After <c>stays here forever</c>, when the state has no step at all.</summary>
+    internal const string NoActionEnabledHere = "no action is enabled here";
+
+    /// <summary>After <c>stays here forever</c>, when some action is enabled but none that fairness makes happen.</summary>
+    internal const string NoFairActionEnabledHere = "no fair action is enabled here:";
+
+    /// <summary>Appended to the bound message of a model with liveness properties.</summary>
+    internal const string LivenessNotChecked =
+        "liveness properties ([Eventually], [AlwaysEventually], [LeadsTo]) were not checked: they need every reachable state";
+
     /// <summary>A count with thousands separators: <c>1,000,000</c>.</summary>
     internal static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -30,6 +40,37 @@ internal static class ReportText
 
     internal static string InvariantViolated(string display, int steps) =>
         "Invariant '" + display + "' is violated " + AfterSteps(steps);
+
+    /// <summary>
+    /// The summary of a liveness counterexample: what the property is, from which step it is broken, and how the
+    /// behavior ends (<c>steps 3 to 5 repeat forever</c> or <c>the behavior stays at step 7 forever</c>).
+    /// </summary>
+    /// <param name="kind">Eventually, AlwaysEventually or LeadsTo.</param>
+    /// <param name="display">The property's predicate (P).</param>
+    /// <param name="target">For a leads-to, Q; otherwise null.</param>
+    /// <param name="triggerStep">The step from which the target is false for good (where P holds, for a leads-to).</param>
+    /// <param name="loopsBackTo">The step the cycle returns to, or null when the behavior stays in its last state.</param>
+    /// <param name="lastStep">The number of the last step of the trace.</param>
+    internal static string LivenessViolated(PropertyKind kind, string display, string? target, int triggerStep, int? loopsBackTo, int lastStep)
+    {
+        string subject = kind == PropertyKind.LeadsTo ? "[LeadsTo] '" + display + "' ~> '" + target + "'" : Property(kind, display);
+        string broken = kind == PropertyKind.LeadsTo
+            ? "'" + display + "' holds " + AtStep(triggerStep) + ", '" + target + "' is false from then on"
+            : triggerStep == 0 ? "it is false in every state" : "it is false from step " + Count(triggerStep) + " on";
+        string ending = loopsBackTo is int back
+            ? (back + 1 == lastStep ? "step " + Count(lastStep) + " repeats forever" : "steps " + Count(back + 1) + " to " + Count(lastStep) + " repeat forever")
+            : "the behavior stays " + (lastStep == 0 ? "in the initial state" : "at step " + Count(lastStep)) + " forever";
+        return subject + " fails on a fair behavior: " + broken + ", and " + ending;
+    }
+
+    /// <summary>Why a behavior may stay in a state: an enabled action that is not fair.</summary>
+    internal static string UnfairActionHere(string action) => "  " + action + ": enabled, but Fairness.None promises nothing";
+
+    /// <summary>Why a behavior may stay in a state: an enabled action whose every step here leads back to this state.</summary>
+    internal static string UnchangingActionHere(string action) => "  " + action + ": enabled, but its steps here change nothing";
+
+    /// <summary><c>in the initial state</c>, <c>at step 3</c>.</summary>
+    internal static string AtStep(int step) => step == 0 ? "in the initial state" : "at step " + Count(step);
 
     internal static string Stuck(string model, int steps, bool hasTerminal) =>
         "'" + model + "' is stuck " + AfterSteps(steps) + ": no action is enabled"
@@ -51,6 +92,12 @@ internal static class ReportText
         "'" + model + "' was not fully explored: " + BoundReached(bound, options) + "; " + Count(states)
         + (states == 1 ? " distinct state, depth " : " distinct states, depth ") + depth.ToString(CultureInfo.InvariantCulture)
         + " explored; results cover only the explored states";
+
+    /// <summary>The bound message when every state was explored but the limit stopped the liveness search.</summary>
+    internal static string LivenessStopped(string model, ExplorationBound bound, ExplorationOptions options, long states, int depth) =>
+        "'" + model + "' was explored (" + Count(states) + (states == 1 ? " distinct state, depth " : " distinct states, depth ")
+        + depth.ToString(CultureInfo.InvariantCulture) + ") but " + BoundReached(bound, options)
+        + " while checking liveness properties; those not reported were not checked";
 
     /// <summary>Appended to the bound message: a <c>[Reachable]</c> property not seen yet is not yet a violation.</summary>
     internal static string NotReachedYet(string display) =>

@@ -21,10 +21,17 @@ public sealed class Trace
     /// <summary>The states in order, from the initial state (step 0).</summary>
     public IReadOnlyList<TraceStep> Steps { get; }
 
-    /// <summary>For a liveness counterexample that repeats: the step the last one leads back to.</summary>
+    /// <summary>
+    /// For a liveness counterexample that repeats: the last step returns to the state of this step, and the steps
+    /// after this one repeat forever. The closing step is listed like any other, so every step of the cycle shows
+    /// its action.
+    /// </summary>
     public int? LoopsBackTo { get; }
 
-    /// <summary>For a liveness counterexample that ends where no fair action is enabled: the last state repeats forever.</summary>
+    /// <summary>
+    /// For a liveness counterexample that ends where no fair action is enabled (or none at all): the last state
+    /// repeats forever; the epilogue says why.
+    /// </summary>
     public bool StaysForever { get; }
 
     /// <summary>Lines after the steps, such as why each action is disabled at the end of a stuck trace.</summary>

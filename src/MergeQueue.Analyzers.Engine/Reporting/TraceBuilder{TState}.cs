@@ -16,10 +16,23 @@ internal sealed class TraceBuilder<TState>
     }
 
     /// <summary>The shortest trace to <paramref name="state"/>, followed by <paramref name="epilogue"/>.</summary>
-    internal Trace Build(int state, IReadOnlyList<string> epilogue) => Build(PathTo(state), null, false, epilogue);
+    internal Trace Build(int state, IReadOnlyList<string> epilogue)
+    {
+        List<int> path = PathTo(state);
+        var instances = new List<int>(path.Count);
+        foreach (int number in path)
+        {
+            instances.Add(graph.ParentStep(number));
+        }
 
-    /// <summary>A trace through the given states (each reached from the one before it by its parent step).</summary>
-    internal Trace Build(IReadOnlyList<int> path, int? loopsBackTo, bool staysForever, IReadOnlyList<string> epilogue)
+        return Build(path, instances, null, false, epilogue);
+    }
+
+    /// <summary>
+    /// A trace through the given states, each reached from the one before it by the action instance at the same
+    /// position in <paramref name="instances"/> (the first entry, for the initial state, is ignored).
+    /// </summary>
+    internal Trace Build(IReadOnlyList<int> path, IReadOnlyList<int> instances, int? loopsBackTo, bool staysForever, IReadOnlyList<string> epilogue)
     {
         int fieldCount = model.FieldNames.Count;
         var steps = new TraceStep[path.Count];
@@ -40,7 +53,7 @@ internal sealed class TraceBuilder<TState>
 
             steps[number] = number == 0
                 ? new TraceStep(0, -1, ReportText.InitialStateLabel, changes, null)
-                : StepInto(number, graph.ParentStep(path[number]), changes);
+                : StepInto(number, instances[number], changes);
             previous = current;
         }
 

@@ -66,6 +66,21 @@ internal sealed class ViolationBuilder<TState>
         return new Violation(ViolationKind.ExecutionFailed, summary, trace, failure.Site, -1);
     }
 
+    /// <summary>A liveness property fails: the trace is the lasso, ending in its cycle or in the state it stays in.</summary>
+    internal Violation LivenessViolated(int property, Lasso lasso)
+    {
+        PropertyInstance instance = model.Properties[property];
+        string? target = instance.Kind == PropertyKind.LeadsTo ? model.Predicates[instance.Target].Display : null;
+        string summary = ReportText.LivenessViolated(
+            instance.Kind, Display(instance), target, lasso.TriggerStep, lasso.LoopsBackTo, lasso.LastStep);
+        bool staysForever = lasso.LoopsBackTo is null;
+        IReadOnlyList<string> epilogue = staysForever
+            ? StayExplanation.Explain(model, graph, lasso.States[lasso.LastStep])
+            : Array.Empty<string>();
+        Trace trace = traces.Build(lasso.States, lasso.Instances, lasso.LoopsBackTo, staysForever, epilogue);
+        return new Violation(ViolationKind.LivenessViolated, summary, trace, instance.Site, property);
+    }
+
     internal Violation NeverReached(int property, long states)
     {
         PropertyInstance instance = model.Properties[property];

@@ -6,28 +6,51 @@ using MergeQueue.Analyzers.Engine;
 namespace MergeQueue.Analyzers.Engine.Tests.Models;
 
 /// <summary>
-/// The merge queue of SPEC.md §1, written by hand against the model contract: versions 4 (ordered) and 5
-/// (fixed: blocking also clears the stamp) of anchors/tla/MQ4_Ordered.tla and MQ5_Fixed.tla, with the same
-/// variables, so TLC's distinct-state counts apply. The state packs, for N PRs, 3 bits of status per PR,
-/// 3 bits of queuedAt per PR, then 4 bits of time (N &lt;= 6).
+/// The merge-queue family of anchors/README.md, written by hand against the model contract as SPEC.md §1 and
+/// samples/MergeQueue.Samples write it in C#: versions 1 (naive), 2–3 (CI failures), 4 (ordered) and 5 (fixed:
+/// blocking also clears the stamp), with the same variables as anchors/tla/MQ*.tla, so TLC's distinct-state counts
+/// and verdicts apply. The state packs, for N PRs, 3 bits of status per PR, then (versions 4–5) 3 bits of queuedAt
+/// per PR and 4 bits of time (N &lt;= 6). Every action is weakly fair, one fairness group per action.
 /// </summary>
+/// <remarks>
+/// TLC's specs have two weakly fair workers of each kind (queuers, CI workers, mergers), and a merger either
+/// merges or blocks: <c>WF(queuer1) /\ WF(queuer2) /\ ... /\ WF(merger2)</c>, where <c>merger(self)</c> is
+/// <c>Merge \/ Block</c>. Here each action is one weakly fair group. The two give the same fair behaviors:
+/// every step moves one PR forward along pending, waiting, validated or failed, merged or blocked (and the clock
+/// with it), so a behavior takes at most 3N steps and then stutters forever in some state s. Such a behavior is
+/// weakly fair, under either grouping, exactly when no action changes s: a worker's action does not mention
+/// <c>self</c>, so two workers of a kind are enabled in the same states as their one action, and
+/// <c>Merge \/ Block</c> is enabled exactly where Merge or Block is. So the liveness verdicts are TLC's.
+/// </remarks>
 internal sealed class MergeQueueModel : IModel<long>
 {
     private const int Enqueue = 0, RunCi = 1, Merge = 2, Block = 3;
+    private const int MergedInOrderPredicate = 0, AllDonePredicate = 1, AllMergedPredicate = 2, AllValidatedPredicate = 3;
 
     // Line numbers of the Requires in SPEC.md §1's listing.
     private static readonly DisabledReason NotPending = Reason("pr[p] == Pr.Pending", 17);
     private static readonly DisabledReason NotWaiting = Reason("pr[p] == Pr.Waiting", 24);
     private static readonly DisabledReason NotMergeable = Reason("pr[p] == Pr.Validated && EarlierMerged(p)", 30);
+    private static readonly DisabledReason NotValidated = Reason("pr[p] == Pr.Validated", 30);
     private static readonly DisabledReason NotFailed = Reason("pr[p] == Pr.Failed", 36);
 
     private readonly int prs;
-    private readonly bool blockClearsStamp;
+    private readonly QueueVersion version;
     private readonly int[] kindOf;
     private readonly int[] prOf;
     private readonly bool[] passesOf;
+    private readonly int[] predicateKinds;
 
+    /// <summary>The ordered (version 4) or fixed (version 5) queue, checking that every PR is resolved.</summary>
     public MergeQueueModel(int prs, bool blockClearsStamp)
+        : this(blockClearsStamp ? QueueVersion.Fixed : QueueVersion.Ordered, prs, QueueGoal.AllDone)
+    {
+    }
+
+    /// <param name="version">Which version of the family.</param>
+    /// <param name="prs">N, the number of PRs.</param>
+    /// <param name="eventually">The <c>[Eventually]</c> property, or <see cref="QueueGoal.None"/> for safety only.</param>
+    public MergeQueueModel(QueueVersion version, int prs, QueueGoal eventually)
     {
         if (prs is < 1 or > 6)
         {
@@ -35,27 +58,36 @@ internal sealed class MergeQueueModel : IModel<long>
         }
 
         this.prs = prs;
-        this.blockClearsStamp = blockClearsStamp;
-        Name = blockClearsStamp ? "FixedQueue" : "OrderedQueue";
-        Actions = new[]
+        this.version = version;
+        Name = version + "Queue";
+        bool canFail = version != QueueVersion.Naive;
+        FieldNames = HasClock ? new[] { "pr", "queuedAt", "time" } : new[] { "pr" };
+        var actions = new List<ActionInfo>
         {
-            new ActionInfo("Enqueue", ActionFairness.Weak, "action Enqueue"),
-            new ActionInfo("RunCi", ActionFairness.Weak, "action RunCi"),
-            new ActionInfo("Merge", ActionFairness.Weak, "action Merge"),
-            new ActionInfo("Block", ActionFairness.Weak, "action Block"),
+            new("Enqueue", ActionFairness.Weak, "action Enqueue"),
+            new("RunCi", ActionFairness.Weak, "action RunCi"),
+            new("Merge", ActionFairness.Weak, "action Merge"),
         };
+        if (canFail)
+        {
+            actions.Add(new ActionInfo("Block", ActionFairness.Weak, "action Block"));
+        }
 
+        Actions = actions;
         var instances = new List<ActionInstance>();
         var kinds = new List<int>();
         var prList = new List<int>();
         var passesList = new List<bool>();
-        for (int kind = Enqueue; kind <= Block; kind++)
+        for (int kind = Enqueue; kind < actions.Count; kind++)
         {
             for (int p = 0; p < prs; p++)
             {
-                foreach (bool passes in kind == RunCi ? new[] { false, true } : new[] { false })
+                bool[] verdicts = kind == RunCi && canFail ? new[] { false, true } : new[] { kind == RunCi };
+                foreach (bool passes in verdicts)
                 {
-                    string[] arguments = kind == RunCi ? new[] { "p: " + p, "passes: " + (passes ? "true" : "false") } : new[] { "p: " + p };
+                    string[] arguments = kind == RunCi && canFail
+                        ? new[] { "p: " + p, "passes: " + (passes ? "true" : "false") }
+                        : new[] { "p: " + p };
                     instances.Add(new ActionInstance(kind, arguments, kind));
                     kinds.Add(kind);
                     prList.Add(p);
@@ -68,32 +100,66 @@ internal sealed class MergeQueueModel : IModel<long>
         kindOf = kinds.ToArray();
         prOf = prList.ToArray();
         passesOf = passesList.ToArray();
+
+        var predicates = new List<PredicateInstance>();
+        var predicateKindList = new List<int>();
+        var properties = new List<PropertyInstance>();
+        void Add(PropertyKind kind, string name, int predicateKind)
+        {
+            predicates.Add(new PredicateInstance(name, Array.Empty<string>()));
+            predicateKindList.Add(predicateKind);
+            properties.Add(new PropertyInstance(kind, predicates.Count - 1, -1, "property " + name));
+        }
+
+        if (HasClock)
+        {
+            Add(PropertyKind.Invariant, "MergedInOrder", MergedInOrderPredicate);
+        }
+
+        if (canFail)
+        {
+            Add(PropertyKind.Terminal, "AllDone", AllDonePredicate);
+        }
+        else
+        {
+            Add(PropertyKind.Terminal, "AllMerged", AllMergedPredicate);
+        }
+
+        switch (eventually)
+        {
+            case QueueGoal.AllDone:
+                Add(PropertyKind.Eventually, "EveryPrResolved", AllDonePredicate);
+                break;
+            case QueueGoal.AllMerged:
+                Add(PropertyKind.Eventually, "EveryPrMerged", AllMergedPredicate);
+                break;
+            case QueueGoal.AllValidated:
+                Add(PropertyKind.Eventually, "EveryPrValidated", AllValidatedPredicate);
+                break;
+        }
+
+        Predicates = predicates;
+        predicateKinds = predicateKindList.ToArray();
+        Properties = properties;
     }
 
     public string Name { get; }
 
-    public IReadOnlyList<string> FieldNames { get; } = new[] { "pr", "queuedAt", "time" };
+    public IReadOnlyList<string> FieldNames { get; }
 
     public IReadOnlyList<ActionInfo> Actions { get; }
 
     public IReadOnlyList<ActionInstance> ActionInstances { get; }
 
-    public IReadOnlyList<PredicateInstance> Predicates { get; } = new[]
-    {
-        new PredicateInstance("MergedInOrder", Array.Empty<string>()),
-        new PredicateInstance("AllDone", Array.Empty<string>()),
-    };
+    public IReadOnlyList<PredicateInstance> Predicates { get; }
 
-    public IReadOnlyList<PropertyInstance> Properties { get; } = new[]
-    {
-        new PropertyInstance(PropertyKind.Invariant, 0, -1, "property MergedInOrder"),
-        new PropertyInstance(PropertyKind.Terminal, 1, -1, "property AllDone"),
-        new PropertyInstance(PropertyKind.Eventually, 1, -1, "property EveryPrResolved"),
-    };
+    public IReadOnlyList<PropertyInstance> Properties { get; }
 
     public IEqualityComparer<long> StateComparer => PackedStateComparer.Instance;
 
-    public StepOutcome<long> CreateInitialState(StepBudget budget) => StepOutcome<long>.Enabled(WithTime(0, 1));
+    private bool HasClock => version is QueueVersion.Ordered or QueueVersion.Fixed;
+
+    public StepOutcome<long> CreateInitialState(StepBudget budget) => StepOutcome<long>.Enabled(HasClock ? WithTime(0, 1) : 0);
 
     public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget)
     {
@@ -107,6 +173,11 @@ internal sealed class MergeQueueModel : IModel<long>
                     return StepOutcome<long>.Disabled(NotPending);
                 }
 
+                if (!HasClock)
+                {
+                    return StepOutcome<long>.Enabled(WithStatus(state, p, Pr.Waiting));
+                }
+
                 int time = Time(state);
                 return StepOutcome<long>.Enabled(WithTime(WithQueuedAt(WithStatus(state, p, Pr.Waiting), p, time), time + 1));
             case RunCi:
@@ -114,6 +185,13 @@ internal sealed class MergeQueueModel : IModel<long>
                     ? StepOutcome<long>.Disabled(NotWaiting)
                     : StepOutcome<long>.Enabled(WithStatus(state, p, passesOf[actionInstance] ? Pr.Validated : Pr.Failed));
             case Merge:
+                if (!HasClock)
+                {
+                    return status != Pr.Validated
+                        ? StepOutcome<long>.Disabled(NotValidated)
+                        : StepOutcome<long>.Enabled(WithStatus(state, p, Pr.Merged));
+                }
+
                 return status != Pr.Validated || !EarlierMerged(state, p)
                     ? StepOutcome<long>.Disabled(NotMergeable)
                     : StepOutcome<long>.Enabled(WithStatus(state, p, Pr.Merged));
@@ -124,12 +202,17 @@ internal sealed class MergeQueueModel : IModel<long>
                 }
 
                 long blocked = WithStatus(state, p, Pr.Blocked);
-                return StepOutcome<long>.Enabled(blockClearsStamp ? WithQueuedAt(blocked, p, 0) : blocked);
+                return StepOutcome<long>.Enabled(version == QueueVersion.Fixed ? WithQueuedAt(blocked, p, 0) : blocked);
         }
     }
 
-    public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget) =>
-        PredicateOutcome.Of(predicate == 0 ? MergedInOrder(state) : AllDone(state));
+    public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget) => PredicateOutcome.Of(predicateKinds[predicate] switch
+    {
+        MergedInOrderPredicate => MergedInOrder(state),
+        AllDonePredicate => All(state, Pr.Merged, Pr.Blocked),
+        AllMergedPredicate => All(state, Pr.Merged, Pr.Merged),
+        _ => All(state, Pr.Validated, Pr.Validated),
+    });
 
     public string FormatField(long state, int field)
     {
@@ -176,11 +259,12 @@ internal sealed class MergeQueueModel : IModel<long>
         return true;
     }
 
-    private bool AllDone(long state)
+    private bool All(long state, Pr one, Pr other)
     {
         for (int p = 0; p < prs; p++)
         {
-            if (Status(state, p) is not (Pr.Merged or Pr.Blocked))
+            Pr status = Status(state, p);
+            if (status != one && status != other)
             {
                 return false;
             }

@@ -19,6 +19,7 @@ internal sealed class ToyModel<TState> : IModel<TState>
     private readonly List<PredicateInstance> predicates = new();
     private readonly List<Func<TState, PredicateOutcome>> evaluations = new();
     private readonly List<PropertyInstance> properties = new();
+    private int groupCount;
 
     public ToyModel(string name, TState initial)
         : this(name, () => StepOutcome<TState>.Enabled(initial))
@@ -55,25 +56,36 @@ internal sealed class ToyModel<TState> : IModel<TState>
         return this;
     }
 
-    /// <summary>An action without parameters: one instance.</summary>
-    public ToyModel<TState> Action(string name, Func<TState, StepOutcome<TState>> step)
+    /// <summary>An action without parameters: one instance, its own fairness group.</summary>
+    public ToyModel<TState> Action(string name, Func<TState, StepOutcome<TState>> step, ActionFairness fairness = ActionFairness.Weak)
     {
-        int action = AddAction(name);
-        instances.Add(new ActionInstance(action, Array.Empty<string>(), action));
+        int action = AddAction(name, fairness);
+        instances.Add(new ActionInstance(action, Array.Empty<string>(), groupCount++));
         steps.Add(step);
         return this;
     }
 
-    /// <summary>An action with one parameter: one instance per value, in domain order.</summary>
-    public ToyModel<TState> Action(string name, string parameter, int[] domain, Func<TState, int, StepOutcome<TState>> step)
+    /// <summary>
+    /// An action with one parameter: one instance per value, in domain order. All instances share one fairness
+    /// group, or, for a <c>[Process]</c> parameter, each value has its own.
+    /// </summary>
+    public ToyModel<TState> Action(
+        string name,
+        string parameter,
+        int[] domain,
+        Func<TState, int, StepOutcome<TState>> step,
+        ActionFairness fairness = ActionFairness.Weak,
+        bool process = false)
     {
-        int action = AddAction(name);
+        int action = AddAction(name, fairness);
+        int group = groupCount;
         foreach (int value in domain)
         {
-            instances.Add(new ActionInstance(action, new[] { parameter + ": " + value }, action));
+            instances.Add(new ActionInstance(action, new[] { parameter + ": " + value }, process ? groupCount++ : group));
             steps.Add(state => step(state, value));
         }
 
+        groupCount = process ? groupCount : group + 1;
         return this;
     }
 
@@ -85,6 +97,26 @@ internal sealed class ToyModel<TState> : IModel<TState>
         predicates.Add(new PredicateInstance(name, Array.Empty<string>()));
         evaluations.Add(predicate);
         properties.Add(new PropertyInstance(kind, predicates.Count - 1, -1, "property " + name));
+        return this;
+    }
+
+    /// <summary>
+    /// <c>[LeadsTo(nameof(Q))] bool P(int parameter)</c>: one property instance per value, each with its own
+    /// instances of P and Q (<c>P(p: 1) ~> Q(p: 1)</c>).
+    /// </summary>
+    public ToyModel<TState> LeadsTo(
+        string premise, string target, string parameter, int[] domain, Func<TState, int, bool> p, Func<TState, int, bool> q)
+    {
+        foreach (int value in domain)
+        {
+            string[] arguments = { parameter + ": " + value };
+            predicates.Add(new PredicateInstance(premise, arguments));
+            evaluations.Add(state => PredicateOutcome.Of(p(state, value)));
+            predicates.Add(new PredicateInstance(target, arguments));
+            evaluations.Add(state => PredicateOutcome.Of(q(state, value)));
+            properties.Add(new PropertyInstance(PropertyKind.LeadsTo, predicates.Count - 2, predicates.Count - 1, "property " + premise));
+        }
+
         return this;
     }
 
@@ -100,9 +132,9 @@ internal sealed class ToyModel<TState> : IModel<TState>
 
     public string FormatField(TState state, int field) => formatters[field](state);
 
-    private int AddAction(string name)
+    private int AddAction(string name, ActionFairness fairness)
     {
-        actions.Add(new ActionInfo(name, ActionFairness.Weak, "action " + name));
+        actions.Add(new ActionInfo(name, fairness, "action " + name));
         return actions.Count - 1;
     }
 }

@@ -1,0 +1,78 @@
+using System.Collections;
+using System.Collections.Generic;
+
+namespace MergeQueue.Analyzers.Engine;
+
+/// <summary>
+/// Where a counterexample to one property may go. Every property here says "from some point on, Q must come": for
+/// <c>&lt;&gt;P</c> from the initial state (Q = P), for <c>[]&lt;&gt;P</c> from any state (Q = P), for
+/// <c>P ~&gt; Q</c> from any state where P holds. A counterexample reaches such a trigger state where Q is false,
+/// then never leaves the states where Q is false; the region is what it can reach that way.
+/// </summary>
+internal sealed class LivenessRegion
+{
+    private LivenessRegion(bool[] trigger, bool[] contains, int[] states, bool prefixMayLeave)
+    {
+        Trigger = trigger;
+        Contains = contains;
+        States = states;
+        PrefixMayLeave = prefixMayLeave;
+    }
+
+    /// <summary>Per state: the counterexample may enter the region here (and Q is false here).</summary>
+    internal bool[] Trigger { get; }
+
+    /// <summary>Per state: reachable from a trigger state through states where Q is false.</summary>
+    internal bool[] Contains { get; }
+
+    /// <summary>The states of the region, in the order found.</summary>
+    internal int[] States { get; }
+
+    /// <summary>False for <c>&lt;&gt;P</c>: its trigger is the initial state itself, so no step comes before it.</summary>
+    internal bool PrefixMayLeave { get; }
+
+    /// <param name="graph">The state-changing steps.</param>
+    /// <param name="kind">Eventually, AlwaysEventually or LeadsTo.</param>
+    /// <param name="premise">P's value per state for a leads-to; null otherwise.</param>
+    /// <param name="goal">The predicate that must come (P for the first two, Q for a leads-to).</param>
+    /// <param name="deadline">Polled while the region grows.</param>
+    internal static LivenessRegion Build(LivenessGraph graph, PropertyKind kind, BitArray? premise, BitArray goal, SearchDeadline deadline)
+    {
+        int count = graph.StateCount;
+        var trigger = new bool[count];
+        var contains = new bool[count];
+        var states = new List<int>();
+        for (int state = 0; state < count; state++)
+        {
+            trigger[state] = !goal[state] && kind switch
+            {
+                PropertyKind.Eventually => state == 0,
+                PropertyKind.LeadsTo => premise![state],
+                _ => true,
+            };
+            if (trigger[state])
+            {
+                contains[state] = true;
+                states.Add(state);
+            }
+        }
+
+        // Breadth-first from every trigger at once; the list doubles as the queue.
+        for (int next = 0; next < states.Count; next++)
+        {
+            deadline.Tick();
+            int state = states[next];
+            for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
+            {
+                int target = graph.EdgeTarget[edge];
+                if (!contains[target] && !goal[target])
+                {
+                    contains[target] = true;
+                    states.Add(target);
+                }
+            }
+        }
+
+        return new LivenessRegion(trigger, contains, states.ToArray(), kind != PropertyKind.Eventually);
+    }
+}
