@@ -1,0 +1,243 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Places;
+using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+
+/// <summary>Calls: the model's methods, local functions, lambdas and delegates, and <c>Spec</c>.</summary>
+internal sealed partial class BodyCompiler
+{
+    private readonly Dictionary<IMethodSymbol, (CompiledFunction Function, FunctionScope Scope)> localFunctions = new(SymbolEqualityComparer.Default);
+
+    private static bool IsSpec(IMethodSymbol method, string name) =>
+        method.Name == name && KnownSymbols.Is(method.ContainingType, KnownSymbols.Spec);
+
+    private Expr Invocation(IInvocationOperation operation, Use use)
+    {
+        var method = operation.TargetMethod;
+        if (model.IsModel(method.ContainingType) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor)
+        {
+            return operation.Instance is null or IInstanceReferenceOperation
+                ? UserCall(operation, method, operation.Arguments)
+                : Unsupported(operation, "a call on another instance of '" + model.Shape.Type.Name + "'");
+        }
+
+        switch (method.MethodKind)
+        {
+            case MethodKind.LocalFunction:
+                return LocalCall(operation);
+            case MethodKind.DelegateInvoke:
+                return DelegateCall(operation);
+        }
+
+        string container = KnownSymbols.MetadataName(method.ContainingType);
+        switch (container)
+        {
+            case KnownSymbols.Spec when method.Name == "Assert":
+                return Assert(operation);
+            case KnownSymbols.Enumerable:
+                return Linq(operation, use);
+            case KnownSymbols.Math:
+                return MathCall(operation);
+        }
+
+        return LibraryCall(operation, use) ?? Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
+    }
+
+    private Expr UserCall(IOperation at, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (method.IsGenericMethod)
+        {
+            return Unsupported(at, "the generic method '" + method.OriginalDefinition.ToDisplayString() + "'");
+        }
+
+        var function = model.Function(method, Loc(at));
+        effects.MarkUnknown();
+        if (function is null)
+        {
+            return Nothing;
+        }
+
+        return CallWith(at, function, arguments, hops: -1);
+    }
+
+    /// <summary>
+    /// A call: arguments straight into the callee's frame, <c>out</c>/<c>ref</c> arguments copied back after it.
+    /// <paramref name="hops"/> reaches the frame a local function was declared in; -1 for a method (no parent).
+    /// </summary>
+    private Expr CallWith(IOperation at, CompiledFunction function, ImmutableArray<IArgumentOperation> arguments, int hops)
+    {
+        var values = new List<(int Slot, Expr Value)>();
+        var outs = new List<(int Slot, Place Place)>();
+        foreach (var argument in arguments)
+        {
+            int slot = argument.Parameter?.Ordinal ?? values.Count;
+            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                var place = PlaceOf(argument.Value);
+                outs.Add((slot, place));
+                if (argument.Parameter.RefKind == RefKind.Ref)
+                {
+                    values.Add((slot, Expr(argument.Value)));
+                }
+            }
+            else
+            {
+                values.Add((slot, Expr(argument.Value)));
+            }
+        }
+
+        var site = Loc(at);
+        var inputs = values.ToArray();
+        var outputs = outs.ToArray();
+        return frame =>
+        {
+            var ex = frame.Ex;
+            var callee = new Frame(function.SlotCount, hops < 0 ? null : frame.Up(hops), ex);
+            foreach (var (slot, value) in inputs)
+            {
+                callee.Slots[slot] = value(frame);
+            }
+
+            var bounds = outputs.Length == 0 ? null : new Bound[outputs.Length];
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                bounds![i] = outputs[i].Place.Bind(frame);
+            }
+
+            var result = Run(ex, function, callee, site);
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                outputs[i].Place.Set(frame, bounds![i], callee.Slots[outputs[i].Slot]);
+            }
+
+            return result;
+        };
+    }
+
+    private static Value Run(Execution ex, CompiledFunction function, Frame callee, object site)
+    {
+        ex.Tick(site);
+        ex.EnterCall();
+        var saved = ex.Site;
+        var result = function.Run(callee);
+        ex.ExitCall();
+        ex.Site = saved;
+        return result;
+    }
+
+    /// <summary>Calls a compiled function with evaluated arguments (property setters).</summary>
+    private static Value Call(Frame frame, CompiledFunction function, Frame? parent, Value[] arguments, object site)
+    {
+        var callee = new Frame(function.SlotCount, parent, frame.Ex);
+        arguments.CopyTo(callee.Slots, 0);
+        return Run(frame.Ex, function, callee, site);
+    }
+
+    /// <summary>Registers a block's local functions before its statements, so that calls may precede declarations.</summary>
+    private void DeclareLocalFunctions(List<IOperation> statements)
+    {
+        var declared = new List<ILocalFunctionOperation>();
+        foreach (var local in statements.OfType<ILocalFunctionOperation>())
+        {
+            if (local.Symbol.IsGenericMethod || local.Symbol.IsAsync)
+            {
+                Report(local, "the local function '" + local.Symbol.Name + "'");
+                continue;
+            }
+
+            localFunctions[local.Symbol] = (new CompiledFunction(local.Symbol.Name, local.Symbol.Parameters.Length), scope);
+            declared.Add(local);
+        }
+
+        foreach (var local in declared)
+        {
+            var body = (IOperation?)local.Body ?? local.IgnoredBody;
+            if (body is not null)
+            {
+                CompileNested(local.Symbol, localFunctions[local.Symbol].Function, body, local.Symbol.ReturnType);
+            }
+        }
+    }
+
+    private void CompileNested(IMethodSymbol symbol, CompiledFunction function, IOperation body, ITypeSymbol? returnType)
+    {
+        scope.Function.CapturesFrame = true;
+        var outer = scope;
+        scope = new FunctionScope(symbol, function, outer) { ReturnType = returnType };
+        foreach (var parameter in symbol.Parameters)
+        {
+            scope.Declare(parameter);
+        }
+
+        CompileBody(function, body);
+        scope = outer;
+    }
+
+    private Expr LocalCall(IInvocationOperation operation)
+    {
+        var symbol = operation.TargetMethod.OriginalDefinition;
+        if (!localFunctions.TryGetValue(symbol, out var local))
+        {
+            return Unsupported(operation, "the call to '" + symbol.Name + "'");
+        }
+
+        effects.MarkUnknown();
+        return CallWith(operation, local.Function, operation.Arguments, scope.Depth - local.Scope.Depth);
+    }
+
+    private Expr DelegateCreation(IDelegateCreationOperation operation)
+    {
+        switch (operation.Target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                var function = new CompiledFunction("lambda", lambda.Symbol.Parameters.Length);
+                CompileNested(lambda.Symbol, function, lambda.Body, lambda.Symbol.ReturnType);
+                return frame => new Value(new Closure(function, frame));
+            case IMethodReferenceOperation { Method: var method } reference when model.IsModel(method.ContainingType)
+                && reference.Instance is null or IInstanceReferenceOperation:
+                var target = model.Function(method, Loc(operation));
+                effects.MarkUnknown();
+                return target is null ? Nothing : _ => new Value(new Closure(target, null));
+            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference
+                when localFunctions.TryGetValue(reference.Method.OriginalDefinition, out var local):
+                int hops = scope.Depth - local.Scope.Depth;
+                effects.MarkUnknown();
+                return frame => new Value(new Closure(local.Function, frame.Up(hops)));
+            default:
+                return Unsupported(operation, "the delegate '" + Shorten(operation.Syntax.ToString()) + "'");
+        }
+    }
+
+    private Expr DelegateCall(IInvocationOperation operation)
+    {
+        if (operation.Instance is null)
+        {
+            return Unsupported(operation, "the delegate call '" + Shorten(operation.Syntax.ToString()) + "'");
+        }
+
+        effects.MarkUnknown();
+        var target = Expr(operation.Instance);
+        var arguments = operation.Arguments.Select(a => Expr(a.Value)).ToArray();
+        return frame =>
+        {
+            if (target(frame).Ref is not Closure closure)
+            {
+                throw Errors.NullReference();
+            }
+
+            var values = new Value[arguments.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = arguments[i](frame);
+            }
+
+            return closure.Invoke(frame.Ex, values);
+        };
+    }
+}

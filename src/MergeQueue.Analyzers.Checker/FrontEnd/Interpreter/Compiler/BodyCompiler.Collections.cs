@@ -1,0 +1,210 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Heap;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+
+/// <summary>Collection members: element reads, <c>Length</c>, <c>Count</c>, indexers, <c>Keys</c> and <c>Values</c>.</summary>
+internal sealed partial class BodyCompiler
+{
+    private Expr ArrayElementRead(IArrayElementReferenceOperation operation, Use use)
+    {
+        if (operation.Indices.Length != 1 || TypeOf(operation.ArrayReference) is not ArrayType arrayType)
+        {
+            return Unsupported(operation, "the multi-dimensional array access '" + Shorten(operation.Syntax.ToString()) + "'");
+        }
+
+        Expr index = Nothing;
+        var indexEffects = Track(() => index = Index(operation.Indices[0]));
+        var array = Expr(operation.ArrayReference, arrayType.Element.HasMutableParts ? use.With(indexEffects) : Use.Peek(indexEffects));
+        return frame =>
+        {
+            var items = (array(frame).Ref as ArrayObject ?? throw Errors.NullReference()).Items;
+            long i = index(frame).Bits;
+            return (ulong)i < (ulong)items.Length ? items[i] : throw Errors.IndexOutOfRange();
+        };
+    }
+
+    private Expr CollectionProperty(IPropertyReferenceOperation operation, Use use)
+    {
+        var instance = operation.Instance!;
+        var type = TypeOf(instance);
+        if (type is null)
+        {
+            return Nothing;
+        }
+
+        string name = operation.Property.Name;
+        if (!operation.Property.IsIndexer)
+        {
+            switch (name)
+            {
+                case "Length" when type is ArrayType or StringType:
+                case "Count" when type.ElementType is not null && type is not StringType:
+                    var collection = Expr(instance, Use.Peek());
+                    return type is StringType
+                        ? frame => new Value(((string?)collection(frame).Ref ?? throw Errors.NullReference()).Length)
+                        : frame => new Value(Sequences.KnownCount(collection(frame).Ref ?? throw Errors.NullReference()));
+                case "Keys" or "Values" when type is DictionaryType:
+                    var table = Expr(instance, use);
+                    bool keys = name == "Keys";
+                    return frame => new Value(new TableView((TableObject)(table(frame).Ref ?? throw Errors.NullReference()), keys));
+            }
+
+            return Unsupported(operation, "the property '" + operation.Property.ToDisplayString() + "'");
+        }
+
+        Expr argument = Nothing;
+        var argumentEffects = Track(() => argument = Expr(operation.Arguments[0].Value));
+        var elementUse = type.ElementType is { HasMutableParts: true } || type is DictionaryType { ValueType.HasMutableParts: true }
+            ? use.With(argumentEffects)
+            : Use.Peek(argumentEffects);
+        switch (type)
+        {
+            case ListType:
+                var list = Expr(instance, elementUse);
+                return frame => ((ListObject)(list(frame).Ref ?? throw Errors.NullReference()))[argument(frame).Bits];
+            case DictionaryType dictionary:
+                var map = Expr(instance, elementUse);
+                var keyType = dictionary.Key;
+                return frame =>
+                {
+                    var t = (TableObject)(map(frame).Ref ?? throw Errors.NullReference());
+                    var key = argument(frame);
+                    int slot = t.Find(key);
+                    return slot >= 0 ? t.ValueAt(slot) : throw Errors.KeyNotFound(keyType.ToText(key));
+                };
+            case StringType:
+                var text = Expr(instance, Use.Peek());
+                return frame =>
+                {
+                    var s = (string?)text(frame).Ref ?? throw Errors.NullReference();
+                    long i = argument(frame).Bits;
+                    return (ulong)i < (ulong)s.Length ? new Value(s[(int)i]) : throw Errors.IndexOutOfRange();
+                };
+            default:
+                return Unsupported(operation, "the indexer of '" + type.Name + "'");
+        }
+    }
+
+    private Expr ArrayCreation(IArrayCreationOperation operation)
+    {
+        if (TypeOf(operation) is not ArrayType arrayType || operation.DimensionSizes.Length != 1)
+        {
+            return Unsupported(operation, "the multi-dimensional array '" + Shorten(operation.Syntax.ToString()) + "'");
+        }
+
+        if (operation.Initializer is { } initializer)
+        {
+            var elements = initializer.ElementValues.Select(e => Expr(e)).ToArray();
+            return frame =>
+            {
+                var items = new Value[elements.Length];
+                for (int i = 0; i < items.Length; i++)
+                {
+                    items[i] = elements[i](frame);
+                }
+
+                return new Value(new ArrayObject(items));
+            };
+        }
+
+        var size = Expr(operation.DimensionSizes[0]);
+        var element = arrayType.Element.Default;
+        return frame =>
+        {
+            long length = size(frame).Bits;
+            if (length < 0 || length > int.MaxValue)
+            {
+                throw Errors.Overflow();
+            }
+
+            var items = new Value[length];
+            if (element.Ref is not null || element.Bits != 0)
+            {
+                for (int i = 0; i < items.Length; i++)
+                {
+                    items[i] = element;
+                }
+            }
+
+            return new Value(new ArrayObject(items));
+        };
+    }
+
+    /// <summary><c>[1, 2, ..rest]</c> as an array, list, set or read-only sequence.</summary>
+    private Expr CollectionExpression(ICollectionExpressionOperation operation)
+    {
+        var type = TypeOf(operation);
+        if (type is null)
+        {
+            return Nothing;
+        }
+
+        var parts = new List<(bool Spread, Expr Value)>();
+        foreach (var element in operation.Elements)
+        {
+            parts.Add(element is ISpreadOperation spread
+                ? (true, Expr(spread.Operand, Carries(Types.Map(spread.Operand.Type)) ? Use.Own : Use.Peek()))
+                : (false, Expr(element)));
+        }
+
+        var all = parts.ToArray();
+        var build = Builder(type, operation);
+        return frame =>
+        {
+            var items = new List<Value>();
+            foreach (var (spread, value) in all)
+            {
+                if (spread)
+                {
+                    items.AddRange(Sequences.Enumerate(value(frame).Ref));
+                }
+                else
+                {
+                    items.Add(value(frame));
+                }
+            }
+
+            return build(items);
+        };
+    }
+
+    /// <summary>Makes a new collection of <paramref name="type"/> from elements in order (duplicates dropped for sets).</summary>
+    private System.Func<List<Value>, Value> Builder(VType type, IOperation at)
+    {
+        switch (type)
+        {
+            case ArrayType or OpaqueType:
+                return items => new Value(new ArrayObject(items.ToArray()));
+            case ListType:
+                return items => new Value(new ListObject(items.ToArray(), items.Count));
+            case QueueType:
+                return items => new Value(new QueueObject(items));
+            case StackType:
+                return items => new Value(new StackObject(items));
+            case SetType set:
+                return items =>
+                {
+                    var table = new TableObject(set.Key, null);
+                    foreach (var item in items)
+                    {
+                        if (table.Find(item) < 0)
+                        {
+                            table.Insert(item, default);
+                        }
+                    }
+
+                    return new Value(table);
+                };
+            default:
+                Report(at, "a collection of type '" + type.Name + "'");
+                return _ => default;
+        }
+    }
+}

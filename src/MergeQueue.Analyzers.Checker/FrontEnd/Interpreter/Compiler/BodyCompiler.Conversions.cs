@@ -1,0 +1,104 @@
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Heap;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+
+/// <summary>Conversions: numeric (wrapping or checked), enum, reference, tuple and collection-expression conversions.</summary>
+internal sealed partial class BodyCompiler
+{
+    private Expr Conversion(IConversionOperation operation, Use use)
+    {
+        var conversion = operation.GetConversion();
+        var operand = operation.Operand;
+        if (conversion.IsUserDefined)
+        {
+            return Unsupported(operation, "the conversion operator '" + operation.OperatorMethod?.ToDisplayString() + "'");
+        }
+
+        if (operand is IThrowOperation)
+        {
+            return Expr(operand);
+        }
+
+        if (conversion.IsIdentity || conversion.IsNullLiteral || conversion.IsDefaultLiteral || conversion.IsObjectCreation)
+        {
+            return operand is ITupleOperation tuple ? Tuple(tuple, operation.Type) : Expr(operand, use);
+        }
+
+        if (operand is ICollectionExpressionOperation collection)
+        {
+            return CollectionExpression(collection);
+        }
+
+        if (conversion.IsTupleLiteralConversion && operand is ITupleOperation literal)
+        {
+            return Tuple(literal, operation.Type);
+        }
+
+        if (conversion.IsNullable)
+        {
+            return Unsupported(operation, "a conversion to the nullable type '" + operation.Type?.ToDisplayString() + "'");
+        }
+
+        if ((conversion.IsNumeric || conversion.IsEnumeration) && KindOf(operand.Type) is { } from && KindOf(operation.Type) is { } to)
+        {
+            var value = Expr(operand);
+            bool isChecked = operation.IsChecked;
+            if (!isChecked)
+            {
+                return to is IntKind.Int64 or IntKind.UInt64 && from is not IntKind.UInt64 and not IntKind.Int64 ? value
+                    : frame => new Value(IntKinds.Wrap(to, value(frame).Bits));
+            }
+
+            return frame =>
+            {
+                long bits = value(frame).Bits;
+                return IntKinds.Fits(from, bits, to) ? new Value(IntKinds.Wrap(to, bits)) : throw Errors.Overflow();
+            };
+        }
+
+        if (conversion.IsTupleConversion)
+        {
+            return TupleConversion(operation, use);
+        }
+
+        if (conversion.IsReference && conversion.IsImplicit)
+        {
+            return Expr(operand, use);
+        }
+
+        if (conversion.IsReference && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType target)
+        {
+            var value = Expr(operand, use);
+            return frame =>
+            {
+                var v = value(frame);
+                return v.Ref is null || (v.Ref is RecordObject r && r.Type.IsSameOrDerivedFrom(target)) ? v
+                    : throw Errors.InvalidCast(((RecordObject)v.Ref).Type.ClrName, target.ClrName);
+            };
+        }
+
+        return Unsupported(operation, "the conversion of '" + Shorten(operand.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");
+    }
+
+    // (int, int) to (long, int): the parts keep their bits; the tuple takes the target's type so equality holds.
+    private Expr TupleConversion(IConversionOperation operation, Use use)
+    {
+        if (TypeOf(operation.Operand) is not RecordType from || TypeOf(operation) is not RecordType to || from.FieldTypes.Count != to.FieldTypes.Count)
+        {
+            return Unsupported(operation, "the tuple conversion to '" + operation.Type?.ToDisplayString() + "'");
+        }
+
+        var value = Expr(operation.Operand, use);
+        if (from == to)
+        {
+            return value;
+        }
+
+        return frame => value(frame).Ref is RecordObject r ? new Value(new RecordObject(to, r.Fields)) : default;
+    }
+}

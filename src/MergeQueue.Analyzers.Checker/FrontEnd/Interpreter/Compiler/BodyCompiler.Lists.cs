@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Heap;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+
+/// <summary>Methods of <c>List&lt;T&gt;</c>, <c>Queue&lt;T&gt;</c> and <c>Stack&lt;T&gt;</c>.</summary>
+internal sealed partial class BodyCompiler
+{
+    private static Value Invoke(Frame frame, Value closure, Value argument) =>
+        Collections.As<Closure>(closure).Invoke(frame.Ex, argument);
+
+    private (Library Body, bool Mutates)? ListMethod(IInvocationOperation operation, ListType type)
+    {
+        var element = type.Element;
+        int count = operation.Arguments.Length;
+        switch (operation.TargetMethod.Name)
+        {
+            case "Add":
+                return ((_, r, v, _) =>
+                {
+                    ((ListObject)r!).Add(v[0]);
+                    return default;
+                }, true);
+            case "AddRange":
+                return ((_, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    foreach (var item in Sequences.Enumerate(v[0].Ref).ToList())
+                    {
+                        list.Add(item);
+                    }
+
+                    return default;
+                }, true);
+            case "Insert":
+                return ((_, r, v, _) =>
+                {
+                    ((ListObject)r!).Insert(v[0].Bits, v[1]);
+                    return default;
+                }, true);
+            case "Remove":
+                return ((_, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    int index = list.IndexOf(v[0], element);
+                    if (index >= 0)
+                    {
+                        list.RemoveAt(index);
+                    }
+
+                    return Value.Of(index >= 0);
+                }, true);
+            case "RemoveAt":
+                return ((_, r, v, _) =>
+                {
+                    ((ListObject)r!).RemoveAt(v[0].Bits);
+                    return default;
+                }, true);
+            case "RemoveAll":
+                return ((frame, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    var kept = new List<Value>();
+                    for (int i = 0; i < list.Count; i++)
+                    {
+                        if (!Invoke(frame, v[0], list.Items[i]).Bool)
+                        {
+                            kept.Add(list.Items[i]);
+                        }
+                    }
+
+                    int removed = list.Count - kept.Count;
+                    list.Clear();
+                    kept.ForEach(list.Add);
+                    return new Value(removed);
+                }, true);
+            case "Clear" when count == 0:
+                return ((_, r, _, _) =>
+                {
+                    ((ListObject)r!).Clear();
+                    return default;
+                }, true);
+            case "Contains":
+                return ((_, r, v, _) => Value.Of(((ListObject)r!).IndexOf(v[0], element) >= 0), false);
+            case "IndexOf" when count == 1:
+                return ((_, r, v, _) => new Value(((ListObject)r!).IndexOf(v[0], element)), false);
+            case "Reverse" when count == 0:
+                return ((_, r, _, _) =>
+                {
+                    ((ListObject)r!).Reverse();
+                    return default;
+                }, true);
+            case "Sort" when count == 0 && element is IntegerType or EnumType or BoolType:
+                return ((_, r, _, _) =>
+                {
+                    var list = (ListObject)r!;
+                    var sorted = list.Items.Take(list.Count).OrderBy(x => x, Comparer<Value>.Create(element.Compare)).ToList();
+                    list.Clear();
+                    sorted.ForEach(list.Add);
+                    return default;
+                }, true);
+            case "ToArray":
+                return ((_, r, _, _) => new Value(new ArrayObject(((ListObject)r!).Copy().Items)), false);
+            case "ForEach" when count == 1:
+                return ((frame, r, v, _) =>
+                {
+                    foreach (var item in (ListObject)r!)
+                    {
+                        Invoke(frame, v[0], item);
+                    }
+
+                    return default;
+                }, false);
+            case "Exists" or "TrueForAll" or "Find" or "FindIndex" when count == 1:
+                string name = operation.TargetMethod.Name;
+                var fallback = element.Default;
+                return ((frame, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    for (int i = 0; i < list.Count; i++)
+                    {
+                        bool holds = Invoke(frame, v[0], list.Items[i]).Bool;
+                        if (holds != (name == "TrueForAll"))
+                        {
+                            return name switch
+                            {
+                                "Exists" => Value.True,
+                                "TrueForAll" => Value.False,
+                                "Find" => list.Items[i],
+                                _ => new Value(i),
+                            };
+                        }
+                    }
+
+                    return name switch
+                    {
+                        "Exists" => Value.False,
+                        "TrueForAll" => Value.True,
+                        "Find" => fallback,
+                        _ => new Value(-1),
+                    };
+                }, false);
+            default:
+                return null;
+        }
+    }
+
+    private (Library Body, bool Mutates)? QueueMethod(IInvocationOperation operation, QueueType type)
+    {
+        var element = type.Element;
+        var empty = element.Default;
+        switch (operation.TargetMethod.Name)
+        {
+            case "Enqueue":
+                return ((_, r, v, _) =>
+                {
+                    ((QueueObject)r!).Enqueue(v[0]);
+                    return default;
+                }, true);
+            case "Dequeue":
+                return ((_, r, _, _) => ((QueueObject)r!).Dequeue(), true);
+            case "Peek":
+                return ((_, r, _, _) => ((QueueObject)r!).Peek(), false);
+            case "TryDequeue" or "TryPeek":
+                bool remove = operation.TargetMethod.Name == "TryDequeue";
+                return ((_, r, _, set) =>
+                {
+                    var queue = (QueueObject)r!;
+                    bool any = queue.Count > 0;
+                    set(0, any ? (remove ? queue.Dequeue() : queue.Peek()) : empty);
+                    return Value.Of(any);
+                }, remove);
+            case "Clear":
+                return ((_, r, _, _) =>
+                {
+                    ((QueueObject)r!).Clear();
+                    return default;
+                }, true);
+            case "Contains":
+                return ((_, r, v, _) => Value.Of(((QueueObject)r!).Any(x => element.ValueEquals(x, v[0]))), false);
+            case "ToArray":
+                return ((_, r, _, _) => new Value(new ArrayObject(((QueueObject)r!).ToArray())), false);
+            default:
+                return null;
+        }
+    }
+
+    private (Library Body, bool Mutates)? StackMethod(IInvocationOperation operation, StackType type)
+    {
+        var element = type.Element;
+        var empty = element.Default;
+        switch (operation.TargetMethod.Name)
+        {
+            case "Push":
+                return ((_, r, v, _) =>
+                {
+                    ((StackObject)r!).Push(v[0]);
+                    return default;
+                }, true);
+            case "Pop":
+                return ((_, r, _, _) => ((StackObject)r!).Pop(), true);
+            case "Peek":
+                return ((_, r, _, _) => ((StackObject)r!).Peek(), false);
+            case "TryPop" or "TryPeek":
+                bool remove = operation.TargetMethod.Name == "TryPop";
+                return ((_, r, _, set) =>
+                {
+                    var stack = (StackObject)r!;
+                    bool any = stack.Count > 0;
+                    set(0, any ? (remove ? stack.Pop() : stack.Peek()) : empty);
+                    return Value.Of(any);
+                }, remove);
+            case "Clear":
+                return ((_, r, _, _) =>
+                {
+                    ((StackObject)r!).Clear();
+                    return default;
+                }, true);
+            case "Contains":
+                return ((_, r, v, _) => Value.Of(((StackObject)r!).Any(x => element.ValueEquals(x, v[0]))), false);
+            case "ToArray":
+                return ((_, r, _, _) => new Value(new ArrayObject(((StackObject)r!).ToArray())), false);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+
+/// <summary>
+/// Compiles the operation tree of one model function into closures, once; running them never looks at an
+/// <see cref="IOperation"/> again. What it cannot interpret is reported (SM0100) and compiled to a placeholder,
+/// so that one compile finds every unsupported construct.
+/// </summary>
+internal sealed partial class BodyCompiler
+{
+    private const int MaxDepth = 300;
+    private static readonly Expr Nothing = _ => default;
+
+    private readonly ModelContext model;
+    private FunctionScope scope = null!;
+    private EffectSet effects = new();
+
+    // The frame slot holding the receiver of the innermost `?.` being compiled.
+    private int conditionalReceiver = -1;
+
+    // How deeply nested the expression being compiled is.
+    private int depth;
+
+    public BodyCompiler(ModelContext model) => this.model = model;
+
+    private TypeMapper Types => model.Types;
+
+    public void CompileMethod(IMethodSymbol method, CompiledFunction function)
+    {
+        scope = new FunctionScope(method, function, null)
+        {
+            IsAction = model.ActionMethods.Contains(method) && method.ReturnType.SpecialType == SpecialType.System_Boolean,
+            ReturnType = method.ReturnType,
+        };
+        foreach (var parameter in method.Parameters)
+        {
+            scope.Declare(parameter);
+        }
+
+        var body = model.BodyOf(method)!;
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            function.Body = Constructor(method, body);
+            return;
+        }
+
+        CompileBody(function, body);
+    }
+
+    /// <summary>A field or auto-property initializer, as a function that stores the value into the state.</summary>
+    public void CompileInitializer(ISymbolInitializerOperation initializer, ISymbol owner, CompiledFunction function)
+    {
+        scope = new FunctionScope(owner, function, null);
+        var value = Expr(initializer.Value);
+        var site = Loc(initializer.Value);
+        var slots = new System.Collections.Generic.List<int>();
+        var statics = new System.Collections.Generic.List<int>();
+        var fields = initializer is IFieldInitializerOperation f ? f.InitializedFields : default;
+        var property = (initializer as IPropertyInitializerOperation)?.InitializedProperties;
+        foreach (var field in fields.IsDefault ? System.Collections.Immutable.ImmutableArray<IFieldSymbol>.Empty : fields)
+        {
+            if (model.TryGetField(field, out int slot))
+            {
+                slots.Add(slot);
+            }
+            else if (model.TryGetStatic(field, out int staticSlot))
+            {
+                statics.Add(staticSlot);
+            }
+        }
+
+        foreach (var p in property ?? System.Collections.Immutable.ImmutableArray<IPropertySymbol>.Empty)
+        {
+            if (model.TryGetAutoProperty(p, out int slot))
+            {
+                slots.Add(slot);
+            }
+            else if (model.TryGetStaticProperty(p, out int staticSlot))
+            {
+                statics.Add(staticSlot);
+            }
+        }
+
+        var layout = model.Layout;
+        function.Body = frame =>
+        {
+            var ex = frame.Ex;
+            ex.Site = site;
+            var v = value(frame);
+            foreach (int slot in slots)
+            {
+                ex.Write(slot, v);
+            }
+
+            foreach (int slot in statics)
+            {
+                layout.Statics[slot] = v;
+            }
+
+            return ex.Stopping ? Flow.Stop : Flow.Normal;
+        };
+    }
+
+    private void CompileBody(CompiledFunction function, IOperation body)
+    {
+        if (body is IBlockOperation { Operations: { Length: 1 } operations } && operations[0] is IReturnOperation { ReturnedValue: { } value, IsImplicit: true } && !scope.IsAction)
+        {
+            function.ExpressionBody = Expr(value);
+            function.ExpressionSite = Loc(value);
+            return;
+        }
+
+        function.Body = body is IBlockOperation block ? Block(block) : Statement(body);
+    }
+
+    private Stmt Constructor(IMethodSymbol constructor, IOperation body)
+    {
+        var initializer = model.ConstructorInitializer(constructor);
+        Stmt? chained = null;
+        if (initializer is not null && model.IsModel(initializer.TargetMethod.ContainingType))
+        {
+            var call = Expr(initializer);
+            var site = Loc(initializer);
+            chained = frame =>
+            {
+                frame.Ex.Site = site;
+                call(frame);
+                return frame.Ex.Stopping ? Flow.Stop : Flow.Normal;
+            };
+        }
+
+        var main = body is IConstructorBodyOperation ? (frame => Flow.Normal) : body is IBlockOperation block ? Block(block) : Statement(body);
+        if (chained is null)
+        {
+            return main;
+        }
+
+        return frame => chained(frame) == Flow.Stop ? Flow.Stop : main(frame);
+    }
+
+    private static Location Loc(IOperation operation) => operation.Syntax.GetLocation();
+
+    private Expr Unsupported(IOperation operation, string construct)
+    {
+        model.Diagnostics.Unsupported(Loc(operation), construct);
+        return Nothing;
+    }
+
+    private void Report(IOperation operation, string construct) => model.Diagnostics.Unsupported(Loc(operation), construct);
+
+    /// <summary>The interpreter type of an operation's value; reports and returns null when there is none.</summary>
+    private VType? TypeOf(IOperation operation) => TypeOf(operation.Type, operation);
+
+    private VType? TypeOf(ITypeSymbol? type, IOperation at)
+    {
+        var mapped = Types.Map(type, out var why);
+        if (mapped is null)
+        {
+            Report(at, why);
+        }
+
+        return mapped;
+    }
+
+    /// <summary>Runs <paramref name="compile"/> and returns the state fields the compiled code may take ownership of.</summary>
+    private EffectSet Track(Action compile)
+    {
+        var outer = effects;
+        effects = new EffectSet();
+        compile();
+        var inner = effects;
+        outer.UnionWith(inner);
+        effects = outer;
+        return inner;
+    }
+
+    private (int Hops, int Slot) Resolve(ISymbol variable)
+    {
+        int hops = 0;
+        for (var current = scope; current is not null; current = current.Parent, hops++)
+        {
+            if (current.TryGet(variable, out int slot))
+            {
+                return (hops, slot);
+            }
+
+            if (current.Owns(variable))
+            {
+                return (hops, current.Declare(variable));
+            }
+        }
+
+        // A variable owned by no function being compiled (e.g. an out var in a field initializer) lives here.
+        return (0, scope.Declare(variable));
+    }
+
+    private Expr ReadVariable(ISymbol variable)
+    {
+        var (hops, slot) = Resolve(variable);
+        return hops switch
+        {
+            0 => frame => frame.Slots[slot],
+            1 => frame => frame.Parent!.Slots[slot],
+            _ => frame => frame.Up(hops).Slots[slot],
+        };
+    }
+}

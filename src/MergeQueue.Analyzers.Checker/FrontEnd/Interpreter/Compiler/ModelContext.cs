@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+
+/// <summary>
+/// What every body of one model is compiled against: the state layout, the static values, and the model's methods,
+/// compiled on first use (so only code a model can run must be interpretable).
+/// </summary>
+internal sealed class ModelContext
+{
+    private readonly Dictionary<IFieldSymbol, int> fieldSlots = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IPropertySymbol, int> autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IFieldSymbol, int> staticSlots = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IPropertySymbol, int> staticProperties = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, CompiledFunction> functions = new(SymbolEqualityComparer.Default);
+    private readonly Queue<(IMethodSymbol Method, CompiledFunction Function)> pending = new();
+
+    public ModelContext(ModelShape shape, ModelSource source, TypeMapper types, ModelDiagnostics diagnostics)
+    {
+        Shape = shape;
+        Source = source;
+        Types = types;
+        Diagnostics = diagnostics;
+        for (int i = 0; i < shape.Fields.Count; i++)
+        {
+            fieldSlots.Add(shape.Fields[i].Symbol, i);
+            if (shape.Fields[i].Symbol.AssociatedSymbol is IPropertySymbol property)
+            {
+                autoProperties.Add(property, i);
+            }
+        }
+
+        for (int i = 0; i < shape.Statics.Count; i++)
+        {
+            staticSlots.Add(shape.Statics[i], i);
+            if (shape.Statics[i].AssociatedSymbol is IPropertySymbol property)
+            {
+                staticProperties.Add(property, i);
+            }
+        }
+
+        Layout = new StateLayout(shape.Fields.Select(f => f.Name).ToList(), shape.Fields.Select(f => f.Type).ToArray())
+        {
+            Statics = new Value[shape.Statics.Count],
+        };
+        ActionMethods = new HashSet<IMethodSymbol>(shape.Actions.Select(a => a.Method), SymbolEqualityComparer.Default);
+    }
+
+    public ModelShape Shape { get; }
+
+    public ModelSource Source { get; }
+
+    public TypeMapper Types { get; }
+
+    public ModelDiagnostics Diagnostics { get; }
+
+    public StateLayout Layout { get; }
+
+    public HashSet<IMethodSymbol> ActionMethods { get; }
+
+    public bool IsModel(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, Shape.Type);
+
+    public bool TryGetField(IFieldSymbol field, out int slot) => fieldSlots.TryGetValue(field.OriginalDefinition, out slot);
+
+    public bool TryGetAutoProperty(IPropertySymbol property, out int slot) => autoProperties.TryGetValue(property.OriginalDefinition, out slot);
+
+    public bool TryGetStatic(IFieldSymbol field, out int slot) => staticSlots.TryGetValue(field.OriginalDefinition, out slot);
+
+    public bool TryGetStaticProperty(IPropertySymbol property, out int slot) => staticProperties.TryGetValue(property.OriginalDefinition, out slot);
+
+    /// <summary>The compiled form of a model method or accessor, or null (reported) when its body is not available.</summary>
+    public CompiledFunction? Function(IMethodSymbol method, Location useSite)
+    {
+        method = method.PartialImplementationPart ?? method;
+        if (functions.TryGetValue(method, out var function))
+        {
+            return function;
+        }
+
+        if (BodyOf(method) is null)
+        {
+            Diagnostics.Unsupported(useSite, "the call to '" + method.ToDisplayString() + "' (its body is not available)");
+            return null;
+        }
+
+        function = new CompiledFunction(method.ToDisplayString(), method.Parameters.Length);
+        functions.Add(method, function);
+        pending.Enqueue((method, function));
+        return function;
+    }
+
+    /// <summary>Compiles the bodies of every function used so far, and of those they use.</summary>
+    public void CompilePending()
+    {
+        while (pending.Count > 0)
+        {
+            var (method, function) = pending.Dequeue();
+            new BodyCompiler(this).CompileMethod(method, function);
+        }
+    }
+
+    /// <summary>The operation block of a method's body, unwrapped from what the analyzer driver may hand over.</summary>
+    public IOperation? BodyOf(IMethodSymbol method)
+    {
+        foreach (var block in Blocks(method))
+        {
+            switch (block)
+            {
+                case IMethodBodyOperation body:
+                    return (IOperation?)body.BlockBody ?? body.ExpressionBody;
+                case IConstructorBodyOperation body:
+                    return (IOperation?)body.BlockBody ?? (IOperation?)body.ExpressionBody ?? body;
+                case IBlockOperation:
+                    return block;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The initializer of a field or auto-property (<c>int time = 1;</c>).</summary>
+    public ISymbolInitializerOperation? InitializerOf(ISymbol member)
+    {
+        foreach (var block in Blocks(member))
+        {
+            if (block is IFieldInitializerOperation or IPropertyInitializerOperation)
+            {
+                return (ISymbolInitializerOperation)block;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A constructor's <c>: this(...)</c> call, when the driver hands it over as a block of its own.</summary>
+    public IInvocationOperation? ConstructorInitializer(IMethodSymbol constructor)
+    {
+        foreach (var block in Blocks(constructor))
+        {
+            switch (block)
+            {
+                case IConstructorBodyOperation body:
+                    return body.Initializer as IInvocationOperation ?? (body.Initializer as IExpressionStatementOperation)?.Operation as IInvocationOperation;
+                case IInvocationOperation invocation:
+                    return invocation;
+                case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.MethodKind: MethodKind.Constructor } statement }:
+                    return statement;
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<IOperation> Blocks(ISymbol symbol)
+    {
+        foreach (var key in Keys(symbol))
+        {
+            if (Source.Bodies.TryGetValue(key, out var blocks))
+            {
+                foreach (var block in blocks)
+                {
+                    if (block is not IAttributeOperation and not IParameterInitializerOperation)
+                    {
+                        yield return block;
+                    }
+                }
+            }
+        }
+    }
+
+    // An expression-bodied property's getter may be keyed by the property or by the getter.
+    private static IEnumerable<ISymbol> Keys(ISymbol symbol)
+    {
+        yield return symbol;
+        if (symbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property, MethodKind: MethodKind.PropertyGet })
+        {
+            yield return property;
+        }
+
+        if (symbol is IMethodSymbol { PartialDefinitionPart: { } definition })
+        {
+            yield return definition;
+        }
+
+        if (symbol is IMethodSymbol { PartialImplementationPart: { } implementation })
+        {
+            yield return implementation;
+        }
+    }
+}

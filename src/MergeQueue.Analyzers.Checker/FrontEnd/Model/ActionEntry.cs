@@ -1,0 +1,11 @@
+using MergeQueue.Analyzers.FrontEnd.Interpreter;
+using MergeQueue.Analyzers.FrontEnd.Values;
+
+namespace MergeQueue.Analyzers.FrontEnd.Model;
+
+/// <summary>How to run one action instance or evaluate one predicate instance: a function and its arguments.</summary>
+/// <param name="Function">The compiled member.</param>
+/// <param name="Arguments">One value per parameter.</param>
+/// <param name="Site">Where the member is declared, for failures that happen outside any statement.</param>
+/// <param name="ReturnsBool">Whether it is an action whose <c>false</c> means disabled.</param>
+internal sealed record ActionEntry(CompiledFunction Function, Value[] Arguments, object? Site, bool ReturnsBool);

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.FrontEnd.Interpreter;
+
+namespace MergeQueue.Analyzers.FrontEnd.Model;
+
+/// <summary>
+/// A model the engine explores by interpreting the compiled closures of the user's class: nothing of the user's
+/// assembly is loaded or run.
+/// </summary>
+internal sealed class InterpretedModel : IModel<InterpretedState>
+{
+    // One execution per thread and model, reused across steps: a step allocates only what it keeps.
+    [ThreadStatic]
+    private static Execution? pooled;
+
+    private readonly StateLayout layout;
+    private readonly ActionEntry[] steps;
+    private readonly ActionEntry[] predicates;
+    private readonly IReadOnlyList<CompiledFunction> initializers;
+    private readonly object? site;
+
+    public InterpretedModel(
+        string name,
+        StateLayout layout,
+        IReadOnlyList<ActionInfo> actions,
+        IReadOnlyList<ActionInstance> actionInstances,
+        IReadOnlyList<ActionEntry> steps,
+        IReadOnlyList<PredicateInstance> predicateInstances,
+        IReadOnlyList<ActionEntry> predicates,
+        IReadOnlyList<PropertyInstance> properties,
+        IReadOnlyList<CompiledFunction> initializers,
+        object? site)
+    {
+        Name = name;
+        this.layout = layout;
+        Actions = actions;
+        ActionInstances = actionInstances;
+        this.steps = steps.ToArray();
+        Predicates = predicateInstances;
+        this.predicates = predicates.ToArray();
+        Properties = properties;
+        this.initializers = initializers;
+        this.site = site;
+        StateComparer = new InterpretedStateComparer(layout);
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> FieldNames => layout.Names;
+
+    public IReadOnlyList<ActionInfo> Actions { get; }
+
+    public IReadOnlyList<ActionInstance> ActionInstances { get; }
+
+    public IReadOnlyList<PredicateInstance> Predicates { get; }
+
+    public IReadOnlyList<PropertyInstance> Properties { get; }
+
+    public IEqualityComparer<InterpretedState> StateComparer { get; }
+
+    public StepOutcome<InterpretedState> CreateInitialState(StepBudget budget)
+    {
+        var ex = Rent();
+        ex.Begin(null, budget, inAction: false);
+        try
+        {
+            foreach (var initializer in initializers)
+            {
+                initializer.Run(new Frame(initializer.SlotCount, null, ex));
+            }
+
+            var fields = ex.Snapshot(out long hash);
+            return StepOutcome<InterpretedState>.Enabled(new InterpretedState(fields, hash));
+        }
+        catch (ModelException failure)
+        {
+            return StepOutcome<InterpretedState>.Failed(new Failure(failure.Kind, failure.Text, failure.Site ?? ex.Site ?? site));
+        }
+        catch (Exception failure) when (IsInternal(failure))
+        {
+            return StepOutcome<InterpretedState>.Failed(Internal(failure, ex.Site ?? site));
+        }
+        finally
+        {
+            ex.End();
+        }
+    }
+
+    public StepOutcome<InterpretedState> Step(InterpretedState state, int actionInstance, StepBudget budget)
+    {
+        var entry = steps[actionInstance];
+        var ex = Rent();
+        ex.Begin(state.Fields, budget, inAction: true);
+        try
+        {
+            var result = Run(ex, entry, actionInstance);
+            if (ex.Stopping)
+            {
+                return StepOutcome<InterpretedState>.Disabled(ex.Reason!);
+            }
+
+            if (entry.ReturnsBool && !result.Bool)
+            {
+                return StepOutcome<InterpretedState>.Disabled(ex.ReturnReason!);
+            }
+
+            var fields = ex.Snapshot(out long hash);
+            return StepOutcome<InterpretedState>.Enabled(new InterpretedState(fields, hash));
+        }
+        catch (ModelException failure)
+        {
+            // Once a Require was false, nothing computed afterwards counts: the action is just disabled.
+            return ex.Stopping
+                ? StepOutcome<InterpretedState>.Disabled(ex.Reason!)
+                : StepOutcome<InterpretedState>.Failed(new Failure(failure.Kind, failure.Text, failure.Site ?? ex.Site ?? entry.Site));
+        }
+        catch (Exception failure) when (IsInternal(failure))
+        {
+            return ex.Stopping
+                ? StepOutcome<InterpretedState>.Disabled(ex.Reason!)
+                : StepOutcome<InterpretedState>.Failed(Internal(failure, ex.Site ?? entry.Site));
+        }
+        finally
+        {
+            ex.End();
+        }
+    }
+
+    public PredicateOutcome Evaluate(InterpretedState state, int predicate, StepBudget budget)
+    {
+        var entry = predicates[predicate];
+        var ex = Rent();
+        ex.Begin(state.Fields, budget, inAction: false);
+        try
+        {
+            return PredicateOutcome.Of(Run(ex, entry, steps.Length + predicate).Bool);
+        }
+        catch (ModelException failure)
+        {
+            return PredicateOutcome.Failed(new Failure(failure.Kind, failure.Text, failure.Site ?? ex.Site ?? entry.Site));
+        }
+        catch (Exception failure) when (IsInternal(failure))
+        {
+            return PredicateOutcome.Failed(Internal(failure, ex.Site ?? entry.Site));
+        }
+        finally
+        {
+            ex.End();
+        }
+    }
+
+    public string FormatField(InterpretedState state, int field) => layout.Types[field].Format(state.Fields[field]);
+
+    private static Values.Value Run(Execution ex, ActionEntry entry, int key)
+    {
+        var frame = ex.TopFrame(key, entry.Function.SlotCount);
+        var arguments = entry.Arguments;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            frame.Slots[i] = arguments[i];
+        }
+
+        ex.Site = entry.Site;
+        return entry.Function.Run(frame);
+    }
+
+    // A defect of the interpreter must not take the compiler down: it becomes a failure that names itself.
+    private static bool IsInternal(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
+
+    private static Failure Internal(Exception failure, object? site) => new(
+        FailureKind.Exception,
+        "The compile-time checker failed (" + failure.GetType().Name + ": " + failure.Message + "); the generated Explore() checks this model",
+        site);
+
+    private Execution Rent()
+    {
+        var ex = pooled;
+        if (ex is null || ex.Layout != layout || ex.Busy)
+        {
+            ex = new Execution(layout, steps.Length + predicates.Length);
+            pooled = ex;
+        }
+
+        return ex;
+    }
+}

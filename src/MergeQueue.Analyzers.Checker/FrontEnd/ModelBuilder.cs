@@ -1,0 +1,197 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.FrontEnd.Interpreter;
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
+using MergeQueue.Analyzers.FrontEnd.Model;
+using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using Microsoft.CodeAnalysis;
+
+namespace MergeQueue.Analyzers.FrontEnd;
+
+/// <summary>Builds the engine's view of a model: action instances, predicates, properties and the initial state.</summary>
+internal sealed class ModelBuilder(ModelContext context)
+{
+    private readonly List<PredicateInstance> predicateInstances = new();
+    private readonly List<ActionEntry> predicateEntries = new();
+    private readonly Dictionary<(ISymbol, string), int> predicateIndex = new();
+
+    public InterpretedModel? Build(CancellationToken cancellationToken)
+    {
+        var shape = context.Shape;
+        var initializers = Initializers();
+        var actions = new List<ActionInfo>();
+        var instances = new List<ActionInstance>();
+        var steps = new List<ActionEntry>();
+        var groups = new Dictionary<string, int>();
+        foreach (var action in shape.Actions)
+        {
+            var function = context.Function(action.Method, action.Location);
+            int index = actions.Count;
+            actions.Add(new ActionInfo(action.Method.Name, action.Fairness, action.Location));
+            foreach (var combination in Combinations(action.Domains))
+            {
+                // Fairness is per action, or per value of its [Process] parameters (SPEC §2).
+                string group = index + "|" + string.Join("|", action.Domains.Select((d, i) => d.IsProcess ? d.Display(combination[i]) : string.Empty));
+                if (!groups.TryGetValue(group, out int fairnessGroup))
+                {
+                    groups.Add(group, fairnessGroup = groups.Count);
+                }
+
+                instances.Add(new ActionInstance(index, Arguments(action.Domains, combination), fairnessGroup));
+                if (function is not null)
+                {
+                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool));
+                }
+            }
+        }
+
+        var properties = Properties();
+        context.CompilePending();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (context.Diagnostics.Blocking)
+        {
+            return null;
+        }
+
+        new StaticInitializer(context).Run(cancellationToken);
+        if (context.Diagnostics.Blocking)
+        {
+            return null;
+        }
+
+        return new InterpretedModel(
+            shape.Type.Name,
+            context.Layout,
+            actions,
+            instances,
+            steps,
+            predicateInstances,
+            predicateEntries,
+            properties,
+            initializers,
+            shape.Location);
+    }
+
+    private List<PropertyInstance> Properties()
+    {
+        var properties = new List<PropertyInstance>();
+        foreach (var property in context.Shape.Properties)
+        {
+            foreach (var combination in Combinations(property.Domains))
+            {
+                int predicate = Predicate(property.Member, property.Domains, combination, property.Location);
+                int target = -1;
+                if (property.Target is { } targetMember)
+                {
+                    bool sameParameters = targetMember is IMethodSymbol { Parameters.Length: > 0 };
+                    target = sameParameters
+                        ? Predicate(targetMember, property.Domains, combination, SourceOrder.Location(targetMember))
+                        : Predicate(targetMember, new List<ParameterDomain>(), new int[0], SourceOrder.Location(targetMember));
+                }
+
+                properties.Add(new PropertyInstance(property.Kind, predicate, target, property.Location));
+            }
+        }
+
+        return properties;
+    }
+
+    private int Predicate(ISymbol member, IReadOnlyList<ParameterDomain> domains, int[] combination, Location location)
+    {
+        var arguments = Arguments(domains, combination);
+        var key = (member, string.Join(", ", arguments));
+        if (predicateIndex.TryGetValue(key, out int index))
+        {
+            return index;
+        }
+
+        var function = PredicateFunction(member, location);
+        index = predicateInstances.Count;
+        predicateIndex.Add(key, index);
+        predicateInstances.Add(new PredicateInstance(member.Name, arguments));
+        predicateEntries.Add(new ActionEntry(function ?? new CompiledFunction(member.Name, 0), Values(domains, combination), location, ReturnsBool: false));
+        return index;
+    }
+
+    private CompiledFunction? PredicateFunction(ISymbol member, Location location)
+    {
+        if (member is IMethodSymbol method)
+        {
+            return context.Function(method, location);
+        }
+
+        var property = (IPropertySymbol)member;
+        if (property.GetMethod is { } getter && context.BodyOf(getter) is not null)
+        {
+            return context.Function(getter, location);
+        }
+
+        // A bool auto-property: the predicate reads its field.
+        if (context.TryGetAutoProperty(property, out int slot))
+        {
+            return new CompiledFunction(property.Name, 0) { ExpressionBody = frame => frame.Ex.Fields[slot], ExpressionSite = location };
+        }
+
+        context.Diagnostics.Unsupported(location, "the property '" + property.Name + "' (its getter is not available)");
+        return null;
+    }
+
+    /// <summary>Field initializers in state order, then the parameterless constructor.</summary>
+    private List<CompiledFunction> Initializers()
+    {
+        var functions = new List<CompiledFunction>();
+        var seen = new HashSet<IOperation>();
+        foreach (var field in context.Shape.Fields)
+        {
+            var owner = (ISymbol?)field.Symbol.AssociatedSymbol ?? field.Symbol;
+            if (context.InitializerOf(owner) is { } initializer && seen.Add(initializer))
+            {
+                var function = new CompiledFunction(owner.Name + " initializer", 0);
+                new BodyCompiler(context).CompileInitializer(initializer, owner, function);
+                functions.Add(function);
+            }
+        }
+
+        if (context.Shape.Constructor is { } constructor && context.BodyOf(constructor) is not null
+            && context.Function(constructor, SourceOrder.Location(constructor)) is { } body)
+        {
+            functions.Add(body);
+        }
+
+        return functions;
+    }
+
+    /// <summary>Every combination of domain indexes, the first parameter varying slowest.</summary>
+    private static IEnumerable<int[]> Combinations(IReadOnlyList<ParameterDomain> domains)
+    {
+        var current = new int[domains.Count];
+        if (domains.Any(d => d.Values.Count == 0))
+        {
+            yield break;
+        }
+
+        while (true)
+        {
+            yield return (int[])current.Clone();
+            int position = domains.Count - 1;
+            while (position >= 0 && ++current[position] == domains[position].Values.Count)
+            {
+                current[position--] = 0;
+            }
+
+            if (position < 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> Arguments(IReadOnlyList<ParameterDomain> domains, int[] combination) =>
+        domains.Select((d, i) => d.Display(combination[i])).ToArray();
+
+    private static Value[] Values(IReadOnlyList<ParameterDomain> domains, int[] combination) =>
+        domains.Select((d, i) => d.Values[combination[i]]).ToArray();
+}

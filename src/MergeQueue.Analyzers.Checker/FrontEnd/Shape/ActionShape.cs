@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+using MergeQueue.Analyzers.Engine;
+using Microsoft.CodeAnalysis;
+
+namespace MergeQueue.Analyzers.FrontEnd.Shape;
+
+/// <summary>One <c>[Action]</c> method.</summary>
+internal sealed record ActionShape(IMethodSymbol Method, ActionFairness Fairness, IReadOnlyList<ParameterDomain> Domains, Location Location)
+{
+    public bool ReturnsBool => Method.ReturnType.SpecialType == SpecialType.System_Boolean;
+}

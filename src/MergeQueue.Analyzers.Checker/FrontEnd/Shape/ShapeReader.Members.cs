@@ -1,0 +1,228 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.Diagnostics;
+using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using Microsoft.CodeAnalysis;
+
+namespace MergeQueue.Analyzers.FrontEnd.Shape;
+
+/// <summary>Actions and properties.</summary>
+internal sealed partial class ShapeReader
+{
+    private static readonly (string Attribute, string Name, PropertyKind Kind)[] PropertyAttributes =
+    {
+        (KnownSymbols.Invariant, "Invariant", PropertyKind.Invariant),
+        (KnownSymbols.Terminal, "Terminal", PropertyKind.Terminal),
+        (KnownSymbols.Eventually, "Eventually", PropertyKind.Eventually),
+        (KnownSymbols.AlwaysEventually, "AlwaysEventually", PropertyKind.AlwaysEventually),
+        (KnownSymbols.LeadsTo, "LeadsTo", PropertyKind.LeadsTo),
+        (KnownSymbols.Reachable, "Reachable", PropertyKind.Reachable),
+    };
+
+    private static bool HasActionAttribute(ISymbol member) =>
+        member.GetAttributes().Any(a => KnownSymbols.IsAttribute(a, KnownSymbols.Action));
+
+    private static IEnumerable<(AttributeData Data, string Name, PropertyKind Kind)> PropertyAttributesOf(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            foreach (var (metadataName, name, kind) in PropertyAttributes)
+            {
+                if (KnownSymbols.IsAttribute(attribute, metadataName))
+                {
+                    yield return (attribute, name, kind);
+                }
+            }
+        }
+    }
+
+    private List<ActionShape> ReadActions(List<ISymbol> members)
+    {
+        var actions = new List<ActionShape>();
+        foreach (var method in members.OfType<IMethodSymbol>())
+        {
+            var attribute = method.GetAttributes().FirstOrDefault(a => KnownSymbols.IsAttribute(a, KnownSymbols.Action));
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            var location = SourceOrder.Location(method);
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, "Action", method.Name, "an action is an ordinary method");
+                continue;
+            }
+
+            if (PropertyAttributesOf(method).FirstOrDefault() is { Data: not null } property)
+            {
+                diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, property.Name, method.Name, "an [Action] is not a property; check it in a separate bool member");
+                continue;
+            }
+
+            if (method.IsGenericMethod)
+            {
+                diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, "Action", method.Name, "an action cannot be generic");
+                continue;
+            }
+
+            if (!method.ReturnsVoid && method.ReturnType.SpecialType != SpecialType.System_Boolean)
+            {
+                diagnostics.Error(DiagnosticDescriptors.ActionReturnType, location, method.Name, TypeMapper.Display(method.ReturnType));
+                continue;
+            }
+
+            if (domains.Read(method, allowProcess: true) is { } actionDomains)
+            {
+                actions.Add(new ActionShape(method, FairnessOf(attribute), actionDomains, location));
+            }
+        }
+
+        return actions;
+    }
+
+    private static ActionFairness FairnessOf(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Fairness" && argument.Value.Value is int fairness)
+            {
+                return fairness switch
+                {
+                    1 => ActionFairness.Strong,
+                    2 => ActionFairness.None,
+                    _ => ActionFairness.Weak,
+                };
+            }
+        }
+
+        return ActionFairness.Weak;
+    }
+
+    private List<PropertyShape> ReadProperties(List<ISymbol> members)
+    {
+        var properties = new List<PropertyShape>();
+        foreach (var member in members)
+        {
+            var attributes = PropertyAttributesOf(member).ToList();
+            if (attributes.Count == 0 || HasActionAttribute(member))
+            {
+                continue;
+            }
+
+            var location = SourceOrder.Location(member);
+            if (!IsBoolMember(member, attributes[0].Name, location, out var parameters))
+            {
+                continue;
+            }
+
+            IReadOnlyList<ParameterDomain>? memberDomains = parameters is null
+                ? new List<ParameterDomain>()
+                : domains.Read(parameters, allowProcess: false);
+            if (memberDomains is null)
+            {
+                continue;
+            }
+
+            foreach (var (data, _, kind) in attributes)
+            {
+                ISymbol? target = null;
+                if (kind == PropertyKind.LeadsTo && (target = LeadsToTarget(member, data, location)) is null)
+                {
+                    continue;
+                }
+
+                properties.Add(new PropertyShape(kind, member, memberDomains, target, location));
+            }
+        }
+
+        return properties;
+    }
+
+    /// <summary>Whether the member is a bool method or property; <paramref name="method"/> is the method, if one.</summary>
+    private bool IsBoolMember(ISymbol member, string attribute, Location location, out IMethodSymbol? method)
+    {
+        method = member as IMethodSymbol;
+        var returnType = member switch
+        {
+            IMethodSymbol m => m.ReturnType,
+            IPropertySymbol p => p.Type,
+            _ => null,
+        };
+        if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } or IPropertySymbol { IsIndexer: true } or IPropertySymbol { GetMethod: null }
+            || method is { IsGenericMethod: true })
+        {
+            diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, attribute, member.Name, "a property is a non-generic bool method or a readable bool property");
+            return false;
+        }
+
+        if (returnType?.SpecialType != SpecialType.System_Boolean)
+        {
+            diagnostics.Error(DiagnosticDescriptors.PropertyNotBool, location, attribute, member.Name, returnType is null ? "nothing" : TypeMapper.Display(returnType));
+            return false;
+        }
+
+        return true;
+    }
+
+    private ISymbol? LeadsToTarget(ISymbol member, AttributeData attribute, Location location)
+    {
+        string name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+        var candidates = type.GetMembers(name).Where(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { IsIndexer: false }).ToList();
+        string? problem = null;
+        if (candidates.Count == 0)
+        {
+            problem = "is not a member of '" + type.Name + "'";
+        }
+        else if (!candidates.Any(IsBool))
+        {
+            problem = "does not return bool";
+        }
+        else
+        {
+            var sourceParameters = member is IMethodSymbol method ? method.Parameters : default;
+            var match = candidates.Where(IsBool).FirstOrDefault(c => c is IPropertySymbol || SameParameters(((IMethodSymbol)c).Parameters, sourceParameters));
+            if (match is not null)
+            {
+                return match;
+            }
+
+            problem = "takes different parameters";
+        }
+
+        diagnostics.Error(DiagnosticDescriptors.LeadsToTarget, SourceOrder.Location(attribute, member), member.Name, name, problem);
+        return null;
+    }
+
+    private static bool IsBool(ISymbol member) => member switch
+    {
+        IMethodSymbol m => m.ReturnType.SpecialType == SpecialType.System_Boolean && !m.IsGenericMethod,
+        IPropertySymbol p => p.Type.SpecialType == SpecialType.System_Boolean && p.GetMethod is not null,
+        _ => false,
+    };
+
+    // The target takes no parameters, or exactly the source's (names and types, in order).
+    private static bool SameParameters(System.Collections.Immutable.ImmutableArray<IParameterSymbol> target, System.Collections.Immutable.ImmutableArray<IParameterSymbol> source)
+    {
+        if (target.Length == 0)
+        {
+            return true;
+        }
+
+        if (source.IsDefault || source.Length != target.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < target.Length; i++)
+        {
+            if (target[i].Name != source[i].Name || !SymbolEqualityComparer.Default.Equals(target[i].Type, source[i].Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

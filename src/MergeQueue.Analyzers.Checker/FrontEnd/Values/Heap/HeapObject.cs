@@ -1,0 +1,19 @@
+namespace MergeQueue.Analyzers.FrontEnd.Values.Heap;
+
+/// <summary>
+/// An object the interpreter allocates. Once <see cref="Frozen"/> it belongs to a state and is never written again
+/// (a step copies it before writing), so states can share it and its hash is computed once.
+/// </summary>
+internal abstract class HeapObject
+{
+    public bool Frozen { get; private set; }
+
+    /// <summary>The structural hash, valid once frozen.</summary>
+    public long FrozenHash { get; private set; }
+
+    public void Freeze(long hash)
+    {
+        FrozenHash = hash;
+        Frozen = true;
+    }
+}

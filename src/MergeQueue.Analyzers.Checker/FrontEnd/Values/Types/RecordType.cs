@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using MergeQueue.Analyzers.FrontEnd.Values.Heap;
+
+namespace MergeQueue.Analyzers.FrontEnd.Values.Types;
+
+/// <summary>
+/// Records, structs, tuples and key-value pairs: a fixed list of fields, compared field by field. A value's own
+/// <see cref="RecordObject.Type"/> decides (a derived record may sit where its base is declared).
+/// </summary>
+internal sealed class RecordType(RecordKind kind, string name, string clrName) : VType(name, clrName)
+{
+    private readonly long seed = Hashing.String(clrName);
+    private string[] fieldNames = Array.Empty<string>();
+    private VType[] fieldTypes = Array.Empty<VType>();
+    private bool[] printable = Array.Empty<bool>();
+    private bool mutable;
+    private bool? hasMutableParts;
+    private bool computingMutableParts;
+    private RecordObject? defaultValue;
+
+    public RecordKind Kind { get; } = kind;
+
+    /// <summary>How many leading fields a positional record's synthesized <c>Deconstruct</c> yields; 0 if none.</summary>
+    public int PositionalCount { get; set; }
+
+    /// <summary>The base record, for type patterns over a record hierarchy.</summary>
+    public RecordType? Base { get; set; }
+
+    public bool IsSameOrDerivedFrom(RecordType other)
+    {
+        for (var type = this; type is not null; type = type.Base)
+        {
+            if (type == other)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public IReadOnlyList<string> FieldNames => fieldNames;
+
+    public IReadOnlyList<VType> FieldTypes => fieldTypes;
+
+    public override bool IsMutable => mutable;
+
+    public override bool IsReference => Kind == RecordKind.RecordClass;
+
+    public override bool HasMutableParts
+    {
+        get
+        {
+            if (hasMutableParts is { } known)
+            {
+                return known;
+            }
+
+            // A record may contain itself (record Node(int V, Node? Next)); inside the cycle it adds nothing.
+            if (computingMutableParts)
+            {
+                return false;
+            }
+
+            computingMutableParts = true;
+            bool result = mutable;
+            foreach (var type in fieldTypes)
+            {
+                result |= type.HasMutableParts;
+            }
+
+            computingMutableParts = false;
+            hasMutableParts = result;
+            return result;
+        }
+    }
+
+    public override Value Default
+    {
+        get
+        {
+            if (IsReference)
+            {
+                return Value.Null;
+            }
+
+            if (defaultValue is null)
+            {
+                var fields = new Value[fieldTypes.Length];
+                for (int i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = fieldTypes[i].Default;
+                }
+
+                defaultValue = new RecordObject(this, fields);
+            }
+
+            return new Value(defaultValue);
+        }
+    }
+
+    /// <summary>Completes the type; separate from construction so that a record can refer to itself.</summary>
+    public void SetFields(string[] names, VType[] types, bool[] printableFields, bool isMutable)
+    {
+        fieldNames = names;
+        fieldTypes = types;
+        printable = printableFields;
+        mutable = isMutable;
+    }
+
+    public int IndexOf(string field) => Array.IndexOf(fieldNames, field);
+
+    public override bool Equal(Value a, Value b) => Same(a, b, structural: true);
+
+    public override bool ValueEquals(Value a, Value b) => Same(a, b, structural: false);
+
+    public override long Hash(Value value)
+    {
+        if (value.Ref is not RecordObject record)
+        {
+            return Hashing.NullHash;
+        }
+
+        if (record.Frozen)
+        {
+            return record.FrozenHash;
+        }
+
+        var type = record.Type;
+        long hash = type.seed;
+        for (int i = 0; i < record.Fields.Length; i++)
+        {
+            hash = Hashing.Combine(hash, type.fieldTypes[i].Hash(record.Fields[i]));
+        }
+
+        return hash;
+    }
+
+    public override int Compare(Value a, Value b)
+    {
+        if (a.Ref is not RecordObject x || b.Ref is not RecordObject y)
+        {
+            return (a.Ref is null ? 0 : 1) - (b.Ref is null ? 0 : 1);
+        }
+
+        if (x.Type != y.Type)
+        {
+            return string.CompareOrdinal(x.Type.ClrName, y.Type.ClrName);
+        }
+
+        for (int i = 0; i < x.Fields.Length; i++)
+        {
+            int order = x.Type.fieldTypes[i].Compare(x.Fields[i], y.Fields[i]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return 0;
+    }
+
+    public override Value DeepCopy(Value value)
+    {
+        if (value.Ref is not RecordObject record || !record.Type.HasMutableParts)
+        {
+            return value;
+        }
+
+        var type = record.Type;
+        var fields = new Value[record.Fields.Length];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            fields[i] = type.fieldTypes[i].DeepCopy(record.Fields[i]);
+        }
+
+        return new Value(new RecordObject(type, fields));
+    }
+
+    public override void Freeze(Value value, Freezer freezer)
+    {
+        if (value.Ref is not RecordObject record)
+        {
+            return;
+        }
+
+        var type = record.Type;
+        if (type.mutable ? !freezer.Enter(record) : record.Frozen && !(freezer.Track && type.HasMutableParts))
+        {
+            return;
+        }
+
+        for (int i = 0; i < record.Fields.Length; i++)
+        {
+            var fieldType = type.fieldTypes[i];
+            if (fieldType.HasMutableParts || fieldType is RecordType)
+            {
+                fieldType.Freeze(record.Fields[i], freezer);
+            }
+        }
+
+        if (!record.Frozen)
+        {
+            record.Freeze(Hash(value));
+        }
+    }
+
+    public override void Format(Value value, StringBuilder text) => Print(value, text, trace: true);
+
+    public override void AppendText(Value value, StringBuilder text) => Print(value, text, trace: false);
+
+    private bool Same(Value a, Value b, bool structural)
+    {
+        if (ReferenceEquals(a.Ref, b.Ref))
+        {
+            return true;
+        }
+
+        if (a.Ref is not RecordObject x || b.Ref is not RecordObject y || x.Type != y.Type)
+        {
+            return false;
+        }
+
+        if (x.Frozen && y.Frozen && x.FrozenHash != y.FrozenHash)
+        {
+            return false;
+        }
+
+        var types = x.Type.fieldTypes;
+        for (int i = 0; i < types.Length; i++)
+        {
+            if (structural ? !types[i].Equal(x.Fields[i], y.Fields[i]) : !types[i].ValueEquals(x.Fields[i], y.Fields[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Print(Value value, StringBuilder text, bool trace)
+    {
+        if (value.Ref is not RecordObject record)
+        {
+            text.Append(trace ? "null" : string.Empty);
+            return;
+        }
+
+        var type = record.Type;
+        switch (type.Kind)
+        {
+            case RecordKind.Tuple:
+            case RecordKind.Pair:
+                text.Append(type.Kind == RecordKind.Tuple ? '(' : '[');
+                for (int i = 0; i < record.Fields.Length; i++)
+                {
+                    text.Append(i == 0 ? string.Empty : ", ");
+                    Member(type.fieldTypes[i], record.Fields[i], text, trace);
+                }
+
+                text.Append(type.Kind == RecordKind.Tuple ? ')' : ']');
+                return;
+            case RecordKind.Struct when !trace:
+                text.Append(type.ClrName);
+                return;
+        }
+
+        // C# records print "Name { A = 1, B = 2 }", and "Name { }" without members.
+        text.Append(type.Name).Append(" {");
+        bool first = true;
+        for (int i = 0; i < record.Fields.Length; i++)
+        {
+            if (trace || type.printable[i])
+            {
+                text.Append(first ? " " : ", ").Append(type.fieldNames[i]).Append(" = ");
+                Member(type.fieldTypes[i], record.Fields[i], text, trace);
+                first = false;
+            }
+        }
+
+        text.Append(" }");
+    }
+
+    private static void Member(VType type, Value value, StringBuilder text, bool trace)
+    {
+        if (trace)
+        {
+            type.Format(value, text);
+        }
+        else
+        {
+            type.AppendText(value, text);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.FrontEnd.Interpreter;
+
+/// <summary>LINQ to Objects over interpreted collections.</summary>
+public sealed class LinqTests
+{
+    private const string Members = """
+        int[] values = { 3, 1, 4, 1, 5 };
+        List<int> empty = new();
+        int result;
+        bool flag;
+        string text = "";
+        """;
+
+    private static Interpreted With(string action) => Interpreted.Of(Members + "\n[Action] void Step() { " + action + " }");
+
+    [Theory]
+    [InlineData("result = values.Count();", "5")]
+    [InlineData("result = values.Count(v => v > 1);", "3")]
+    [InlineData("result = values.Sum();", "14")]
+    [InlineData("result = values.Sum(v => v * 2);", "28")]
+    [InlineData("result = values.Min() * 10 + values.Max();", "15")]
+    [InlineData("result = values.Max(v => -v);", "-1")]
+    [InlineData("result = values.First() + values.Last() * 10;", "53")]
+    [InlineData("result = values.First(v => v > 3) + values.Last(v => v < 4) * 10;", "14")]
+    [InlineData("result = empty.FirstOrDefault() + values.FirstOrDefault(v => v > 100) + empty.LastOrDefault(v => true);", "0")]
+    [InlineData("result = values.Where(v => v % 2 == 1).Select(v => v * 10).Sum();", "100")]
+    [InlineData("result = values.Select((v, i) => v * i).Sum();", "32")]
+    [InlineData("result = values.ToList().Count + values.ToArray().Length;", "10")]
+    [InlineData("result = Enumerable.Range(2, 3).Sum() + Enumerable.Repeat(7, 2).Sum();", "23")]
+    [InlineData("result = values.Distinct().Count() * 100 + values.OrderBy(v => v).First() * 10 + values.OrderByDescending(v => v).First();", "415")]
+    [InlineData("result = values.Skip(1).Take(2).Sum() + values.Reverse().First() * 100;", "505")]
+    [InlineData("result = values.Aggregate(0, (a, v) => a * 10 + v);", "31415")]
+    [InlineData("result = values.ElementAt(2);", "4")]
+    [InlineData("flag = values.All(v => v > 0) && values.Any(v => v == 5) && !empty.Any() && values.Contains(4);", "true")]
+    [InlineData("flag = values.SequenceEqual(new[] { 3, 1, 4, 1, 5 }) && !values.SequenceEqual(values.Reverse());", "true")]
+    public void Interpreter_runs_LINQ_operators(string action, string expected)
+    {
+        var model = With(action);
+        model.Do("Step()");
+        Assert.Equal(expected, model[action.StartsWith("flag", System.StringComparison.Ordinal) ? "flag" : "result"]);
+    }
+
+    [Theory]
+    [InlineData("result = empty.First();", "InvalidOperationException: Sequence contains no elements")]
+    [InlineData("result = empty.Max();", "InvalidOperationException: Sequence contains no elements")]
+    [InlineData("result = values.First(v => v > 100);", "InvalidOperationException: Sequence contains no matching element")]
+    [InlineData("result = values.Single();", "InvalidOperationException: Sequence contains more than one element")]
+    [InlineData("result = new[] { int.MaxValue, 1 }.Sum();", "OverflowException: Arithmetic operation resulted in an overflow.")]
+    [InlineData("result = Enumerable.Range(0, -1).Count();", "ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter 'count')")]
+    public void Interpreter_throws_LINQ_exceptions_like_dotnet(string action, string message)
+    {
+        Assert.Equal(message, With(action).Fails("Step()").Message);
+    }
+
+    [Fact]
+    public void Interpreter_defers_Where_and_Select_until_enumeration()
+    {
+        var model = With("var query = values.Where(v => v > 3); values[0] = 10; result = query.Sum();");
+        model.Do("Step()");
+        Assert.Equal("19", model["result"]);
+    }
+
+    [Fact]
+    public void Interpreter_runs_LINQ_over_sets_dictionaries_and_strings()
+    {
+        var model = Interpreted.Of("""
+            HashSet<int> set = new() { 5, 2 };
+            Dictionary<string, int> map = new() { ["x"] = 1, ["y"] = 2 };
+            int result;
+            [Action] void Step() { result = set.Sum() + map.Where(p => p.Value > 1).Sum(p => p.Value) * 10 + map.Keys.Count() * 100 + "abc".Count(c => c != 'b') * 1000; }
+            """);
+        model.Do("Step()");
+        Assert.Equal("2227", model["result"]);
+    }
+}
