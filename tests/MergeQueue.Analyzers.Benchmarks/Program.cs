@@ -16,15 +16,25 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // The compile-time check of the fixed merge queue, as the compiler runs it: the whole analyzer (front end,
 // exploration, diagnostics) through CompilationWithAnalyzers, beside the plain compile of the same project.
 // Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K]
-var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(5).ToList();
-var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
+var runsAt = Array.IndexOf(args, "--runs");
+var runs = runsAt >= 0 ? int.Parse(args[runsAt + 1], CultureInfo.InvariantCulture) : 3;
+var sizes = args.Where((a, i) => i != runsAt && i != runsAt + 1).Select(int.Parse).DefaultIfEmpty(5).ToList();
 var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
 var references = Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(StateMachineAttribute).Assembly.Location)).ToArray();
 
-Console.WriteLine($"{"N",3} {"states",10} {"compile (ms)",13} {"check (ms)",11} {"states/s",10} {"peak MB",8}");
-foreach (var n in sizes)
+const string liveness = "[Eventually] bool EveryPrResolved() => AllDone();";
+Console.WriteLine($"{"N",3} {"properties",-18} {"states",10} {"compile (ms)",13} {"check (ms)",11} {"states/s",10} {"peak MB",8}");
+foreach (var (n, withLiveness) in sizes.SelectMany(n => new[] { (n, false), (n, true) }))
 {
-    var source = File.ReadAllText(Path.Combine(samples, "FixedQueue.cs")).Replace("const int N = 3;", $"const int N = {n};");
+    var sample = File.ReadAllText(Path.Combine(samples, "FixedQueue.cs"));
+    if (!sample.Contains(liveness, StringComparison.Ordinal))
+    {
+        throw new InvalidOperationException("The sample no longer declares " + liveness);
+    }
+
+    // Safety only: the same model without its [Eventually] property.
+    var source = (withLiveness ? sample : sample.Replace(liveness, string.Empty, StringComparison.Ordinal))
+        .Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal);
     var trees = new[] { source, File.ReadAllText(Path.Combine(samples, "Pr.cs")) }
         .Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest)))
         .ToArray();
@@ -58,6 +68,6 @@ foreach (var n in sizes)
         var states = long.Parse(statistics.Split(": ")[1].Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         var peak = Math.Max(before, Process.GetCurrentProcess().PeakWorkingSet64) / (1024 * 1024);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n,3} {states,10:N0} {compile.ElapsedMilliseconds,13:N0} {check.ElapsedMilliseconds,11:N0} {states * 1000 / Math.Max(1, check.ElapsedMilliseconds),10:N0} {peak,8:N0}"));
+            $"{n,3} {(withLiveness ? "safety + liveness" : "safety only"),-18} {states,10:N0} {compile.ElapsedMilliseconds,13:N0} {check.ElapsedMilliseconds,11:N0} {states * 1000 / Math.Max(1, check.ElapsedMilliseconds),10:N0} {peak,8:N0}"));
     }
 }
