@@ -25,13 +25,21 @@ internal static class ModelChecker
             return;
         }
 
-        var result = Explorer.Explore(model, ExplorationOptionsFor(source.Type, settings, cancellationToken));
-        if (result.StoppedBy == ExplorationBound.Cancelled)
+        var options = ExplorationOptionsFor(source.Type, settings, cancellationToken);
+        var key = ModelContentKey.For(source, settings, options.MaxStates, options.MaxDepth);
+        if (!ExplorationCache.TryGet(key, out var result))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            result = Explorer.Explore(model, options);
+            if (result.StoppedBy == ExplorationBound.Cancelled)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ExplorationCache.Add(key, source.Type.ToDisplayString(), result);
         }
 
-        foreach (var diagnostic in ResultDiagnostics.From(result, model, ModelLocation(source.Type)))
+        var locations = new LocationMap(source.Compilation);
+        foreach (var diagnostic in ResultDiagnostics.From(result, model, ModelLocation(source.Type), locations.Current))
         {
             report(diagnostic);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using MergeQueue.Analyzers.Diagnostics;
@@ -9,14 +10,15 @@ namespace MergeQueue.Analyzers.Analyzer;
 /// <summary>Turns an exploration result into diagnostics: the engine's sites are the front end's locations.</summary>
 internal static class ResultDiagnostics
 {
-    public static IEnumerable<Diagnostic> From<TState>(ExplorationResult result, IModel<TState> model, Location modelLocation)
+    /// <param name="locate">Maps a site of the result (perhaps from an earlier compilation) to a location in this one.</param>
+    public static IEnumerable<Diagnostic> From<TState>(ExplorationResult result, IModel<TState> model, Location modelLocation, Func<object?, Location?> locate)
     {
         foreach (var violation in result.Violations)
         {
-            var location = violation.Kind == ViolationKind.Stuck ? modelLocation : (violation.Site as Location ?? modelLocation);
+            var location = violation.Kind == ViolationKind.Stuck ? modelLocation : (locate(violation.Site) ?? modelLocation);
 
             // Each step's action, in order, so an IDE can walk the trace and SARIF carries it.
-            var steps = violation.StepSites.Select(site => site as Location ?? modelLocation);
+            var steps = violation.StepSites.Select(site => locate(site) ?? modelLocation);
             yield return Diagnostic.Create(DescriptorFor(violation.Kind), location, steps, violation.Message);
         }
 

@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using MergeQueue.Analyzers.Analyzer;
+using MergeQueue.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.Analyzer;
+
+/// <summary>
+/// An IDE analyzes on every keystroke: a model whose files did not change is not explored again, and its
+/// diagnostics still point into the current compilation.
+/// </summary>
+public sealed class ExplorationCacheTests
+{
+    [Fact]
+    public async Task Edit_elsewhere_ReusesTheExploration()
+    {
+        var (model, name) = UniqueModel();
+        var first = TestCompilation.Create(model, Enums, "class Other { int x = 1; }");
+        var before = await AnalyzerRun.DiagnosticsAsync(first);
+
+        var edited = Replace(first, "Model2.cs", "class Other { int x = 2; }");
+        var after = await AnalyzerRun.DiagnosticsAsync(edited);
+
+        Assert.Equal(1, ExplorationCache.ExplorationsOf(name));
+        Assert.Equal(before.Select(d => d.ToString()), after.Select(d => d.ToString()));
+        Assert.All(after.SelectMany(d => d.AdditionalLocations.Append(d.Location)), l => Assert.True(edited.ContainsSyntaxTree(l.SourceTree!)));
+    }
+
+    [Fact]
+    public async Task Edit_to_the_model_ExploresAgain()
+    {
+        var (model, name) = UniqueModel();
+        var first = TestCompilation.Create(model, Enums);
+        await AnalyzerRun.DiagnosticsAsync(first);
+
+        var edited = Replace(first, "Model0.cs", model.Replace("Require(x < 3)", "Require(x < 2)"));
+        var after = await AnalyzerRun.DiagnosticsAsync(edited);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
+        Assert.StartsWith("Invariant 'Small' is violated after 2 steps", after.Single("SM0001").GetMessage());
+    }
+
+    [Fact]
+    public async Task Edit_to_a_type_the_model_uses_ExploresAgain()
+    {
+        var (model, name) = UniqueModel();
+        var first = TestCompilation.Create(model, Enums);
+        await AnalyzerRun.DiagnosticsAsync(first);
+
+        // The domain of Mode grows: the state space changes though the model's own file did not.
+        var edited = Replace(first, "Model1.cs", "public enum Mode { A, B, C }");
+        await AnalyzerRun.DiagnosticsAsync(edited);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
+    }
+
+    private const string Enums = "public enum Mode { A, B }";
+
+    private static (string Source, string Name) UniqueModel()
+    {
+        var name = "Counter" + Guid.NewGuid().ToString("N");
+        var source = TestCompilation.Usings + $$"""
+            [StateMachine]
+            partial class {{name}}
+            {
+                int x;
+                Mode mode;
+                [Action] void Inc() { Require(x < 3); x++; }
+                [Action] void Switch(Mode m) { mode = m; }
+                [Invariant] bool Small() => x < 2;
+            }
+            """;
+        return (source, name);
+    }
+
+    private static Compilation Replace(Compilation compilation, string path, string text)
+    {
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, path));
+    }
+}
