@@ -11,7 +11,7 @@ namespace MergeQueue.Analyzers.Tests.Conventions;
 /// <summary>Every descriptor is documented, tracked for release, and linked to its README anchor.</summary>
 public sealed class DiagnosticDescriptorConventionTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Infrastructure.RepositoryRoot.Path;
 
     public static TheoryData<string> Ids() => new(DiagnosticDescriptors.All.Select(d => d.Id));
 
@@ -56,18 +56,5 @@ public sealed class DiagnosticDescriptorConventionTests
         Assert.Matches("^SM\\d{4}$", id);
         var expected = string.CompareOrdinal(id, "SM0100") >= 0 ? DiagnosticDescriptors.ModelCategory : DiagnosticDescriptors.VerificationCategory;
         Assert.Equal(expected, descriptor.Category);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MergeQueue.Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository.");
     }
 }

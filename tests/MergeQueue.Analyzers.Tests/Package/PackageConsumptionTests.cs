@@ -1,0 +1,59 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using MergeQueue.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.Package;
+
+/// <summary>A user's project that references the packed MergeQueue.Analyzers package, built with `dotnet build`.</summary>
+public sealed class PackageConsumptionTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+{
+    [Fact]
+    public void Buggy_model_fails_the_build_with_the_diagnostics_their_traces_and_SARIF_related_locations()
+    {
+        var project = package.NewConsumer("Stuck", SampleSource.Read(SampleSource.Ordered));
+
+        var (exitCode, output) = package.Build(project, "-p:ErrorLog=build.sarif%2Cversion%3D2.1");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Model.cs(15,22): error SM0002: 'OrderedQueue' is stuck after 7 steps", output);
+        Assert.Contains("error SM0003: [Eventually] 'EveryPrResolved' fails on a fair behavior", output);
+
+        // The package prints the full trace: MSBuild alone would show only the first line.
+        Assert.Contains("7: Block(p: 0): pr = [Blocked, Validated, Validated]", output);
+        Assert.Contains("Merge: Require(pr[p] == Pr.Validated && EarlierMerged(p)) is false (line 37) for every p", output);
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "build.sarif")));
+        var stuck = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "SM0002");
+        var steps = stuck.GetProperty("relatedLocations").EnumerateArray()
+            .Select(l => l.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32())
+            .ToList();
+
+        // Enqueue is declared on line 22, RunCi on 29, Block on 41 of the sample: the trace's actions, in order.
+        Assert.Equal(new[] { 22, 22, 22, 29, 29, 29, 41 }, steps);
+    }
+
+    [Fact]
+    public void Correct_model_builds_green()
+    {
+        var project = package.NewConsumer("Fixed", SampleSource.Read(SampleSource.Fixed) + SampleSource.Read(SampleSource.Pr).Replace("namespace MergeQueue.Samples;", ""));
+
+        var (exitCode, output) = package.Build(project);
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain(": error SM", output);
+        Assert.DoesNotContain(": warning SM", output);
+    }
+
+    [Fact]
+    public void Package_props_make_the_MSBuild_settings_visible_to_the_checker()
+    {
+        var project = package.NewConsumer("Bounded", SampleSource.Read(SampleSource.Fixed) + SampleSource.Read(SampleSource.Pr).Replace("namespace MergeQueue.Samples;", ""));
+
+        var (_, output) = package.Build(project, "-p:MergeQueueMaxStates=100");
+
+        Assert.Contains("warning SM0005: 'FixedQueue' was not fully explored: MaxStates (100) reached", output);
+    }
+}
