@@ -6,6 +6,8 @@ using MergeQueue.Analyzers.Diagnostics;
 using MergeQueue.Analyzers.Engine;
 using MergeQueue.Analyzers.FrontEnd;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MergeQueue.Analyzers.Analyzer;
 
@@ -14,6 +16,11 @@ internal static class ModelChecker
 {
     public static void Check(ModelSource source, CheckerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
+        if (NonPartialDeclaration(source.Type, cancellationToken) is { } declaration)
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.NotPartial, declaration, source.Type.Name));
+        }
+
         var compiled = ModelCompiler.Compile(source, cancellationToken);
         foreach (var diagnostic in compiled.Diagnostics)
         {
@@ -43,6 +50,28 @@ internal static class ModelChecker
         {
             report(diagnostic);
         }
+    }
+
+    // A class is partial when any of its declarations says so; otherwise the one declaration's name is the place to fix.
+    private static Location? NonPartialDeclaration(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        Location? location = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not ClassDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return null;
+            }
+
+            location ??= declaration.Identifier.GetLocation();
+        }
+
+        return location;
     }
 
     private static ExplorationOptions ExplorationOptionsFor(INamedTypeSymbol type, CheckerSettings settings, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal static class DiagnosticDescriptors
     public const string SharedMutableStateId = "SM0108";
     public const string NoActionsId = "SM0109";
     public const string InvalidMemberId = "SM0110";
+    public const string NotPartialId = "SM0111";
 
     /// <summary>Verdicts about the model's behavior.</summary>
     public const string VerificationCategory = "StateMachine.Verification";
@@ -114,6 +115,15 @@ internal static class DiagnosticDescriptors
         InvalidMemberId, "Invalid model member",
         "[{0}] on '{1}' is not allowed: {2}");
 
+    public static readonly DiagnosticDescriptor NotPartial = new(
+        NotPartialId,
+        "Model class is not partial",
+        "[StateMachine] class '{0}' is not partial: the generated Explore() for tests and deep runs needs 'partial class {0}'",
+        ModelCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + NotPartialId.ToLowerInvariant());
+
     /// <summary>Every descriptor, for <c>SupportedDiagnostics</c> and the convention tests.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InvariantViolated,
@@ -134,7 +144,8 @@ internal static class DiagnosticDescriptors
         InvalidDomain,
         SharedMutableState,
         NoActions,
-        InvalidMember);
+        InvalidMember,
+        NotPartial);
 
     private static DiagnosticDescriptor Verification(string id, string title, DiagnosticSeverity severity) => new(
         id,
