@@ -58,6 +58,21 @@ public sealed class ExplorationCacheTests
         Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
     }
 
+    [Fact]
+    public async Task Edit_to_one_model_ExploresOnlyThatModel()
+    {
+        var (first, firstName) = UniqueModel();
+        var (second, secondName) = UniqueModel();
+        var compilation = TestCompilation.Create(first, Enums, second);
+        await AnalyzerRun.DiagnosticsAsync(compilation);
+
+        var edited = Replace(compilation, "Model0.cs", first.Replace("Require(x < 3)", "Require(x < 4)"));
+        await AnalyzerRun.DiagnosticsAsync(edited);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(firstName));
+        Assert.Equal(1, ExplorationCache.ExplorationsOf(secondName));
+    }
+
     private const string Enums = "public enum Mode { A, B }";
 
     private static (string Source, string Name) UniqueModel()
