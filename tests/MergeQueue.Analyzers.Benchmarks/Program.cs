@@ -16,6 +16,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // The compile-time check of the fixed merge queue, as the compiler runs it: the whole analyzer (front end,
 // exploration, diagnostics) through CompilationWithAnalyzers, beside the plain compile of the same project.
 // Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K]
+//    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- engine [N...] [--workers 1,2]
+// The engine alone (no compiler): see EngineBenchmark.
+if (args.Length > 0 && args[0] == "engine")
+{
+    return EngineBenchmark.Run(args[1..]);
+}
+
 var runsAt = Array.IndexOf(args, "--runs");
 var runs = runsAt >= 0 ? int.Parse(args[runsAt + 1], CultureInfo.InvariantCulture) : 3;
 var sizes = args.Where((a, i) => i != runsAt && i != runsAt + 1).Select(int.Parse).DefaultIfEmpty(5).ToList();
@@ -35,14 +42,15 @@ foreach (var (n, withLiveness) in sizes.SelectMany(n => new[] { (n, false), (n, 
     // Safety only: the same model without its [Eventually] property.
     var source = (withLiveness ? sample : sample.Replace(liveness, string.Empty, StringComparison.Ordinal))
         .Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal);
-    var trees = new[] { source, File.ReadAllText(Path.Combine(samples, "Pr.cs")) }
-        .Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest)))
-        .ToArray();
     var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
         .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["SM0010"] = ReportDiagnostic.Info });
 
     for (var run = 0; run < runs; run++)
     {
+        // A different comment each run: the analyzer caches explorations by file content, and this measures exploring.
+        var trees = new[] { source + $"\n// run {run}\n", File.ReadAllText(Path.Combine(samples, "Pr.cs")) }
+            .Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest)))
+            .ToArray();
         var compilation = CSharpCompilation.Create("Bench" + run, trees, references, options);
         var compile = Stopwatch.StartNew();
         using (var stream = new MemoryStream())
@@ -71,3 +79,5 @@ foreach (var (n, withLiveness) in sizes.SelectMany(n => new[] { (n, false), (n, 
             $"{n,3} {(withLiveness ? "safety + liveness" : "safety only"),-18} {states,10:N0} {compile.ElapsedMilliseconds,13:N0} {check.ElapsedMilliseconds,11:N0} {states * 1000 / Math.Max(1, check.ElapsedMilliseconds),10:N0} {peak,8:N0}"));
     }
 }
+
+return 0;

@@ -29,4 +29,28 @@ public sealed class ExplorationOptions
 
     /// <summary>Stops the exploration; the result then says <see cref="ExplorationBound.Cancelled"/>.</summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
+    /// The threads that expand states in parallel; 1 by default (values below 1 count as 1). The result does not
+    /// depend on it: states are numbered, traces chosen and violations reported exactly as with one worker. With more
+    /// than one, the model's <c>Step</c>, <c>Evaluate</c>, comparer and hash are called from several threads at once,
+    /// so they must not share mutable state. The liveness search after the exploration runs on one thread.
+    /// </summary>
+    public int Workers { get; set; } = 1;
+
+    /// <summary>
+    /// Receives the distinct states, depth and rate of a running exploration, at most about every half second and
+    /// once when the breadth-first search ends; null (the default) for none. Called on the exploring thread.
+    /// </summary>
+    public IProgress<ExplorationProgress>? Progress { get; set; }
+
+    /// <summary>
+    /// Keep only a 64-bit fingerprint of each state, not the state (TLC's mode): far less memory per state, but two
+    /// states with the same fingerprint count as one, so a state may be missed, with the probability
+    /// <see cref="ExplorationResult.CollisionProbability"/> reports. States needed for traces and for the liveness
+    /// search are rebuilt by replaying the recorded steps from the initial state. False by default (exact: a
+    /// collision can never hide a state). Needs a model (or state comparer) that implements
+    /// <see cref="Engine.IStateHasher{TState}"/>; other models are explored in exact mode.
+    /// </summary>
+    public bool FingerprintsOnly { get; set; }
 }

@@ -17,8 +17,10 @@ public sealed class ExplorationResult
         TimeSpan elapsed,
         string? boundMessage,
         IReadOnlyList<string> neverEnabledMessages,
-        string statisticsMessage)
+        string statisticsMessage,
+        double? collisionProbability = null)
     {
+        CollisionProbability = collisionProbability;
         Violations = violations;
         DistinctStates = distinctStates;
         Transitions = transitions;
@@ -65,8 +67,18 @@ public sealed class ExplorationResult
     /// <summary>One line per never-enabled action (SM0006), in the order of <see cref="NeverEnabledActions"/>.</summary>
     public IReadOnlyList<string> NeverEnabledMessages { get; }
 
-    /// <summary><c>'{Model}': {S} distinct states, {T} transitions, depth {D}, {ms} ms</c> (SM0010).</summary>
+    /// <summary>
+    /// <c>'{Model}': {S} distinct states, {T} transitions, depth {D}, {ms} ms</c> (SM0010); with
+    /// <see cref="ExplorationOptions.FingerprintsOnly"/>, followed by <c>; fingerprints only, collision probability {P}</c>.
+    /// </summary>
     public string StatisticsMessage { get; }
+
+    /// <summary>
+    /// With <see cref="ExplorationOptions.FingerprintsOnly"/>, the estimated probability that two distinct states had
+    /// the same 64-bit fingerprint, so that one of them was never explored: n²/2⁶⁵ for n distinct states (TLC's
+    /// optimistic estimate, the birthday bound). Null in exact mode, where no state can be missed.
+    /// </summary>
+    public double? CollisionProbability { get; }
 
     /// <summary>Everything as one text: each violation's message, then the warnings, then the statistics.</summary>
     public string Report { get; }

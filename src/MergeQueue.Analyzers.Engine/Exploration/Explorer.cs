@@ -31,11 +31,11 @@ public static class Explorer
 
         // The liveness search walks the enabled steps, so they are kept only when it will run.
         bool hasLiveness = HasLivenessProperty(model);
-        var graph = new StateGraph<TState>(model.StateComparer, recordEdges: hasLiveness);
+        var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
+        var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget);
         var search = new BreadthFirstSearch<TState>(model, options, graph, clock);
         ExplorationBound stoppedBy = search.Run();
         bool allExplored = stoppedBy == ExplorationBound.None;
-        var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
         var builder = new ViolationBuilder<TState>(model, graph, budget);
         var violations = new List<Violation>(search.Violations);
 
@@ -101,6 +101,9 @@ public static class Explorer
         }
 
         TimeSpan elapsed = clock.Elapsed;
+        double? collisionProbability = graph.FingerprintsOnly ? CollisionProbability(states) : null;
+        string statistics = ReportText.Statistics(model.Name, states, search.Transitions, depth, elapsed)
+            + (collisionProbability is double probability ? ReportText.FingerprintCollision(probability) : "");
         return new ExplorationResult(
             violations,
             states,
@@ -111,8 +114,12 @@ public static class Explorer
             elapsed,
             boundMessage,
             neverEnabledMessages,
-            ReportText.Statistics(model.Name, states, search.Transitions, depth, elapsed));
+            statistics,
+            collisionProbability);
     }
+
+    /// <summary>The chance that some two of <paramref name="states"/> distinct states share a 64-bit fingerprint: n²/2⁶⁵.</summary>
+    private static double CollisionProbability(long states) => Math.Min(1.0, (double)states * states / 36893488147419103232.0);
 
     private static bool HasLivenessProperty<TState>(IModel<TState> model)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -7,42 +8,100 @@ namespace MergeQueue.Analyzers.Engine;
 /// optionally every enabled step between them (what a liveness search needs).
 /// </summary>
 /// <remarks>
-/// States are kept whole, not as fingerprints, so a hash collision can never hide a state. A state's number is
-/// its position in discovery order, so the breadth-first queue is just "every number not yet visited".
+/// <para>
+/// A state's number is its position in discovery order, so the breadth-first queue is just "every number not yet
+/// visited", and a state's depth follows from where each level starts. Per state the graph keeps a 64-bit
+/// fingerprint in an open-addressing table, the parent's number and the action instance that led here, in flat
+/// arrays.
+/// </para>
+/// <para>
+/// In exact mode states are kept whole too, and states with equal fingerprints are compared, so a collision can
+/// never hide a state. In fingerprint mode (TLC's) only the states still to be visited are kept; equal fingerprints
+/// mean the same state, and any other state is rebuilt by replaying the recorded steps from the initial state.
+/// </para>
 /// </remarks>
 internal sealed class StateGraph<TState>
 {
-    private readonly List<TState> states = new();
-    private readonly Dictionary<TState, int> numbers;
-    private readonly List<int> parents = new();
-    private readonly List<int> parentSteps = new();
-    private readonly List<int> depths = new();
+    private readonly IModel<TState> model;
+    private readonly IEqualityComparer<TState> comparer;
+    private readonly IStateHasher<TState>? hasher;
+    private readonly StepBudget replayBudget;
+    private readonly FingerprintTable table = new();
+    private readonly Column<TState> states = new();
+    private readonly Column<int> parents = new();
+    private readonly Column<int> parentSteps = new();
+    private readonly List<int> levelStarts = new();
 
     // Successors of state s are edges [successorStart[s], successorStart[s + 1]): states are expanded in
     // number order, so each state's edges are contiguous.
-    private readonly List<int> successorStart;
-    private readonly List<int> edgeTargets;
-    private readonly List<int> edgeInstances;
+    private readonly Column<int>? successorStart;
+    private readonly Column<int>? edgeTargets;
+    private readonly Column<int>? edgeInstances;
 
-    internal StateGraph(IEqualityComparer<TState> comparer, bool recordEdges)
+    // Fingerprint mode: the last replayed path, by depth, so that rebuilding states in number order (or along a
+    // trace) replays each step about once.
+    private readonly List<int> replayedIds = new();
+    private readonly List<TState> replayedStates = new();
+    private readonly List<int> replayChain = new();
+    private TState initial = default!;
+
+    /// <param name="model">Steps the model when a state is rebuilt.</param>
+    /// <param name="fingerprintsOnly">Keep fingerprints and not states; needs <paramref name="model"/>'s 64-bit hash.</param>
+    /// <param name="recordEdges">Record every enabled step.</param>
+    /// <param name="replayBudget">The step budget for rebuilding states.</param>
+    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget)
     {
-        numbers = new Dictionary<TState, int>(comparer);
+        this.model = model;
+        comparer = model.StateComparer;
+        hasher = HasherOf(model);
+        this.replayBudget = replayBudget;
+        FingerprintsOnly = fingerprintsOnly && hasher is not null;
         RecordsEdges = recordEdges;
-        successorStart = recordEdges ? new List<int>() : null!;
-        edgeTargets = recordEdges ? new List<int>() : null!;
-        edgeInstances = recordEdges ? new List<int>() : null!;
+        if (recordEdges)
+        {
+            successorStart = new Column<int>();
+            edgeTargets = new Column<int>();
+            edgeInstances = new Column<int>();
+        }
     }
 
     /// <summary>The number of states found.</summary>
-    internal int Count => states.Count;
+    internal int Count { get; private set; }
+
+    /// <summary>True when only fingerprints of states are kept (the model has a 64-bit hash and it was asked for).</summary>
+    internal bool FingerprintsOnly { get; }
 
     /// <summary>True when enabled steps are recorded as edges.</summary>
     internal bool RecordsEdges { get; }
 
     /// <summary>The number of states whose successors were recorded.</summary>
-    internal int ExpandedCount => RecordsEdges ? successorStart.Count : 0;
+    internal int ExpandedCount => successorStart?.Count ?? 0;
 
-    internal TState State(int state) => states[state];
+    /// <summary>The bytes the graph's arrays take now (table, states kept, parents, steps, edges).</summary>
+    internal long StoredBytes(int bytesPerState) =>
+        table.Bytes + states.StoredBytes(bytesPerState) + parents.StoredBytes(4) + parentSteps.StoredBytes(4)
+        + (successorStart?.StoredBytes(4) ?? 0) + (edgeTargets?.StoredBytes(4) ?? 0) + (edgeInstances?.StoredBytes(4) ?? 0);
+
+    /// <summary>The model's 64-bit hash, if it (or its comparer) has one.</summary>
+    internal static IStateHasher<TState>? HasherOf(IModel<TState> model) =>
+        model as IStateHasher<TState> ?? model.StateComparer as IStateHasher<TState>;
+
+    /// <summary>
+    /// The state with this number: kept, or (fingerprint mode) rebuilt from the initial state. Not safe to call from
+    /// several threads unless the state is still kept (<see cref="IsKept"/>).
+    /// </summary>
+    internal TState State(int state)
+    {
+        if (states.IsStored(state))
+        {
+            return states[state];
+        }
+
+        return state == 0 ? initial : Replay(state);
+    }
+
+    /// <summary>True when the state is kept, not rebuilt.</summary>
+    internal bool IsKept(int state) => states.IsStored(state);
 
     /// <summary>The state this one was first reached from, or -1 for the initial state.</summary>
     internal int Parent(int state) => parents[state];
@@ -51,47 +110,169 @@ internal sealed class StateGraph<TState>
     internal int ParentStep(int state) => parentSteps[state];
 
     /// <summary>The breadth-first level: the fewest steps from the initial state.</summary>
-    internal int Depth(int state) => depths[state];
-
-    internal bool TryFind(TState state, out int number) => numbers.TryGetValue(state, out number);
-
-    internal int Add(TState state, int parent, int parentStep, int depth)
+    internal int Depth(int state)
     {
-        int number = states.Count;
-        numbers.Add(state, number);
+        int low = 0, high = levelStarts.Count - 1;
+        while (low < high)
+        {
+            int middle = (low + high + 1) >> 1;
+            if (levelStarts[middle] <= state)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The first state number of each level.</summary>
+    internal int LevelStart(int depth) => levelStarts[depth];
+
+    /// <summary>The table key of a state: its 64-bit hash (or widened 32-bit hash), spread.</summary>
+    internal ulong KeyOf(TState state) => FingerprintTable.Key(
+        hasher is not null ? hasher.Hash64(state) : (ulong)(uint)comparer.GetHashCode(state));
+
+    /// <summary>The number of a known state, or -1. Safe from several threads while nothing is added.</summary>
+    internal int Find(TState state, ulong key)
+    {
+        int slot = table.Home(key);
+        while (true)
+        {
+            int id = table.Probe(key, ref slot);
+            if (id < 0 || FingerprintsOnly || comparer.Equals(states[id], state))
+            {
+                return id;
+            }
+        }
+    }
+
+    internal bool TryFind(TState state, out int number)
+    {
+        number = Find(state, KeyOf(state));
+        return number >= 0;
+    }
+
+    /// <summary>Adds a state not yet in the graph; depths must not decrease.</summary>
+    internal int Add(TState state, ulong key, int parent, int parentStep, int depth)
+    {
+        int number = Count;
+        if (depth == levelStarts.Count)
+        {
+            levelStarts.Add(number);
+        }
+        else if (depth != levelStarts.Count - 1)
+        {
+            throw new InvalidOperationException("States must be added in breadth-first order.");
+        }
+
+        table.Add(key, number);
+        if (number == 0)
+        {
+            initial = state;
+        }
+
         states.Add(state);
         parents.Add(parent);
         parentSteps.Add(parentStep);
-        depths.Add(depth);
+        Count++;
         return number;
+    }
+
+    /// <summary>Fingerprint mode: forgets the states below <paramref name="state"/> (visited ones), which can be rebuilt.</summary>
+    internal void ReleaseStatesBelow(int state)
+    {
+        if (FingerprintsOnly)
+        {
+            states.ReleaseBelow(state);
+        }
     }
 
     /// <summary>Starts the edges of <paramref name="state"/>; states must be expanded in number order.</summary>
     internal void BeginSuccessors(int state)
     {
-        if (RecordsEdges && successorStart.Count == state)
+        if (successorStart is not null && successorStart.Count == state)
         {
-            successorStart.Add(edgeTargets.Count);
+            successorStart.Add(edgeTargets!.Count);
         }
     }
 
     internal void AddEdge(int target, int actionInstance)
     {
-        if (RecordsEdges)
+        if (edgeTargets is not null)
         {
             edgeTargets.Add(target);
-            edgeInstances.Add(actionInstance);
+            edgeInstances!.Add(actionInstance);
         }
     }
 
     /// <summary>The edges of an expanded state, as indices for <see cref="EdgeTarget"/> and <see cref="EdgeInstance"/>.</summary>
     internal void Successors(int state, out int firstEdge, out int endEdge)
     {
-        firstEdge = successorStart[state];
-        endEdge = state + 1 < successorStart.Count ? successorStart[state + 1] : edgeTargets.Count;
+        firstEdge = successorStart![state];
+        endEdge = state + 1 < successorStart.Count ? successorStart[state + 1] : edgeTargets!.Count;
     }
 
-    internal int EdgeTarget(int edge) => edgeTargets[edge];
+    internal int EdgeTarget(int edge) => edgeTargets![edge];
 
-    internal int EdgeInstance(int edge) => edgeInstances[edge];
+    internal int EdgeInstance(int edge) => edgeInstances![edge];
+
+    private TState Replay(int state)
+    {
+        // Walk back to a state at hand (kept, or on the last replayed path), then step forward.
+        replayChain.Clear();
+        int at = state;
+        TState current;
+        while (true)
+        {
+            if (at == 0)
+            {
+                current = initial;
+                break;
+            }
+
+            if (states.IsStored(at))
+            {
+                current = states[at];
+                break;
+            }
+
+            int depth = Depth(at);
+            if (depth < replayedIds.Count && replayedIds[depth] == at)
+            {
+                current = replayedStates[depth];
+                break;
+            }
+
+            replayChain.Add(at);
+            at = parents[at];
+        }
+
+        for (int i = replayChain.Count - 1; i >= 0; i--)
+        {
+            int child = replayChain[i];
+            StepOutcome<TState> outcome = model.Step(current, parentSteps[child], replayBudget);
+            if (outcome.Kind != StepOutcomeKind.Enabled)
+            {
+                throw new InvalidOperationException(
+                    "Replaying a recorded step of '" + model.Name + "' did not give the same result: the model is not deterministic.");
+            }
+
+            current = outcome.Successor;
+            int depth = Depth(child);
+            while (replayedIds.Count <= depth)
+            {
+                replayedIds.Add(-1);
+                replayedStates.Add(default!);
+            }
+
+            replayedIds[depth] = child;
+            replayedStates[depth] = current;
+        }
+
+        return current;
+    }
 }

@@ -88,6 +88,10 @@ internal static class ReportText
         "'" + model + "': " + Count(states) + " distinct states, " + Count(transitions) + " transitions, depth "
         + depth.ToString(CultureInfo.InvariantCulture) + ", " + Count((long)elapsed.TotalMilliseconds) + " ms";
 
+    /// <summary>Appended to the statistics in fingerprint mode: <c>; fingerprints only, collision probability 9.5E-10</c>.</summary>
+    internal static string FingerprintCollision(double probability) =>
+        "; fingerprints only, collision probability " + probability.ToString("0.##E+0", CultureInfo.InvariantCulture);
+
     internal static string Bound(string model, ExplorationBound bound, ExplorationOptions options, long states, int depth) =>
         "'" + model + "' was not fully explored: " + BoundReached(bound, options) + "; " + Count(states)
         + (states == 1 ? " distinct state, depth " : " distinct states, depth ") + depth.ToString(CultureInfo.InvariantCulture)

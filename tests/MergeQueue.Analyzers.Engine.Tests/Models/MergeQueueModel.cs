@@ -22,7 +22,7 @@ namespace MergeQueue.Analyzers.Engine.Tests.Models;
 /// <c>self</c>, so two workers of a kind are enabled in the same states as their one action, and
 /// <c>Merge \/ Block</c> is enabled exactly where Merge or Block is. So the liveness verdicts are TLC's.
 /// </remarks>
-internal sealed class MergeQueueModel : IModel<long>
+internal sealed class MergeQueueModel : IModel<long>, IStateHasher<long>
 {
     private const int Enqueue = 0, RunCi = 1, Merge = 2, Block = 3;
     private const int MergedInOrderPredicate = 0, AllDonePredicate = 1, AllMergedPredicate = 2, AllValidatedPredicate = 3;
@@ -158,6 +158,9 @@ internal sealed class MergeQueueModel : IModel<long>
     public IEqualityComparer<long> StateComparer => PackedStateComparer.Instance;
 
     private bool HasClock => version is QueueVersion.Ordered or QueueVersion.Fixed;
+
+    /// <summary>The packed state is its own 64-bit hash (the engine spreads it): fingerprints never collide here.</summary>
+    public ulong Hash64(long state) => (ulong)state;
 
     public StepOutcome<long> CreateInitialState(StepBudget budget) => StepOutcome<long>.Enabled(HasClock ? WithTime(0, 1) : 0);
 

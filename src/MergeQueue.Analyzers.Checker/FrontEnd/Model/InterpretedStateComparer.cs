@@ -1,10 +1,11 @@
 using System.Collections.Generic;
+using MergeQueue.Analyzers.Engine;
 using MergeQueue.Analyzers.FrontEnd.Interpreter;
 
 namespace MergeQueue.Analyzers.FrontEnd.Model;
 
 /// <summary>Structural equality of states: field by field, sets and dictionaries regardless of order.</summary>
-internal sealed class InterpretedStateComparer(StateLayout layout) : IEqualityComparer<InterpretedState>
+internal sealed class InterpretedStateComparer(StateLayout layout) : IEqualityComparer<InterpretedState>, IStateHasher<InterpretedState>
 {
     public bool Equals(InterpretedState? x, InterpretedState? y)
     {
@@ -17,4 +18,7 @@ internal sealed class InterpretedStateComparer(StateLayout layout) : IEqualityCo
     }
 
     public int GetHashCode(InterpretedState obj) => unchecked((int)(obj.Hash ^ (obj.Hash >> 32)));
+
+    // The snapshot already carries a stable 64-bit hash: the engine's table uses it as is.
+    public ulong Hash64(InterpretedState state) => unchecked((ulong)state.Hash);
 }

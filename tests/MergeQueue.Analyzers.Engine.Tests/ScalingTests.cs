@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using MergeQueue.Analyzers.Engine.Tests.Models;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Engine.Tests;
+
+/// <summary>
+/// Workers, fingerprints and progress change how the engine runs, never what it finds: the same states, the same
+/// shortest traces, the same violations in the same order, the same report text (but for the time it took).
+/// </summary>
+public class ScalingTests
+{
+    public static IEnumerable<object[]> Models() => new[]
+    {
+        new object[] { "ordered queue of 5: stuck, liveness violated" },
+        new object[] { "naive queue of 4: sanity liveness violated" },
+        new object[] { "fixed queue of 5: passes" },
+        new object[] { "locks: stuck" },
+        new object[] { "lossy channel: leads-to violated" },
+        new object[] { "fragile: failures" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Two_or_three_workers_give_the_report_of_one(string name)
+    {
+        string one = WithoutTime(Explore(name, new ExplorationOptions { Workers = 1 }).Report);
+
+        Assert.Equal(one, WithoutTime(Explore(name, new ExplorationOptions { Workers = 2 }).Report));
+        Assert.Equal(one, WithoutTime(Explore(name, new ExplorationOptions { Workers = 3 }).Report));
+    }
+
+    [Theory]
+    [InlineData((int)QueueVersion.Ordered, 4, (int)QueueGoal.AllDone)]
+    [InlineData((int)QueueVersion.Naive, 4, (int)QueueGoal.AllValidated)]
+    [InlineData((int)QueueVersion.Fixed, 5, (int)QueueGoal.None)]
+    public void Fingerprints_give_the_counts_and_traces_of_exact_states(int versionNumber, int prs, int goalNumber)
+    {
+        var version = (QueueVersion)versionNumber;
+        var goal = (QueueGoal)goalNumber;
+        ExplorationResult exact = Explorer.Explore(new MergeQueueModel(version, prs, goal));
+        ExplorationResult fingerprints = Explorer.Explore(new MergeQueueModel(version, prs, goal), new ExplorationOptions { FingerprintsOnly = true, Workers = 2 });
+
+        Assert.Equal(exact.DistinctStates, fingerprints.DistinctStates);
+        Assert.Equal(exact.Transitions, fingerprints.Transitions);
+        Assert.Equal(exact.Depth, fingerprints.Depth);
+        Assert.Equal(exact.Violations.Select(v => v.Message), fingerprints.Violations.Select(v => v.Message));
+        Assert.Equal(exact.Violations.Select(v => v.Kind), fingerprints.Violations.Select(v => v.Kind));
+        string exactReport = WithoutTime(exact.Report);
+        Assert.StartsWith(exactReport, WithoutTime(fingerprints.Report));
+    }
+
+    [Fact]
+    public void Fingerprint_mode_reports_the_collision_probability_and_exact_mode_does_not()
+    {
+        ExplorationResult exact = Explorer.Explore(new MergeQueueModel(QueueVersion.Fixed, 4, QueueGoal.None));
+        ExplorationResult fingerprints = Explorer.Explore(
+            new MergeQueueModel(QueueVersion.Fixed, 4, QueueGoal.None), new ExplorationOptions { FingerprintsOnly = true });
+
+        Assert.Null(exact.CollisionProbability);
+        Assert.DoesNotContain("collision", exact.StatisticsMessage);
+
+        // TLC's optimistic estimate for n states and 64-bit fingerprints: n^2 / 2^65.
+        double n = fingerprints.DistinctStates;
+        Assert.Equal(n * n / Math.Pow(2, 65), fingerprints.CollisionProbability!.Value, 12);
+        Assert.Matches(@"^'FixedQueue': [\d,]+ distinct states, [\d,]+ transitions, depth 12, [\d,]+ ms; fingerprints only, collision probability \d(\.\d+)?E-\d+$", fingerprints.StatisticsMessage);
+        Assert.EndsWith(fingerprints.StatisticsMessage, fingerprints.Report);
+    }
+
+    [Fact]
+    public void Model_without_a_64_bit_hash_is_explored_exactly_even_when_fingerprints_are_asked_for()
+    {
+        ExplorationResult result = Explorer.Explore(Toys.Locks(), new ExplorationOptions { FingerprintsOnly = true });
+
+        Assert.Null(result.CollisionProbability);
+        Assert.Equal(WithoutTime(Explorer.Explore(Toys.Locks()).Report), WithoutTime(result.Report));
+    }
+
+    [Fact]
+    public void Progress_reports_monotone_counts_ending_with_the_result()
+    {
+        var reports = new List<ExplorationProgress>();
+        var options = new ExplorationOptions { Workers = 2, Progress = new Recorder(reports) };
+
+        ExplorationResult result = Explorer.Explore(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), options);
+
+        Assert.NotEmpty(reports);
+        for (int i = 1; i < reports.Count; i++)
+        {
+            Assert.True(reports[i].DistinctStates >= reports[i - 1].DistinctStates);
+            Assert.True(reports[i].Depth >= reports[i - 1].Depth);
+            Assert.True(reports[i].Elapsed >= reports[i - 1].Elapsed);
+        }
+
+        Assert.Equal(result.DistinctStates, reports[^1].DistinctStates);
+        Assert.Equal(result.Depth, reports[^1].Depth);
+        Assert.True(reports[^1].StatesPerSecond > 0);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Cancellation_stops_a_search_with_workers(bool modelThrows)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var model = new CancellingModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), 200_000, cancellation, modelThrows);
+
+        ExplorationResult result = Explorer.Explore(model, new ExplorationOptions { Workers = 2, CancellationToken = cancellation.Token });
+
+        Assert.Equal(ExplorationBound.Cancelled, result.StoppedBy);
+        Assert.Empty(result.Violations);
+        Assert.InRange(result.DistinctStates, 2, 187_271);
+    }
+
+    private static ExplorationResult Explore(string name, ExplorationOptions options) => name.Split(':')[0] switch
+    {
+        "ordered queue of 5" => Explorer.Explore(new MergeQueueModel(QueueVersion.Ordered, 5, QueueGoal.AllDone), options),
+        "naive queue of 4" => Explorer.Explore(new MergeQueueModel(QueueVersion.Naive, 4, QueueGoal.AllValidated), options),
+        "fixed queue of 5" => Explorer.Explore(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.AllDone), options),
+        "locks" => Explorer.Explore(Toys.Locks(), options),
+        "lossy channel" => Explorer.Explore(LivenessToys.LossyChannel(), options),
+        _ => Explorer.Explore(Toys.Fragile(), options),
+    };
+
+    /// <summary>The report without the one thing that may differ between runs: the milliseconds.</summary>
+    private static string WithoutTime(string report) => Regex.Replace(report, @", [\d,]+ ms", ", _ ms");
+
+    private sealed class Recorder : IProgress<ExplorationProgress>
+    {
+        private readonly List<ExplorationProgress> reports;
+
+        public Recorder(List<ExplorationProgress> reports) => this.reports = reports;
+
+        public void Report(ExplorationProgress value) => reports.Add(value);
+    }
+
+    /// <summary>The merge queue, cancelling the token at a given step (and then throwing, if asked), from any worker.</summary>
+    private sealed class CancellingModel : IModel<long>
+    {
+        private readonly MergeQueueModel inner;
+        private readonly long cancelAt;
+        private readonly CancellationTokenSource cancellation;
+        private readonly bool throws;
+        private long steps;
+
+        public CancellingModel(MergeQueueModel inner, long cancelAt, CancellationTokenSource cancellation, bool throws)
+        {
+            this.inner = inner;
+            this.cancelAt = cancelAt;
+            this.cancellation = cancellation;
+            this.throws = throws;
+        }
+
+        public string Name => inner.Name;
+
+        public IReadOnlyList<string> FieldNames => inner.FieldNames;
+
+        public IReadOnlyList<ActionInfo> Actions => inner.Actions;
+
+        public IReadOnlyList<ActionInstance> ActionInstances => inner.ActionInstances;
+
+        public IReadOnlyList<PredicateInstance> Predicates => inner.Predicates;
+
+        public IReadOnlyList<PropertyInstance> Properties => inner.Properties;
+
+        public IEqualityComparer<long> StateComparer => inner.StateComparer;
+
+        public StepOutcome<long> CreateInitialState(StepBudget budget) => inner.CreateInitialState(budget);
+
+        public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget)
+        {
+            if (Interlocked.Increment(ref steps) >= cancelAt)
+            {
+                cancellation.Cancel();
+                if (throws)
+                {
+                    budget.Cancellation.ThrowIfCancellationRequested();
+                }
+            }
+
+            return inner.Step(state, actionInstance, budget);
+        }
+
+        public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget) => inner.Evaluate(state, predicate, budget);
+
+        public string FormatField(long state, int field) => inner.FormatField(state, field);
+    }
+}
