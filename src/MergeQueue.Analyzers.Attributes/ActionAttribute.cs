@@ -4,7 +4,7 @@ namespace MergeQueue.Analyzers;
 
 /// <summary>
 /// One kind of step of the model. The method returns <c>void</c> or <c>bool</c>; it is enabled unless it
-/// reaches <see cref="Spec.Require(bool)"/> with <c>false</c> or returns <c>false</c>. Each parameter needs a
+/// reaches <see cref="Spec.Require(bool, string?, int)"/> with <c>false</c> or returns <c>false</c>. Each parameter needs a
 /// domain (<c>bool</c>, an enum, <see cref="RangeAttribute"/> or <see cref="ValuesAttribute"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]

@@ -1,4 +1,4 @@
-using System;
+using System.Runtime.CompilerServices;
 
 namespace MergeQueue.Analyzers;
 
@@ -10,11 +10,16 @@ public static class Spec
     /// state and its writes are discarded. Outside the checker it throws <see cref="ActionDisabledException"/>.
     /// </summary>
     /// <param name="condition">The condition under which the action may run.</param>
-    public static void Require(bool condition)
+    /// <param name="expression">Filled in by the compiler: the condition's source text, for the reason a generated explorer reports.</param>
+    /// <param name="line">Filled in by the compiler: the line of the call.</param>
+    public static void Require(
+        bool condition,
+        [CallerArgumentExpression(nameof(condition))] string? expression = null,
+        [CallerLineNumber] int line = 0)
     {
         if (!condition)
         {
-            throw new ActionDisabledException();
+            throw new ActionDisabledException(expression, line);
         }
     }
 

@@ -1,0 +1,24 @@
+namespace MergeQueue.Analyzers.Generator.Model;
+
+/// <summary>Everything the emitter needs for one <c>[StateMachine]</c> class, as equatable values.</summary>
+/// <param name="Namespace">The containing namespace, or null for the global one.</param>
+/// <param name="ClassName">The class name.</param>
+/// <param name="HasPrimaryConstructor">The class declares <c>()</c>: another constructor must chain to it.</param>
+/// <param name="HasImplicitConstructor">The class declares no constructor: the generated part must declare the parameterless one.</param>
+/// <param name="Usings">The using directives of the model's file (outside and inside its namespace), for the copied guards.</param>
+/// <param name="MaxStates">The attribute's <c>MaxStates</c> (0: the engine's default).</param>
+/// <param name="MaxDepth">The attribute's <c>MaxDepth</c> (0: none).</param>
+internal sealed record ModelSpec(
+    string? Namespace,
+    string ClassName,
+    bool HasPrimaryConstructor,
+    bool HasImplicitConstructor,
+    UsingsSpec Usings,
+    int MaxStates,
+    int MaxDepth,
+    EquatableArray<FieldSpec> Fields,
+    EquatableArray<TypeSpec> Types,
+    EquatableArray<ActionSpec> Actions,
+    EquatableArray<InstanceSpec> Instances,
+    EquatableArray<PredicateSpec> Predicates,
+    EquatableArray<PropertySpec> Properties);

@@ -1,0 +1,21 @@
+namespace MergeQueue.Analyzers.Generator.Model;
+
+/// <summary>
+/// One type that occurs in the state, with what the emitter needs to write its helpers. Types refer to each other
+/// by index into <see cref="ModelSpec.Types"/>.
+/// </summary>
+/// <param name="Kind">How its values are handled.</param>
+/// <param name="Name">The fully qualified C# name.</param>
+/// <param name="Display">How a trace names a record or struct (<c>Pr</c> in <c>Pr { Id = 1 }</c>).</param>
+/// <param name="Parts">Element type (collections), key and value types (dictionaries), member types (records, tuples).</param>
+/// <param name="Members">Member names of records, structs and tuples, as code accesses and traces print them.</param>
+/// <param name="EnumCases">For enums: each distinct value's first declared member name.</param>
+/// <param name="NeedsCopy">A copy must be made so no two states share the value (collections, mutable records).</param>
+internal sealed record TypeSpec(
+    ValueKind Kind,
+    string Name,
+    string Display,
+    EquatableArray<int> Parts,
+    EquatableArray<string> Members,
+    EquatableArray<string> EnumCases,
+    bool NeedsCopy);

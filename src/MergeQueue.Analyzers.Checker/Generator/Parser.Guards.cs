@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>
+/// Guards: a <c>Require</c> that is false throws, and exceptions dominate the cost of a compiled step. The leading
+/// <c>Require</c>s of an action are copied into a method the adapter calls before copying the state.
+/// </summary>
+internal sealed partial class Parser
+{
+    private UsingsSpec? usings;
+
+    /// <summary>The usings of the model's file, or null when its declarations span files or use extern aliases.</summary>
+    private UsingsSpec? Usings()
+    {
+        var trees = type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().ToList();
+        if (trees.Count != 1 || trees[0].GetRoot() is not CompilationUnitSyntax unit || unit.Externs.Count > 0)
+        {
+            return null;
+        }
+
+        var inner = unit.Members.OfType<BaseNamespaceDeclarationSyntax>().SelectMany(n => n.Usings).Select(u => u.ToString());
+        return new UsingsSpec(new EquatableArray<string>(unit.Usings.Select(u => u.ToString())), new EquatableArray<string>(inner));
+    }
+
+    private GuardSpec? Guard(IMethodSymbol method, Compilation compilation)
+    {
+        if (usings is null || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body } declaration)
+        {
+            return null;
+        }
+
+        var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+        var conditions = new List<string>();
+        var reasons = new List<string>();
+        foreach (var statement in body.Statements)
+        {
+            if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
+                || invocation.ArgumentList.Arguments.Count != 1
+                || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: "Require" } require
+                || !KnownSymbols.Is(require.ContainingType, KnownSymbols.Spec))
+            {
+                break;
+            }
+
+            var argument = invocation.ArgumentList.Arguments[0];
+            if (argument.NameColon is not null || !IsPure(argument.Expression))
+            {
+                break;
+            }
+
+            int line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            conditions.Add(argument.Expression.ToString());
+            reasons.Add("Require(" + OneLine(argument.Expression.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")");
+        }
+
+        if (conditions.Count == 0)
+        {
+            return null;
+        }
+
+        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name)));
+        return new GuardSpec(parameters, new EquatableArray<string>(conditions), new EquatableArray<string>(reasons));
+    }
+
+    // The guard runs on the stored state, and again in the action: it must not write anything.
+    private static bool IsPure(ExpressionSyntax condition) => !condition.DescendantNodesAndSelf().Any(n =>
+        n is AssignmentExpressionSyntax or AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax
+        || n.IsKind(SyntaxKind.PreIncrementExpression) || n.IsKind(SyntaxKind.PreDecrementExpression)
+        || n.IsKind(SyntaxKind.PostIncrementExpression) || n.IsKind(SyntaxKind.PostDecrementExpression)
+        || n is ArgumentSyntax { RefKindKeyword.RawKind: not 0 });
+
+    // As the front end: a condition split over lines reads the same on one line.
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(new[] { ' ', '\n', '\r', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
+}

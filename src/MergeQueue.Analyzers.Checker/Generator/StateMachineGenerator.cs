@@ -1,0 +1,53 @@
+using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>
+/// For each partial <c>[StateMachine]</c> class, emits <c>Explore()</c> and a compiled model adapter the engine
+/// explores at run time (SPEC §5). It reports nothing: the analyzer reports what is wrong with a model, and a
+/// model the generator cannot handle just gets no <c>Explore()</c>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StateMachineGenerator : IIncrementalGenerator
+{
+    /// <summary>The tracking name of the stage that reads each model, for incrementality tests.</summary>
+    public const string ModelsStep = "Models";
+
+    /// <summary>The tracking name of the stage that checks the compilation references the engine.</summary>
+    public const string RuntimeStep = "Runtime";
+
+    private const string RuntimeBase = "MergeQueue.Analyzers.Engine.Runtime.GeneratedModel`1";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // 1. Models: partial classes marked [StateMachine], read into equatable specs (null: not generated).
+        var models = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownSymbols.StateMachine, IsPartialClass, Parser.Parse)
+            .WithTrackingName(ModelsStep);
+
+        // 2. Runtime: whether the project references the engine the generated code runs on.
+        var hasRuntime = context.CompilationProvider
+            .Select((compilation, _) => compilation.GetTypeByMetadataName(RuntimeBase) is not null)
+            .WithTrackingName(RuntimeStep);
+
+        // 3. Emit: one file per model, when both are there.
+        context.RegisterSourceOutput(models.Combine(hasRuntime), Emit);
+    }
+
+    private static bool IsPartialClass(SyntaxNode node, System.Threading.CancellationToken cancellationToken) =>
+        node is ClassDeclarationSyntax declaration
+        && declaration.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword);
+
+    private static void Emit(SourceProductionContext context, (ModelSpec? Model, bool HasRuntime) input)
+    {
+        if (input.Model is { } model && input.HasRuntime)
+        {
+            string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + ".Explore.g.cs";
+            context.AddSource(hint, Emitter.Emit(model));
+        }
+    }
+}

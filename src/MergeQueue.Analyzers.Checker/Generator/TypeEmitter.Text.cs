@@ -1,0 +1,227 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.Generator.Model;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>Trace text and key order, written to match the front end's <c>VType.Format</c> and <c>Compare</c>.</summary>
+internal static partial class TypeEmitter
+{
+    private static void Format(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        w.Open("internal static void Format" + i + "(global::System.Text.StringBuilder text, " + type.Name + " v)");
+        switch (type.Kind)
+        {
+            case ValueKind.Bool:
+                w.Line(Text + ".AppendBool(text, v);");
+                break;
+            case ValueKind.Integer:
+                w.Line(Text + ".AppendInteger(text, (long)v);");
+                break;
+            case ValueKind.UnsignedLong:
+                w.Line(Text + ".AppendInteger(text, v);");
+                break;
+            case ValueKind.Char:
+                w.Line(Text + ".AppendChar(text, v);");
+                break;
+            case ValueKind.String:
+                w.Line(Text + ".AppendString(text, v);");
+                break;
+            case ValueKind.Enum:
+                // The first declared name of a value, as the front end; other values print as .NET prints them.
+                w.Open("switch (v)");
+                foreach (string name in type.EnumCases)
+                {
+                    w.Line("case " + type.Name + "." + Parser.Identifier(name) + ": text.Append(" + Emitter.Quote(name) + "); break;");
+                }
+
+                w.Line("default: text.Append(v.ToString()); break;");
+                w.Close();
+                break;
+            case ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack:
+                w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                w.Line("text.Append('[');");
+                w.Line("bool first = true;");
+                w.Line("foreach (var item in v) { if (!first) text.Append(\", \"); first = false; " + Call("Format", type.Parts[0], "text", "item") + "; }");
+                w.Line("text.Append(']');");
+                break;
+            case ValueKind.Set or ValueKind.Dictionary:
+                bool isSet = type.Kind == ValueKind.Set;
+                w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                w.Line("var keys = new global::System.Collections.Generic.List<" + Element(type, types) + ">(" + (isSet ? "v" : "v.Keys") + ");");
+                w.Line("keys.Sort(Compare" + type.Parts[0] + ");");
+                w.Line("text.Append('{');");
+                w.Line("bool first = true;");
+                w.Line("foreach (var key in keys) { if (!first) text.Append(\", \"); first = false; " + Call("Format", type.Parts[0], "text", "key") + "; "
+                    + (isSet ? string.Empty : "text.Append(\": \"); " + Call("Format", type.Parts[1], "text", "v[key]") + "; ") + "}");
+                w.Line("text.Append('}');");
+                break;
+            case ValueKind.Tuple:
+                w.Line("text.Append('(');");
+                foreach (var (member, index) in Members(type).Select((m, index) => (m, index)))
+                {
+                    w.Line((index == 0 ? string.Empty : "text.Append(\", \"); ") + Call("Format", member.Part, "text", "v." + member.Access) + ";");
+                }
+
+                w.Line("text.Append(')');");
+                break;
+            default:
+                // C# records print "Name { A = 1, B = 2 }", and "Name { }" without members; traces show every member.
+                if (type.Kind == ValueKind.RecordClass)
+                {
+                    w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                }
+
+                w.Line("text.Append(" + Emitter.Quote(type.Display + " {") + ");");
+                foreach (var (member, index) in Members(type).Select((m, index) => (m, index)))
+                {
+                    w.Line("text.Append(" + Emitter.Quote((index == 0 ? " " : ", ") + member.Name + " = ") + "); " + Call("Format", member.Part, "text", "v." + member.Access) + ";");
+                }
+
+                w.Line("text.Append(\" }\");");
+                break;
+        }
+
+        w.Close();
+    }
+
+    private static void Compare(SourceWriter w, int i, TypeSpec type)
+    {
+        w.Open("internal static int Compare" + i + "(" + type.Name + " a, " + type.Name + " b)");
+        switch (type.Kind)
+        {
+            case ValueKind.Bool or ValueKind.Integer or ValueKind.UnsignedLong or ValueKind.Char:
+                w.Line("return a.CompareTo(b);");
+                break;
+            case ValueKind.Enum:
+                w.Line("return global::System.Collections.Generic.Comparer<" + type.Name + ">.Default.Compare(a, b);");
+                break;
+            case ValueKind.String:
+                w.Line("return string.CompareOrdinal(a, b);");
+                break;
+            default:
+                if (type.Kind == ValueKind.RecordClass)
+                {
+                    w.Line("if (a is null || b is null) return (a is null ? 0 : 1) - (b is null ? 0 : 1);");
+                }
+
+                w.Line("int order;");
+                foreach (var member in Members(type))
+                {
+                    w.Line("if ((order = " + Call("Compare", member.Part, "a." + member.Access, "b." + member.Access) + ") != 0) return order;");
+                }
+
+                w.Line("return 0;");
+                break;
+        }
+
+        w.Close();
+    }
+
+    private static void Copy(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        string t = type.Name;
+        w.Open("internal static " + t + " Copy" + i + "(" + t + " v)");
+        if (type.Kind != ValueKind.Tuple)
+        {
+            w.Line("if (v is null) return null;");
+        }
+
+        bool deep = type.Parts.Count > 0 && types[type.Parts[type.Kind == ValueKind.Dictionary ? 1 : 0]].NeedsCopy;
+        switch (type.Kind)
+        {
+            case ValueKind.Array:
+                w.Line("var copy = (" + t + ")v.Clone();");
+                if (deep)
+                {
+                    w.Line("for (int i = 0; i < copy.Length; i++) copy[i] = " + CopyOf(types, type.Parts[0], "copy[i]") + ";");
+                }
+
+                w.Line("return copy;");
+                break;
+            case ValueKind.List:
+                w.Line("var copy = new " + t + "(v);");
+                if (deep)
+                {
+                    w.Line("for (int i = 0; i < copy.Count; i++) copy[i] = " + CopyOf(types, type.Parts[0], "copy[i]") + ";");
+                }
+
+                w.Line("return copy;");
+                break;
+            case ValueKind.Queue:
+                w.Line("var copy = new " + t + "(v.Count);");
+                w.Line("foreach (var item in v) copy.Enqueue(" + CopyOf(types, type.Parts[0], "item") + ");");
+                w.Line("return copy;");
+                break;
+            case ValueKind.Stack:
+                // A stack enumerates from the top; pushing the reversed items rebuilds the same stack.
+                w.Line("var items = v.ToArray();");
+                w.Line("global::System.Array.Reverse(items);");
+                if (deep)
+                {
+                    w.Line("for (int i = 0; i < items.Length; i++) items[i] = " + CopyOf(types, type.Parts[0], "items[i]") + ";");
+                }
+
+                w.Line("return new " + t + "(items);");
+                break;
+            case ValueKind.Set:
+                w.Line("return new " + t + "(v, v.Comparer);");
+                break;
+            case ValueKind.Dictionary:
+                w.Line("var copy = new " + t + "(v.Count, v.Comparer);");
+                w.Line("foreach (var pair in v) copy.Add(pair.Key, " + CopyOf(types, type.Parts[1], "pair.Value") + ");");
+                w.Line("return copy;");
+                break;
+            case ValueKind.Tuple:
+                w.Line("return (" + string.Join(", ", Members(type).Select(m => CopyOf(types, m.Part, "v." + m.Access))) + ");");
+                break;
+            default:
+                w.Line("return v with { };");
+                break;
+        }
+
+        w.Close();
+    }
+
+    private static void Canonicalize(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        w.Open("internal static void Canonicalize" + i + "(" + type.Name + " v)");
+        switch (type.Kind)
+        {
+            case ValueKind.Set:
+                // Cleared and refilled in key order, a set enumerates in that order, as the front end's stored sets do.
+                w.Line("if (v is null || v.Count < 2) return;");
+                w.Line("var items = new global::System.Collections.Generic.List<" + Element(type, types) + ">(v);");
+                w.Line("items.Sort(Compare" + type.Parts[0] + ");");
+                w.Line("v.Clear();");
+                w.Line("foreach (var item in items) v.Add(item);");
+                break;
+            case ValueKind.Dictionary:
+                w.Line("if (v is null) return;");
+                w.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<" + Element(type, types) + ", " + Element(type, types, 1) + ">>(v);");
+                if (HasTable(types, type.Parts[1]))
+                {
+                    w.Line("foreach (var pair in pairs) " + Call("Canonicalize", type.Parts[1], "pair.Value") + ";");
+                }
+
+                w.Line("if (pairs.Count < 2) return;");
+                w.Line("pairs.Sort((x, y) => " + Call("Compare", type.Parts[0], "x.Key", "y.Key") + ");");
+                w.Line("v.Clear();");
+                w.Line("foreach (var pair in pairs) v.Add(pair.Key, pair.Value);");
+                break;
+            case ValueKind.Tuple:
+                foreach (var member in Members(type).Where(m => HasTable(types, m.Part)))
+                {
+                    w.Line(Call("Canonicalize", member.Part, "v." + member.Access) + ";");
+                }
+
+                break;
+            default:
+                w.Line("if (v is null) return;");
+                w.Line("foreach (var item in v) " + Call("Canonicalize", type.Parts[0], "item") + ";");
+                break;
+        }
+
+        w.Close();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.Generator.Model;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>
+/// Writes, per state type, the helpers the adapter calls: structural equality, a stable hash, the trace text the
+/// front end prints (<c>[a, b]</c>, sorted <c>{1, 2}</c>, <c>Name { A = 1 }</c>, <c>(1, true)</c>), the key order of
+/// sets and dictionaries, and deep copies.
+/// </summary>
+internal static partial class TypeEmitter
+{
+    private const string Hashing = "global::MergeQueue.Analyzers.Engine.Runtime.StateHash";
+    private const string Text = "global::MergeQueue.Analyzers.Engine.Runtime.ValueText";
+
+    public static string Call(string helper, int type, params string[] arguments) =>
+        helper + type + "(" + string.Join(", ", arguments) + ")";
+
+    /// <summary>An expression that copies <paramref name="value"/> so no two states share it.</summary>
+    public static string CopyOf(IReadOnlyList<TypeSpec> types, int type, string value) =>
+        types[type].NeedsCopy ? Emitter.Adapter + "." + Call("Copy", type, value) : value;
+
+    /// <summary>Whether the type holds a set or dictionary, whose order the front end keeps canonical.</summary>
+    public static bool HasTable(IReadOnlyList<TypeSpec> types, int type) => HasTable(types, type, new HashSet<int>());
+
+    public static void Helpers(SourceWriter w, IReadOnlyList<TypeSpec> types)
+    {
+        for (int i = 0; i < types.Count; i++)
+        {
+            var type = types[i];
+            Equal(w, types, i, type);
+            Hash(w, i, type);
+            Format(w, types, i, type);
+            if (IsComparable(type))
+            {
+                Compare(w, i, type);
+            }
+
+            if (type.NeedsCopy)
+            {
+                Copy(w, types, i, type);
+            }
+
+            if (HasTable(types, i))
+            {
+                Canonicalize(w, types, i, type);
+            }
+        }
+    }
+
+    private static bool HasTable(IReadOnlyList<TypeSpec> types, int type, HashSet<int> seen) =>
+        seen.Add(type)
+        && (types[type].Kind is ValueKind.Set or ValueKind.Dictionary || types[type].Parts.Any(p => HasTable(types, p, seen)));
+
+    private static bool IsCollection(ValueKind kind) =>
+        kind is ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
+
+    // Only values without collections can be set elements or dictionary keys (the front end rejects the others).
+    private static bool IsComparable(TypeSpec type) =>
+        !IsCollection(type.Kind) && !(type.Kind == ValueKind.Tuple && type.NeedsCopy);
+
+    private static string Element(TypeSpec type, IReadOnlyList<TypeSpec> types, int part = 0) => types[type.Parts[part]].Name;
+
+    private static void Equal(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        string t = type.Name;
+        w.Open("internal static bool Equal" + i + "(" + t + " a, " + t + " b)");
+        switch (type.Kind)
+        {
+            case ValueKind.Bool or ValueKind.Integer or ValueKind.UnsignedLong or ValueKind.Char or ValueKind.Enum:
+                w.Line("return a == b;");
+                break;
+            case ValueKind.String:
+                w.Line("return string.Equals(a, b);");
+                break;
+            case ValueKind.Array or ValueKind.List:
+                string count = type.Kind == ValueKind.Array ? "Length" : "Count";
+                w.Line("if (ReferenceEquals(a, b)) return true;");
+                w.Line("if (a is null || b is null || a." + count + " != b." + count + ") return false;");
+                w.Line("for (int i = 0; i < a." + count + "; i++) if (!" + Call("Equal", type.Parts[0], "a[i]", "b[i]") + ") return false;");
+                w.Line("return true;");
+                break;
+            case ValueKind.Queue or ValueKind.Stack:
+                w.Line("if (ReferenceEquals(a, b)) return true;");
+                w.Line("if (a is null || b is null || a.Count != b.Count) return false;");
+                w.Line("var x = a.GetEnumerator();");
+                w.Line("var y = b.GetEnumerator();");
+                w.Line("while (x.MoveNext() && y.MoveNext()) if (!" + Call("Equal", type.Parts[0], "x.Current", "y.Current") + ") return false;");
+                w.Line("return true;");
+                break;
+            case ValueKind.Set:
+                w.Line("if (ReferenceEquals(a, b)) return true;");
+                w.Line("return a is not null && b is not null && a.Count == b.Count && a.SetEquals(b);");
+                break;
+            case ValueKind.Dictionary:
+                w.Line("if (ReferenceEquals(a, b)) return true;");
+                w.Line("if (a is null || b is null || a.Count != b.Count) return false;");
+                w.Line("foreach (var pair in a) if (!b.TryGetValue(pair.Key, out var other) || !" + Call("Equal", type.Parts[1], "pair.Value", "other") + ") return false;");
+                w.Line("return true;");
+                break;
+            default:
+                if (type.Kind == ValueKind.RecordClass)
+                {
+                    w.Line("if (ReferenceEquals(a, b)) return true;");
+                    w.Line("if (a is null || b is null || a.GetType() != b.GetType()) return false;");
+                }
+
+                w.Line("return " + string.Join(" && ", Members(type).Select(m => Call("Equal", m.Part, "a." + m.Access, "b." + m.Access)).DefaultIfEmpty("true")) + ";");
+                break;
+        }
+
+        w.Close();
+    }
+
+    private static void Hash(SourceWriter w, int i, TypeSpec type)
+    {
+        w.Open("internal static long Hash" + i + "(" + type.Name + " v)");
+        string seed = ((int)type.Kind * 0x9E37 + 0x5EED).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        switch (type.Kind)
+        {
+            case ValueKind.Bool:
+                w.Line("return " + Hashing + ".Mix(v ? 1L : 0L);");
+                break;
+            case ValueKind.Integer or ValueKind.Char or ValueKind.Enum:
+                w.Line("return " + Hashing + ".Mix((long)v);");
+                break;
+            case ValueKind.UnsignedLong:
+                w.Line("return " + Hashing + ".Mix(unchecked((long)v));");
+                break;
+            case ValueKind.String:
+                w.Line("return " + Hashing + ".String(v);");
+                break;
+            case ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack:
+                w.Line("if (v is null) return " + Hashing + ".Null;");
+                w.Line("long hash = " + seed + "L + " + (type.Kind == ValueKind.Array ? "v.Length" : "v.Count") + ";");
+                w.Line("foreach (var item in v) hash = " + Hashing + ".Combine(hash, " + Call("Hash", type.Parts[0], "item") + ");");
+                w.Line("return hash;");
+                break;
+            case ValueKind.Set or ValueKind.Dictionary:
+                // A sum does not depend on the order of the entries.
+                w.Line("if (v is null) return " + Hashing + ".Null;");
+                w.Line("long sum = 0;");
+                w.Line(type.Kind == ValueKind.Set
+                    ? "foreach (var item in v) sum = unchecked(sum + " + Hashing + ".Mix(" + Call("Hash", type.Parts[0], "item") + "));"
+                    : "foreach (var pair in v) sum = unchecked(sum + " + Hashing + ".Mix(" + Hashing + ".Combine(" + Call("Hash", type.Parts[0], "pair.Key") + ", " + Call("Hash", type.Parts[1], "pair.Value") + ")));");
+                w.Line("return " + Hashing + ".Combine(" + seed + "L + v.Count, sum);");
+                break;
+            default:
+                if (type.Kind == ValueKind.RecordClass)
+                {
+                    w.Line("if (v is null) return " + Hashing + ".Null;");
+                }
+
+                w.Line("long hash = " + seed + "L;");
+                foreach (var member in Members(type))
+                {
+                    w.Line("hash = " + Hashing + ".Combine(hash, " + Call("Hash", member.Part, "v." + member.Access) + ");");
+                }
+
+                w.Line("return hash;");
+                break;
+        }
+
+        w.Close();
+    }
+
+    private static IEnumerable<(string Name, string Access, int Part)> Members(TypeSpec type) =>
+        type.Members.Select((name, index) => (name, Parser.Identifier(name), type.Parts[index]));
+}

@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>
+/// Turns the types of state fields into <see cref="TypeSpec"/>s, one per distinct type; -1 for a type the
+/// generated code cannot copy, compare or print the way the front end does (the model then gets no Explore()).
+/// </summary>
+internal sealed class TypeSpecReader
+{
+    private readonly List<TypeSpec?> specs = new();
+    private readonly Dictionary<ITypeSymbol, int> indexes = new(SymbolEqualityComparer.Default);
+
+    public EquatableArray<TypeSpec> ToArray() => new(specs.Select(s => s!));
+
+    public int Read(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
+        {
+            type = underlying;
+        }
+
+        if (indexes.TryGetValue(type, out int known))
+        {
+            return known;
+        }
+
+        // Reserved first: a record may contain itself.
+        int index = specs.Count;
+        specs.Add(null);
+        indexes.Add(type, index);
+        var spec = Create(type);
+        if (spec is null)
+        {
+            return -1;
+        }
+
+        specs[index] = spec;
+        return index;
+    }
+
+    private TypeSpec? Create(ITypeSymbol type)
+    {
+        string name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+                return Scalar(ValueKind.Bool, name);
+            case SpecialType.System_String:
+                return Scalar(ValueKind.String, name);
+            case SpecialType.System_Char:
+                return Scalar(ValueKind.Char, name);
+            case SpecialType.System_UInt64:
+                return Scalar(ValueKind.UnsignedLong, name);
+            case SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64:
+                return Scalar(ValueKind.Integer, name);
+        }
+
+        return type switch
+        {
+            INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType => Enum(enumType, name),
+            IArrayTypeSymbol { IsSZArray: true } array => Collection(ValueKind.Array, name, array.ElementType),
+            INamedTypeSymbol named => Named(named, name),
+            _ => null,
+        };
+    }
+
+    private TypeSpec? Named(INamedTypeSymbol type, string name)
+    {
+        var arguments = type.TypeArguments;
+        switch (KnownSymbols.MetadataName(type))
+        {
+            case KnownSymbols.List:
+                return Collection(ValueKind.List, name, arguments[0]);
+            case KnownSymbols.Queue:
+                return Collection(ValueKind.Queue, name, arguments[0]);
+            case KnownSymbols.Stack:
+                return Collection(ValueKind.Stack, name, arguments[0]);
+            case KnownSymbols.HashSet:
+                return Collection(ValueKind.Set, name, arguments[0]);
+            case KnownSymbols.Dictionary:
+                int key = Read(arguments[0]);
+                int value = Read(arguments[1]);
+                return key < 0 || value < 0 ? null : Spec(ValueKind.Dictionary, name, string.Empty, new[] { key, value }, new string[0], needsCopy: true);
+        }
+
+        if (type.IsTupleType)
+        {
+            return Tuple(type, name);
+        }
+
+        if (type.TypeKind == TypeKind.Class && type.IsRecord)
+        {
+            return Record(type, name, ValueKind.RecordClass);
+        }
+
+        if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None
+            && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            && type.ContainingNamespace?.ToDisplayString() != "System")
+        {
+            return Record(type, name, ValueKind.Struct);
+        }
+
+        return null;
+    }
+
+    private TypeSpec? Collection(ValueKind kind, string name, ITypeSymbol element)
+    {
+        int index = Read(element);
+        return index < 0 ? null : Spec(kind, name, string.Empty, new[] { index }, new string[0], needsCopy: true);
+    }
+
+    private TypeSpec? Tuple(INamedTypeSymbol type, string name)
+    {
+        var elements = type.TupleElements;
+        if (elements.Length > 7)
+        {
+            return null;
+        }
+
+        var parts = elements.Select(e => Read(e.Type)).ToArray();
+        return parts.Any(p => p < 0)
+            ? null
+            : Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+    }
+
+    // Records and structs hold values only: a collection inside one would need a constructor the generator cannot
+    // assume. Their members are read by name, so each must be accessible from the model class.
+    private TypeSpec? Record(INamedTypeSymbol type, string name, ValueKind kind)
+    {
+        var members = new List<string>();
+        var parts = new List<int>();
+        bool settable = false;
+        foreach (var field in TypeMapper.InstanceFields(type))
+        {
+            var declared = (ISymbol?)field.AssociatedSymbol ?? field;
+            if (declared.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal)
+                || declared is IPropertySymbol { GetMethod: null or { DeclaredAccessibility: not (Accessibility.Public or Accessibility.Internal) } })
+            {
+                return null;
+            }
+
+            int part = Read(field.Type);
+            if (part < 0 || (specs[part] is { NeedsCopy: true }))
+            {
+                return null;
+            }
+
+            members.Add(declared.Name);
+            parts.Add(part);
+            settable |= !field.IsReadOnly;
+        }
+
+        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable);
+    }
+
+    private static TypeSpec Enum(INamedTypeSymbol type, string name)
+    {
+        var seen = new HashSet<object>();
+        var cases = type.GetMembers()
+            .OfType<IFieldSymbol>()
+            .Where(f => f.HasConstantValue && f.ConstantValue is not null && seen.Add(f.ConstantValue))
+            .Select(f => f.Name);
+        return Spec(ValueKind.Enum, name, type.Name, new int[0], new string[0], needsCopy: false) with { EnumCases = new EquatableArray<string>(cases) };
+    }
+
+    private static TypeSpec Scalar(ValueKind kind, string name) => Spec(kind, name, string.Empty, new int[0], new string[0], needsCopy: false);
+
+    private static TypeSpec Spec(ValueKind kind, string name, string display, int[] parts, string[] members, bool needsCopy) =>
+        new(kind, name, display, new EquatableArray<int>(parts), new EquatableArray<string>(members), default, needsCopy);
+}

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace MergeQueue.Analyzers.Engine.Runtime;
+
+/// <summary>
+/// The base of the model adapter the source generator emits for a <c>[StateMachine]</c> class: a state is an
+/// instance of the class that no step writes once it is stored (a step runs on a copy), and the generated members
+/// copy, compare, hash and print its fields and call its actions and properties. The engine does the rest, with
+/// the same semantics and report text as the compile-time checker.
+/// </summary>
+/// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
+public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer<TModel>, IStateHasher<TModel>
+    where TModel : class
+{
+    private readonly IReadOnlyList<string?> returnedFalse;
+
+    /// <summary>Creates the adapter from the model's tables, as the generator computed them from the source.</summary>
+    /// <param name="name">The class name.</param>
+    /// <param name="fieldNames">The state fields in declaration order.</param>
+    /// <param name="actions">The actions in declaration order.</param>
+    /// <param name="actionInstances">Every action with one value per parameter, in exploration order.</param>
+    /// <param name="predicates">The predicate instances properties refer to.</param>
+    /// <param name="properties">The property instances.</param>
+    /// <param name="returnedFalse">Per action, the reason a <c>bool</c> action gives when it returns false; null for <c>void</c> actions.</param>
+    protected GeneratedModel(
+        string name,
+        IReadOnlyList<string> fieldNames,
+        IReadOnlyList<ActionInfo> actions,
+        IReadOnlyList<ActionInstance> actionInstances,
+        IReadOnlyList<PredicateInstance> predicates,
+        IReadOnlyList<PropertyInstance> properties,
+        IReadOnlyList<string?> returnedFalse)
+    {
+        Name = name;
+        FieldNames = fieldNames;
+        Actions = actions;
+        ActionInstances = actionInstances;
+        Predicates = predicates;
+        Properties = properties;
+        this.returnedFalse = returnedFalse;
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> FieldNames { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ActionInfo> Actions { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ActionInstance> ActionInstances { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PredicateInstance> Predicates { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PropertyInstance> Properties { get; }
+
+    /// <inheritdoc/>
+    public IEqualityComparer<TModel> StateComparer => this;
+
+    /// <inheritdoc/>
+    public StepOutcome<TModel> CreateInitialState(StepBudget budget)
+    {
+        try
+        {
+            var initial = CreateInitial();
+            Canonicalize(initial);
+            return StepOutcome<TModel>.Enabled(initial);
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return StepOutcome<TModel>.Failed(FailureOf(failure));
+        }
+    }
+
+    /// <inheritdoc/>
+    public StepOutcome<TModel> Step(TModel state, int actionInstance, StepBudget budget)
+    {
+        TModel next;
+        try
+        {
+            if (Guard(state, actionInstance) is { } blocked)
+            {
+                return StepOutcome<TModel>.Disabled(new DisabledReason(blocked, null));
+            }
+
+            // The copy is the successor: the stored state is never written.
+            next = Copy(state);
+            if (!Run(next, actionInstance))
+            {
+                string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
+                return StepOutcome<TModel>.Disabled(new DisabledReason(text, null));
+            }
+
+            Canonicalize(next);
+        }
+        catch (ActionDisabledException disabled)
+        {
+            return StepOutcome<TModel>.Disabled(new DisabledReason(RequireText(disabled), null));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return StepOutcome<TModel>.Failed(FailureOf(failure));
+        }
+
+        return StepOutcome<TModel>.Enabled(next);
+    }
+
+    /// <inheritdoc/>
+    public PredicateOutcome Evaluate(TModel state, int predicate, StepBudget budget)
+    {
+        try
+        {
+            return PredicateOutcome.Of(Test(state, predicate));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return PredicateOutcome.Failed(FailureOf(failure));
+        }
+    }
+
+    /// <inheritdoc/>
+    public string FormatField(TModel state, int field)
+    {
+        var text = new StringBuilder();
+        AppendField(text, state, field);
+        return text.ToString();
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(TModel? x, TModel? y) =>
+        ReferenceEquals(x, y) || (x is not null && y is not null && FieldsEqual(x, y));
+
+    /// <inheritdoc/>
+    public int GetHashCode(TModel obj)
+    {
+        long hash = FieldsHash(obj);
+        return unchecked((int)hash ^ (int)(hash >> 32));
+    }
+
+    /// <inheritdoc/>
+    public ulong Hash64(TModel state) => unchecked((ulong)FieldsHash(state));
+
+    /// <summary>The initial state: a new instance (field initializers, then the parameterless constructor).</summary>
+    /// <returns>The new instance.</returns>
+    protected abstract TModel CreateInitial();
+
+    /// <summary>A deep copy of every state field of <paramref name="state"/>.</summary>
+    /// <param name="state">A stored state.</param>
+    /// <returns>A new instance with equal, unshared fields.</returns>
+    protected abstract TModel Copy(TModel state);
+
+    /// <summary>Runs one action instance on <paramref name="next"/>, a copy it may write.</summary>
+    /// <param name="next">The copy of the state.</param>
+    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <returns>False when a <c>bool</c> action returned false.</returns>
+    protected abstract bool Run(TModel next, int actionInstance);
+
+    /// <summary>Evaluates one predicate instance.</summary>
+    /// <param name="state">The state.</param>
+    /// <param name="predicate">The index into <see cref="Predicates"/>.</param>
+    /// <returns>The predicate's value.</returns>
+    protected abstract bool Test(TModel state, int predicate);
+
+    /// <summary>Whether every state field of the two states is structurally equal.</summary>
+    /// <param name="x">One state.</param>
+    /// <param name="y">The other state.</param>
+    /// <returns>True when they are the same state.</returns>
+    protected abstract bool FieldsEqual(TModel x, TModel y);
+
+    /// <summary>A stable hash of every state field, consistent with <see cref="FieldsEqual"/>.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The hash.</returns>
+    protected abstract long FieldsHash(TModel state);
+
+    /// <summary>Appends one field's value as a trace shows it.</summary>
+    /// <param name="text">Where to append.</param>
+    /// <param name="state">The state.</param>
+    /// <param name="field">The index into <see cref="FieldNames"/>.</param>
+    protected abstract void AppendField(StringBuilder text, TModel state, int field);
+
+    /// <summary>
+    /// Tests the leading <c>Require</c>s of an action instance on the stored state, without copying it or throwing:
+    /// the reason text of the first false one, or null when they hold (or the action has none the generator copied).
+    /// </summary>
+    /// <param name="state">A stored state; the guard does not write it.</param>
+    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <returns>The reason the action is disabled, or null.</returns>
+    protected virtual string? Guard(TModel state, int actionInstance) => null;
+
+    /// <summary>
+    /// Puts the sets and dictionaries of a new state in key order, as the compile-time checker stores them, so
+    /// actions that enumerate them see the same order under both. Nothing to do without sets or dictionaries.
+    /// </summary>
+    /// <param name="state">A state no step will write any more.</param>
+    protected virtual void Canonicalize(TModel state)
+    {
+    }
+
+    /// <summary>The reason text the compile-time checker gives for the same <c>Require</c>.</summary>
+    /// <param name="disabled">The exception <c>Spec.Require</c> threw.</param>
+    /// <returns><c>Require(condition) is false (line L)</c>.</returns>
+    public static string RequireText(ActionDisabledException disabled)
+    {
+        if (disabled is null)
+        {
+            throw new ArgumentNullException(nameof(disabled));
+        }
+
+        string condition = disabled.Expression is { } expression ? OneLine(expression) : "...";
+        return "Require(" + condition + ") is false (line " + disabled.Line.ToString(CultureInfo.InvariantCulture) + ")";
+    }
+
+    // The checker prints a condition split over lines on one line, its words joined by single spaces.
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(new[] { ' ', '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool IsModelFailure(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
+
+    private static Failure FailureOf(Exception failure) => failure is ModelAssertionException
+        ? new Failure(FailureKind.AssertFailed, failure.Message, null)
+        : new Failure(FailureKind.Exception, failure.GetType().Name + ": " + failure.Message, null);
+}

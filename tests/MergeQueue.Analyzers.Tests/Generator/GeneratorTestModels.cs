@@ -1,0 +1,78 @@
+namespace MergeQueue.Analyzers.Tests.Generator;
+
+/// <summary>Small partial models that cover what the agreement test compares beyond the samples.</summary>
+internal static class GeneratorTestModels
+{
+    public static string Source(string name, string members, string extra = "") =>
+        Infrastructure.TestCompilation.Usings + extra + "\n[StateMachine]\npublic partial class " + name + "\n{\n" + members + "\n}\n";
+
+    /// <summary>Name, source: each a model of its own.</summary>
+    public static readonly (string Name, string Source)[] All =
+    {
+        ("Failures", Source("Failures", """
+            int[] slots = new int[2];
+            int count;
+            [Action] void Put([Range(0, 2)] int i) { Require(count < 3); slots[i] = 1; count++; }
+            [Action] void Check() { Assert(count < 2, "too many: " + count); }
+            [Action] void Divide([Values(0, 1)] int d) { Require(count == 1); count = 10 / d; }
+            """)),
+        ("Stuck", Source("Stuck", """
+            int x;
+            bool done;
+            [Action] void Step() { Require(x < 3 &&
+                   !done); x++; }
+            [Action] bool Finish() { if (x != 2) return false; done = true; return true; }
+            """)),
+        ("Invariants", Source("Invariants", """
+            int a;
+            char c = 'a';
+            string s = "x";
+            [Action] void Inc() { Require(a < 4); a++; c++; s += "\"y"; }
+            [Invariant] bool Small() => a < 3;
+            [Invariant] bool Letter => c <= 'd';
+            [Reachable] bool Big() => a > 10;
+            [Reachable] bool Two() => a == 2;
+            """)),
+        ("Liveness", Source("Liveness", """
+            const int N = 2;
+            readonly bool[] asked = new bool[N];
+            readonly bool[] served = new bool[N];
+            int turn;
+            [Action] void Ask([Process][Range(0, N - 1)] int p) { Require(!asked[p]); asked[p] = true; }
+            [Action] void Serve([Range(0, N - 1)] int p) { Require(asked[p] && !served[p] && turn == p); served[p] = true; }
+            [Action(Fairness = Fairness.None)] void Pass() { turn = 1 - turn; }
+            [Action(Fairness = Fairness.Strong)] void Reset([Range(0, N - 1)] int p) { Require(served[p]); asked[p] = false; served[p] = false; }
+            [Eventually] bool AllServed() => served.All(s => s);
+            [AlwaysEventually] bool Idle() => !asked.Any(a => a);
+            [LeadsTo(nameof(Served))] bool Asked([Range(0, N - 1)] int p) => asked[p];
+            bool Served(int p) => served[p];
+            [LeadsTo(nameof(Idle))] bool Busy => asked.Any(a => a);
+            """)),
+        ("Collections", Source("Collections", """
+            List<int> list = new() { 2 };
+            Queue<string> queue = new();
+            Stack<int> stack = new();
+            HashSet<int> set = new() { 5, 1 };
+            Dictionary<string, int> map = new();
+            Job job = new(1, "a", Kind.Small);
+            (int, bool) pair = (0, false);
+            Kind[] kinds = { Kind.Big };
+            ulong big = 1;
+            byte small = 250;
+            [Action] void Push([Values("a", "b")] string k, [Values(1, 3)] int v)
+            {
+                Require(list.Count < 3);
+                list.Add(v); queue.Enqueue(k); stack.Push(v); set.Add(v * 2); map[k] = v;
+                job = job with { Id = job.Id + v, Kind = Kind.Big };
+                pair = (pair.Item1 + 1, !pair.Item2);
+                big *= 3; small += 3;
+            }
+            [Action] void Pop()
+            {
+                Require(queue.Count > 0);
+                queue.Dequeue(); stack.Pop(); set.Remove(set.First()); map.Remove(map.Keys.First());
+            }
+            [Action] void Wrong(Kind kind) { Require(list.Count == 3); Assert(kind != Kind.Big || map.Count < 2, "kind " + kind); }
+            """, "public enum Kind { Small, Big, Huge = Big }\npublic record Job(int Id, string Name, Kind Kind);\n")),
+    };
+}

@@ -1,0 +1,46 @@
+using System.Linq;
+using MergeQueue.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.Generator;
+
+/// <summary>Models the generator cannot extend get no Explore(), and never an error or a generator crash.</summary>
+public sealed class SkippedModelTests
+{
+    [Theory]
+    [InlineData("public class M { int x; [Action] void A() { x = 1; } }")]
+    [InlineData("public partial class M<T> { int x; [Action] void A() { x = 1; } }")]
+    [InlineData("public partial class Outer { [StateMachine] public partial class M { int x; [Action] void A() { x = 1; } } }")]
+    [InlineData("public abstract partial class M { int x; [Action] void A() { x = 1; } }")]
+    [InlineData("public partial class M { public M(int y) { x = y; } int x; [Action] void A() { x = 1; } }")]
+    [InlineData("public partial class M { int x; [Action] void A([Range(3, 1)] int p) { x = p; } }")]
+    [InlineData("public partial class M { object o = new(); [Action] void A() { } }")]
+    [InlineData("public partial class M { int x; }")]
+    public void Model_the_generator_cannot_handle_gets_no_explorer(string declaration)
+    {
+        string source = TestCompilation.Usings + (declaration.StartsWith("public partial class Outer", System.StringComparison.Ordinal) ? string.Empty : "[StateMachine]\n") + declaration;
+        var compilation = (Microsoft.CodeAnalysis.CSharp.CSharpCompilation)TestCompilation.CreateUnchecked(source).AddReferences(GeneratorRun.Engine);
+
+        var (output, result) = GeneratorRun.Run(compilation);
+
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Equal(compilation.SyntaxTrees.Count(), output.SyntaxTrees.Count());
+    }
+
+    [Fact]
+    public void Project_without_the_engine_gets_no_explorer()
+    {
+        var compilation = TestCompilation.Create(AgreementTests.Sources("fixed"));
+
+        var (_, result) = GeneratorRun.Run(compilation);
+
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Require_reason_of_a_guard_split_over_lines_is_on_one_line()
+    {
+        var result = GeneratorRun.Explore("Stuck", AgreementTests.Sources("Stuck"));
+        Assert.Contains(result.Violations, v => v.Contains("Require(x < 3 && !done) is false (line ", System.StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,25 @@
+using MergeQueue.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.Generator;
+
+/// <summary>The generated Explore() of the samples against TLC's counts (anchors/README.md).</summary>
+public sealed class TlcCountTests
+{
+    [Fact]
+    public void Explore_of_the_ordered_queue_finds_TLC_count_652_and_gets_stuck()
+    {
+        var result = GeneratorRun.Explore("StuckQueue.OrderedQueue", AgreementTests.Sources("ordered"));
+        Assert.Equal(652, result.DistinctStates);
+        Assert.Contains(result.Violations, v => v.StartsWith("Stuck: 'OrderedQueue' is stuck after 7 steps", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explore_of_the_fixed_queue_finds_TLC_count_656_and_passes()
+    {
+        var result = GeneratorRun.Explore("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        Assert.Equal(656, result.DistinctStates);
+        Assert.Empty(result.Violations);
+        Assert.True(result.Complete);
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.Loader;
+using MergeQueue.Analyzers.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Runs <see cref="StateMachineGenerator"/> the way the compiler does (with step tracking), fails on a generator
+/// crash (CS8785) or any error in the output, and loads the result to call the generated <c>Explore()</c>.
+/// </summary>
+internal static class GeneratorRun
+{
+    /// <summary>The engine assembly the generated code runs on, as a user's project references it from lib/.</summary>
+    public static readonly MetadataReference Engine =
+        MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "MergeQueue.Analyzers.Engine.dll"));
+
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        (CSharpCompilation)TestCompilation.Create(sources).AddReferences(Engine);
+
+    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+        new[] { new StateMachineGenerator().AsSourceGenerator() },
+        parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; the output compilation must have no errors and the generator must not have thrown.</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Result) Run(Compilation compilation)
+    {
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driverErrors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == "CS8785").ToList();
+        Assert.True(driverErrors.Count == 0, "The generator failed:\n" + string.Join("\n", driverErrors));
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var generated = string.Join("\n\n", output.SyntaxTrees.Skip(compilation.SyntaxTrees.Count()).Select(t => t.ToString()));
+        Assert.True(errors.Count == 0, "The generated code does not compile:\n" + string.Join("\n", errors) + "\n" + generated);
+        return (output, driver.GetRunResult());
+    }
+
+    /// <summary>Compiles, generates, loads in a collectible context and calls <c>typeName.Explore()</c>.</summary>
+    public static GeneratedResult Explore(string typeName, params string[] sources) => Explore(typeName, null, sources);
+
+    public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources)
+    {
+        var (output, _) = Run(Compilation(sources));
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        var context = new AssemblyLoadContext("GeneratedExplorer", isCollectible: true);
+        try
+        {
+            var type = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!;
+            var explore = type.GetMethod("Explore") ?? throw new InvalidOperationException("The generator emitted no Explore() on " + typeName);
+            object? engineOptions = options is null ? null : EngineOptions(explore, options);
+            return GeneratedResult.From(explore.Invoke(null, new[] { engineOptions })!);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    // The tests hold the checker's copy of ExplorationOptions; Explore() takes the engine assembly's.
+    private static object EngineOptions(System.Reflection.MethodInfo explore, ExplorationOptions options)
+    {
+        var type = explore.GetParameters()[0].ParameterType;
+        var copy = Activator.CreateInstance(type)!;
+        type.GetProperty(nameof(ExplorationOptions.MaxStates))!.SetValue(copy, options.MaxStates);
+        type.GetProperty(nameof(ExplorationOptions.MaxDepth))!.SetValue(copy, options.MaxDepth);
+        return copy;
+    }
+}
