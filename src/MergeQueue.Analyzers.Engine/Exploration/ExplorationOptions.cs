@@ -53,4 +53,12 @@ public sealed class ExplorationOptions
     /// <see cref="Engine.IStateHasher{TState}"/>; other models are explored in exact mode.
     /// </summary>
     public bool FingerprintsOnly { get; set; }
+
+    /// <summary>
+    /// Keep the first this many states (breadth-first order) and the steps among them in
+    /// <see cref="ExplorationResult.Graph"/>, for <see cref="ExplorationResult.ToDot"/> and
+    /// <see cref="ExplorationResult.ToMermaid"/>; 0 (the default) for none. The search records nothing extra: the
+    /// states are stepped once more after it, so the cost is small for a few hundred states and none when off.
+    /// </summary>
+    public int GraphStates { get; set; }
 }

@@ -18,8 +18,10 @@ public sealed class ExplorationResult
         string? boundMessage,
         IReadOnlyList<string> neverEnabledMessages,
         string statisticsMessage,
-        double? collisionProbability = null)
+        double? collisionProbability = null,
+        ExploredGraph? graph = null)
     {
+        Graph = graph;
         CollisionProbability = collisionProbability;
         Violations = violations;
         DistinctStates = distinctStates;
@@ -80,6 +82,12 @@ public sealed class ExplorationResult
     /// </summary>
     public double? CollisionProbability { get; }
 
+    /// <summary>
+    /// The first <see cref="ExplorationOptions.GraphStates"/> states and the steps among them, each state marked with
+    /// what fails there; null when <see cref="ExplorationOptions.GraphStates"/> was 0 (the default) or no state was found.
+    /// </summary>
+    public ExploredGraph? Graph { get; }
+
     /// <summary>Everything as one text: each violation's message, then the warnings, then the statistics.</summary>
     public string Report { get; }
 
@@ -99,8 +107,46 @@ public sealed class ExplorationResult
         throw new ArgumentException("action " + action + " is not among the never-enabled actions", nameof(action));
     }
 
+    /// <summary>
+    /// The explored graph as Graphviz DOT (see <see cref="ExploredGraph.ToDot"/>), with the trace of
+    /// <paramref name="highlight"/>, or else of the first violation that has one, drawn in bold red.
+    /// </summary>
+    /// <param name="maxStates">Draw at most the first this many states; zero or less for all that <see cref="Graph"/> keeps.</param>
+    /// <param name="highlight">The violation to highlight; null for the first of <see cref="Violations"/> with a trace.</param>
+    /// <returns>The DOT text; render it with <c>dot -Tpng</c>.</returns>
+    /// <exception cref="InvalidOperationException">No graph was kept: set <see cref="ExplorationOptions.GraphStates"/>.</exception>
+    public string ToDot(int maxStates = 200, Violation? highlight = null) =>
+        RequireGraph().ToDot(maxStates, highlight ?? FirstWithTrace());
+
+    /// <summary>
+    /// The explored graph as a Mermaid flowchart (see <see cref="ExploredGraph.ToMermaid"/>), with the trace of
+    /// <paramref name="highlight"/>, or else of the first violation that has one, drawn in bold red.
+    /// </summary>
+    /// <param name="maxStates">Draw at most the first this many states; zero or less for all that <see cref="Graph"/> keeps.</param>
+    /// <param name="highlight">The violation to highlight; null for the first of <see cref="Violations"/> with a trace.</param>
+    /// <returns>The Mermaid text, for a <c>```mermaid</c> block.</returns>
+    /// <exception cref="InvalidOperationException">No graph was kept: set <see cref="ExplorationOptions.GraphStates"/>.</exception>
+    public string ToMermaid(int maxStates = 200, Violation? highlight = null) =>
+        RequireGraph().ToMermaid(maxStates, highlight ?? FirstWithTrace());
+
     /// <summary>The same as <see cref="Report"/>.</summary>
     public override string ToString() => Report;
+
+    private ExploredGraph RequireGraph() => Graph ?? throw new InvalidOperationException(
+        "No graph was kept: explore with ExplorationOptions.GraphStates greater than 0 (for example 200).");
+
+    private Violation? FirstWithTrace()
+    {
+        foreach (Violation violation in Violations)
+        {
+            if (violation.Trace is { Steps.Count: > 0 })
+            {
+                return violation;
+            }
+        }
+
+        return null;
+    }
 
     private string BuildReport()
     {

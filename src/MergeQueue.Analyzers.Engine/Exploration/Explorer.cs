@@ -101,6 +101,11 @@ public static class Explorer
         }
 
         TimeSpan elapsed = clock.Elapsed;
+
+        // After the clock: the statistics time the exploration, as the analyzer's do.
+        ExploredGraph? explored = options.GraphStates > 0 && graph.Count > 0
+            ? GraphCapture.Capture(model, graph, options.GraphStates, options.MaxStepsPerExecution)
+            : null;
         double? collisionProbability = graph.FingerprintsOnly ? CollisionProbability(states) : null;
         string statistics = ReportText.Statistics(model.Name, states, search.Transitions, depth, elapsed)
             + (collisionProbability is double probability ? ReportText.FingerprintCollision(probability) : "");
@@ -115,7 +120,8 @@ public static class Explorer
             boundMessage,
             neverEnabledMessages,
             statistics,
-            collisionProbability);
+            collisionProbability,
+            explored);
     }
 
     /// <summary>The chance that some two of <paramref name="states"/> distinct states share a 64-bit fingerprint: n²/2⁶⁵.</summary>
