@@ -17,10 +17,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // exploration, diagnostics) through CompilationWithAnalyzers, beside the plain compile of the same project.
 // Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K]
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- engine [N...] [--workers 1,2]
-// The engine alone (no compiler): see EngineBenchmark.
+//    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- explore [N...] [--workers 1,2]
+// The engine alone (no compiler): see EngineBenchmark. The generated Explore(): see ExploreBenchmark.
 if (args.Length > 0 && args[0] == "engine")
 {
     return EngineBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "explore")
+{
+    return ExploreBenchmark.Run(args[1..]);
 }
 
 var runsAt = Array.IndexOf(args, "--runs");

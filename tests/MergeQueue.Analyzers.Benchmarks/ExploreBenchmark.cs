@@ -1,0 +1,110 @@
+extern alias EngineLibrary;
+
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Basic.Reference.Assemblies;
+using MergeQueue.Analyzers.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
+using GeneratedResult = EngineLibrary::MergeQueue.Analyzers.ExplorationResult;
+
+/// <summary>
+/// The generated, compiled <c>Explore()</c> of the fixed merge queue sample, as a user's test would call it: the
+/// sample with N substituted goes through the source generator, is compiled with optimizations and loaded, then
+/// explored with each worker count and state store, each configuration in a child process of its own.
+/// Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- explore [N...] [--workers 1,2]
+/// </summary>
+internal static class ExploreBenchmark
+{
+    internal static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--one")
+        {
+            return RunOne(int.Parse(args[1], CultureInfo.InvariantCulture), args[2] == "fingerprint", int.Parse(args[3], CultureInfo.InvariantCulture));
+        }
+
+        var workersAt = Array.IndexOf(args, "--workers");
+        var workerCounts = workersAt >= 0 ? args[workersAt + 1].Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 2 };
+        var sizes = args.Where((a, i) => workersAt < 0 || (i != workersAt && i != workersAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(5).ToArray();
+        Console.WriteLine($"{"N",2} {"store",-12} {"workers",7} {"states",10} {"ms",7} {"states/s",11} {"peak MB",8}");
+        foreach (var n in sizes)
+        {
+            foreach (var store in new[] { "exact", "fingerprint" })
+            {
+                foreach (var workers in workerCounts)
+                {
+                    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+                    foreach (var argument in new[] { "explore", "--one", n.ToString(CultureInfo.InvariantCulture), store, workers.ToString(CultureInfo.InvariantCulture) })
+                    {
+                        start.ArgumentList.Add(argument);
+                    }
+
+                    using var child = Process.Start(start)!;
+                    Console.Write(child.StandardOutput.ReadToEnd());
+                    child.WaitForExit();
+                    if (child.ExitCode != 0)
+                    {
+                        return child.ExitCode;
+                    }
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static int RunOne(int n, bool fingerprints, int workers)
+    {
+        var explore = CompileExplore(n);
+
+        // A warm-up run so that the measured one is not the JIT's first.
+        Explore(explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers });
+        GC.Collect();
+        var stopwatch = Stopwatch.StartNew();
+        var result = Explore(explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers });
+        stopwatch.Stop();
+        if (!result.Passed)
+        {
+            Console.Error.WriteLine(result.Report);
+            return 1;
+        }
+
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{n,2} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {result.DistinctStates,10:N0} {stopwatch.ElapsedMilliseconds,7:N0} {result.DistinctStates * 1000 / Math.Max(1, stopwatch.ElapsedMilliseconds),11:N0} {peak,8:N0}"));
+        return 0;
+    }
+
+    private static GeneratedResult Explore(MethodInfo explore, GeneratedOptions options) =>
+        (GeneratedResult)explore.Invoke(null, new object[] { options })!;
+
+    private static MethodInfo CompileExplore(int n)
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
+        var source = File.ReadAllText(Path.Combine(samples, "FixedQueue.cs")).Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal);
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var compilation = CSharpCompilation.Create(
+            "FixedQueueExplorer",
+            new[] { source, File.ReadAllText(Path.Combine(samples, "Pr.cs")) }.Select(s => CSharpSyntaxTree.ParseText(s, parse)),
+            Net80.References.All.Concat(new[]
+            {
+                MetadataReference.CreateFromFile(typeof(MergeQueue.Analyzers.StateMachineAttribute).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(GeneratedOptions).Assembly.Location),
+            }),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
+        CSharpGeneratorDriver.Create(new StateMachineGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
+        }
+
+        return Assembly.Load(image.ToArray()).GetType("MergeQueue.Samples.FixedQueue", throwOnError: true)!.GetMethod("Explore")!;
+    }
+}
