@@ -80,6 +80,42 @@ public class ScalingTests
         Assert.Equal(WithoutTime(Explorer.Explore(Toys.Locks()).Report), WithoutTime(result.Report));
     }
 
+    [Theory]
+    [InlineData(50_000, 0)]
+    [InlineData(187_272, 0)]
+    [InlineData(0, 9)]
+    [InlineData(100_000, 11)]
+    public void Workers_stop_at_the_bounds_where_one_worker_does(int maxStates, int maxDepth)
+    {
+        ExplorationOptions Options(int workers, bool fingerprints) =>
+            new() { MaxStates = maxStates, MaxDepth = maxDepth, Workers = workers, FingerprintsOnly = fingerprints };
+        var model = new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.AllDone);
+        ExplorationResult one = Explorer.Explore(model, Options(1, false));
+
+        foreach (int workers in new[] { 2, 3 })
+        {
+            ExplorationResult many = Explorer.Explore(model, Options(workers, false));
+            Assert.Equal(one.StoppedBy, many.StoppedBy);
+            Assert.Equal(WithoutTime(one.Report), WithoutTime(many.Report));
+            Assert.Equal(one.DistinctStates, Explorer.Explore(model, Options(workers, true)).DistinctStates);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Colliding_hashes_never_merge_states_in_exact_mode(int workers)
+    {
+        var model = new CollidingModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.AllDone));
+
+        ExplorationResult result = Explorer.Explore(model, new ExplorationOptions { Workers = workers });
+
+        Assert.Equal(
+            WithoutTime(Explorer.Explore(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.AllDone)).Report),
+            WithoutTime(result.Report));
+    }
+
     [Fact]
     public void Progress_reports_monotone_counts_ending_with_the_result()
     {
@@ -136,6 +172,43 @@ public class ScalingTests
         public Recorder(List<ExplorationProgress> reports) => this.reports = reports;
 
         public void Report(ExplorationProgress value) => reports.Add(value);
+    }
+
+    /// <summary>The merge queue with a comparer whose hash ignores the state's lowest bits, so that many keys collide.</summary>
+    private sealed class CollidingModel : IModel<long>
+    {
+        private readonly MergeQueueModel inner;
+
+        public CollidingModel(MergeQueueModel inner) => this.inner = inner;
+
+        public string Name => inner.Name;
+
+        public IReadOnlyList<string> FieldNames => inner.FieldNames;
+
+        public IReadOnlyList<ActionInfo> Actions => inner.Actions;
+
+        public IReadOnlyList<ActionInstance> ActionInstances => inner.ActionInstances;
+
+        public IReadOnlyList<PredicateInstance> Predicates => inner.Predicates;
+
+        public IReadOnlyList<PropertyInstance> Properties => inner.Properties;
+
+        public IEqualityComparer<long> StateComparer { get; } = new CoarseComparer();
+
+        public StepOutcome<long> CreateInitialState(StepBudget budget) => inner.CreateInitialState(budget);
+
+        public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget) => inner.Step(state, actionInstance, budget);
+
+        public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget) => inner.Evaluate(state, predicate, budget);
+
+        public string FormatField(long state, int field) => inner.FormatField(state, field);
+
+        private sealed class CoarseComparer : IEqualityComparer<long>
+        {
+            public bool Equals(long x, long y) => x == y;
+
+            public int GetHashCode(long obj) => (obj >> 3).GetHashCode();
+        }
     }
 
     /// <summary>The merge queue, cancelling the token at a given step (and then throwing, if asked), from any worker.</summary>

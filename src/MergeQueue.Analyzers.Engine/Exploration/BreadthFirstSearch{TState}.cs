@@ -13,18 +13,37 @@ namespace MergeQueue.Analyzers.Engine;
 /// order makes a shallowest one; the search goes on after it (like TLC's <c>-continue</c>).
 /// </summary>
 /// <remarks>
-/// The queue is visited in batches of consecutive state numbers. Workers expand slices of a batch in parallel
-/// (stepping the model, evaluating properties and looking successors up in the graph, which nobody changes
-/// meanwhile); then one thread merges the slices in state order, adding new states and turning outcomes into
-/// violations exactly as a one-state-at-a-time search would. So state numbers, parents, traces and the violations
-/// found are the same whatever the number of workers.
+/// <para>
+/// With one worker the states are visited one at a time in number order and each successor is found or added with
+/// one probe of the table.
+/// </para>
+/// <para>
+/// With more, the queue is visited in batches of consecutive state numbers. Workers expand slices of a batch in
+/// parallel (stepping the model, evaluating properties, hashing successors); then one worker per shard of the table
+/// adds the successors of its shard with provisional numbers, in (state, action instance) order, so each successor
+/// is found to be an older state, the first of a new state in the batch, or a repeat of that first one. One thread
+/// then walks the slices in state order, numbering the new states and turning outcomes into violations exactly as a
+/// one-state-at-a-time search would, and the shards' workers write the numbers into their tables. Near a bound on
+/// states or depth a batch is merged one successor at a time instead. So state numbers, parents, traces and the
+/// violations found are the same whatever the number of workers.
+/// </para>
 /// </remarks>
 internal sealed class BreadthFirstSearch<TState>
 {
     private const int ClockCheckInterval = 256;
     private const int MinChunkSize = 256;
+
+    // One worker: how often visited states are released (fingerprint mode) and progress is considered.
     private const int SequentialBatchSize = 4096;
-    private const int ParallelBatchSize = 16384;
+
+    // Several workers: three waits for all of them per batch, so batches are large; a smaller one is visited directly.
+    private const int ParallelBatchSize = 65536;
+    private const int DirectBatchLimit = 4096;
+
+    // A provisional number in a shard's table while a batch is merged: int.MinValue | chunk << 24 | candidate.
+    private const int ProvisionalChunkShift = 24;
+    private const int ProvisionalChunkMask = 0x7F;
+    private const int ProvisionalIndexMask = (1 << ProvisionalChunkShift) - 1;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly IModel<TState> model;
@@ -107,6 +126,11 @@ internal sealed class BreadthFirstSearch<TState>
                 return ExplorationBound.None;
             }
 
+            if (workers == 1)
+            {
+                return RunDirect();
+            }
+
             int next = 0;
             while (next < graph.Count)
             {
@@ -120,12 +144,28 @@ internal sealed class BreadthFirstSearch<TState>
                     return ExplorationBound.Timeout;
                 }
 
-                int end = Math.Min(graph.Count, next + (workers > 1 ? ParallelBatchSize : SequentialBatchSize));
-                Expand(next, end);
-                ExplorationBound stopped = Merge();
-                if (stopped != ExplorationBound.None)
+                int end = Math.Min(graph.Count, next + ParallelBatchSize);
+                if (end - next < DirectBatchLimit)
                 {
-                    return stopped;
+                    // Too few states to share out: visit them as one worker would.
+                    for (; next < end; next++)
+                    {
+                        if (cancellation.IsCancellationRequested)
+                        {
+                            return ExplorationBound.Cancelled;
+                        }
+
+                        Transitions += Visit(next);
+                    }
+                }
+                else
+                {
+                    Expand(next, end);
+                    ExplorationBound stopped = CanMergeShards(end) ? MergeShards() : Merge();
+                    if (stopped != ExplorationBound.None)
+                    {
+                        return stopped;
+                    }
                 }
 
                 next = end;
@@ -152,6 +192,141 @@ internal sealed class BreadthFirstSearch<TState>
                 ReportProgress();
             }
         }
+    }
+
+    /// <summary>
+    /// One worker: visits the states one at a time in number order, adding each new successor as it is found (one
+    /// probe of the table finds it or gives the slot to add it at), with no buffering.
+    /// </summary>
+    private ExplorationBound RunDirect()
+    {
+        int next = 0;
+        long transitions = 0;
+        try
+        {
+            while (next < graph.Count)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    return ExplorationBound.Cancelled;
+                }
+
+                if ((next & (ClockCheckInterval - 1)) == 0)
+                {
+                    if (timeout is TimeSpan limit && clock.Elapsed > limit)
+                    {
+                        return ExplorationBound.Timeout;
+                    }
+
+                    if ((next & (SequentialBatchSize - 1)) == 0 && next > 0)
+                    {
+                        graph.ReleaseStatesBelow(next);
+                        if (progress is not null && clock.Elapsed - lastProgress >= ProgressInterval)
+                        {
+                            Transitions += transitions;
+                            transitions = 0;
+                            ReportProgress();
+                        }
+                    }
+                }
+
+                transitions += Visit(next);
+                next++;
+            }
+
+            return cut;
+        }
+        finally
+        {
+            Transitions += transitions;
+        }
+    }
+
+    /// <summary>Checks one state and adds its new successors; returns the number of enabled steps.</summary>
+    private int Visit(int state)
+    {
+        TState current = graph.State(state);
+        foreach (int property in invariants)
+        {
+            if (!propertyDone[property])
+            {
+                PredicateOutcome outcome = model.Evaluate(current, model.Properties[property].Predicate, budget);
+                if (outcome.Failure is not null || !outcome.Value)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.Invariant, property, outcome.Failure));
+                }
+            }
+        }
+
+        foreach (int property in reachables)
+        {
+            if (!propertyDone[property])
+            {
+                PredicateOutcome outcome = model.Evaluate(current, model.Properties[property].Predicate, budget);
+                if (outcome.Failure is not null || outcome.Value)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.Reachable, property, outcome.Failure));
+                }
+            }
+        }
+
+        int enabledSteps = 0;
+        graph.BeginSuccessors(state);
+        int successorDepth = graph.Depth(state) + 1;
+        for (int instance = 0; instance < actionOfInstance.Length; instance++)
+        {
+            StepOutcome<TState> outcome = model.Step(current, instance, budget);
+            if (outcome.Kind == StepOutcomeKind.Enabled)
+            {
+                enabledSteps++;
+                actionEnabled[actionOfInstance[instance]] = true;
+                TState successor = outcome.Successor;
+                ulong key = graph.KeyOf(successor);
+                int target = graph.FindOrSlot(successor, key, out int slot);
+                if (target < 0)
+                {
+                    if (successorDepth > maxDepth)
+                    {
+                        Cut(ExplorationBound.MaxDepth);
+                        continue;
+                    }
+
+                    if (graph.Count >= maxStates)
+                    {
+                        Cut(ExplorationBound.MaxStates);
+                        continue;
+                    }
+
+                    target = graph.AddAt(slot, successor, key, state, instance, successorDepth);
+                }
+
+                graph.AddEdge(target, instance);
+            }
+            else if (outcome.Kind == StepOutcomeKind.Failed)
+            {
+                Apply(state, new ExpansionEvent(0, ExpansionEventKind.ActionFailed, instance, outcome.Failure));
+            }
+        }
+
+        if (enabledSteps == 0)
+        {
+            foreach (int property in terminals)
+            {
+                PredicateOutcome outcome = model.Evaluate(current, model.Properties[property].Predicate, budget);
+                if (outcome.Failure is not null)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.TerminalFailed, property, outcome.Failure));
+                }
+                else if (outcome.Value)
+                {
+                    return 0;
+                }
+            }
+
+            Apply(state, new ExpansionEvent(0, ExpansionEventKind.Stuck, -1, null));
+        }
+
+        return enabledSteps;
     }
 
     private void ReportProgress()
@@ -289,7 +464,6 @@ internal sealed class BreadthFirstSearch<TState>
         }
 
         bool anyEnabled = false;
-        bool recordKnown = graph.RecordsEdges;
         bool[] enabled = chunk.ActionEnabled;
         for (int instance = 0; instance < actionOfInstance.Length; instance++)
         {
@@ -305,17 +479,10 @@ internal sealed class BreadthFirstSearch<TState>
                     enabled[action] = true;
                 }
 
+                // Not looked up here: in breadth-first order most successors are new states of the next level,
+                // so the merge would look nearly all of them up again.
                 TState successor = outcome.Successor;
-                ulong key = graph.KeyOf(successor);
-                int known = graph.Find(successor, key);
-                if (known < 0)
-                {
-                    chunk.AddCandidate(ref cursor, instance, successor, key);
-                }
-                else if (recordKnown)
-                {
-                    chunk.AddKnown(ref cursor, instance, known);
-                }
+                chunk.AddCandidate(ref cursor, instance, successor, graph.KeyOf(successor));
             }
             else if (outcome.Kind == StepOutcomeKind.Failed)
             {
@@ -372,6 +539,196 @@ internal sealed class BreadthFirstSearch<TState>
         }
 
         return ExplorationBound.None;
+    }
+
+    /// <summary>
+    /// True when the chunks can be merged shard by shard: every state was expanded and no bound can keep a successor
+    /// out (else the merge must go one successor at a time, as <see cref="Merge"/> does).
+    /// </summary>
+    private bool CanMergeShards(int end)
+    {
+        if (graph.Shards < 2 || chunkCount > ProvisionalChunkMask + 1 || graph.Depth(end - 1) + 1 > maxDepth)
+        {
+            return false;
+        }
+
+        long candidates = 0;
+        for (int i = 0; i < chunkCount; i++)
+        {
+            ExpansionChunk<TState> chunk = chunks[i];
+            if (chunk.Done < chunk.Size || chunk.CandidateCount > ProvisionalIndexMask)
+            {
+                return false;
+            }
+
+            candidates += chunk.CandidateCount;
+        }
+
+        return graph.Count + candidates <= maxStates;
+    }
+
+    /// <summary>
+    /// Merges the chunks in three passes. First, one worker per shard of the table adds the candidates of its shard
+    /// in (state, action instance) order with provisional numbers, so that a candidate either is the first of its
+    /// state in the batch or links to that first one. Then one thread walks the chunks in order, as
+    /// <see cref="Merge"/> does, numbering the first candidates and applying the events. Last, each shard's worker
+    /// writes the numbers into its table. The states get the numbers one-at-a-time merging gives them.
+    /// </summary>
+    private ExplorationBound MergeShards()
+    {
+        for (int i = 0; i < chunkCount; i++)
+        {
+            chunks[i].PrepareResolution();
+        }
+
+        int shards = graph.Shards;
+        Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(workers, shards) }, InsertShard);
+
+        for (int i = 0; i < chunkCount; i++)
+        {
+            ExpansionChunk<TState> chunk = chunks[i];
+            NumberChunk(chunk);
+            Transitions += chunk.Transitions;
+            for (int action = 0; action < actionEnabled.Length; action++)
+            {
+                actionEnabled[action] |= chunk.ActionEnabled[action];
+            }
+        }
+
+        Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(workers, shards) }, NumberShard);
+        return ExplorationBound.None;
+    }
+
+    /// <summary>Runs on a worker: adds the candidates of one shard to its table, each new state once.</summary>
+    private void InsertShard(int shard)
+    {
+        FingerprintTable table = graph.Table(shard);
+        int count = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            ExpansionChunk<TState> chunk = chunks[c];
+            ulong[] keys = chunk.CandidateKey;
+            for (int i = 0; i < chunk.CandidateCount; i++)
+            {
+                if (graph.ShardOf(keys[i]) == shard)
+                {
+                    count++;
+                }
+            }
+        }
+
+        table.Reserve(count);
+        bool fingerprintsOnly = graph.FingerprintsOnly;
+        IEqualityComparer<TState> comparer = model.StateComparer;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            ExpansionChunk<TState> chunk = chunks[c];
+            ulong[] keys = chunk.CandidateKey;
+            TState[] candidates = chunk.CandidateState;
+            int[] links = chunk.CandidateLink;
+            int[] slots = chunk.CandidateSlot;
+            for (int i = 0; i < chunk.CandidateCount; i++)
+            {
+                ulong key = keys[i];
+                if (graph.ShardOf(key) != shard)
+                {
+                    continue;
+                }
+
+                int slot = table.Home(key);
+                while (true)
+                {
+                    int id = table.Probe(key, ref slot);
+                    if (id == -1)
+                    {
+                        table.InsertAt(slot, key, int.MinValue | (c << ProvisionalChunkShift) | i);
+                        links[i] = -1;
+                        slots[i] = slot;
+                        break;
+                    }
+
+                    // A number: a state added before the batch. A provisional number: a candidate of this batch,
+                    // added before this one.
+                    if (id >= 0
+                        ? graph.Holds(id, candidates[i])
+                        : fingerprintsOnly || comparer.Equals(chunks[(id >> ProvisionalChunkShift) & ProvisionalChunkMask].CandidateState[id & ProvisionalIndexMask], candidates[i]))
+                    {
+                        links[i] = id;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs on a worker: replaces the provisional numbers of one shard's new states by their numbers.</summary>
+    private void NumberShard(int shard)
+    {
+        FingerprintTable table = graph.Table(shard);
+        for (int c = 0; c < chunkCount; c++)
+        {
+            ExpansionChunk<TState> chunk = chunks[c];
+            ulong[] keys = chunk.CandidateKey;
+            int[] links = chunk.CandidateLink;
+            int[] slots = chunk.CandidateSlot;
+            int[] numbers = chunk.CandidateNumber;
+            for (int i = 0; i < chunk.CandidateCount; i++)
+            {
+                if (links[i] == -1 && graph.ShardOf(keys[i]) == shard)
+                {
+                    table.SetId(slots[i], numbers[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Numbers a chunk's new states in order and records its events and steps, as <see cref="MergeChunk"/>.</summary>
+    private void NumberChunk(ExpansionChunk<TState> chunk)
+    {
+        List<ExpansionEvent> events = chunk.Events;
+        int[] ends = chunk.SuccessorEnd;
+        int[] instances = chunk.SuccessorInstance;
+        int[] targets = chunk.SuccessorTarget;
+        TState[] candidates = chunk.CandidateState;
+        int[] links = chunk.CandidateLink;
+        int[] numbers = chunk.CandidateNumber;
+        int eventAt = 0;
+        int successorAt = 0;
+        for (int local = 0; local < chunk.Done; local++)
+        {
+            int state = chunk.First + local;
+            while (eventAt < events.Count && events[eventAt].Local == local)
+            {
+                Apply(state, events[eventAt++]);
+            }
+
+            graph.BeginSuccessors(state);
+            int successorDepth = graph.Depth(state) + 1;
+            for (int end = ends[local]; successorAt < end; successorAt++)
+            {
+                int target = targets[successorAt];
+                if (target < 0)
+                {
+                    int candidate = ~target;
+                    int link = links[candidate];
+                    if (link >= 0)
+                    {
+                        target = link;
+                    }
+                    else if (link == -1)
+                    {
+                        target = graph.Append(candidates[candidate], state, instances[successorAt], successorDepth);
+                        numbers[candidate] = target;
+                    }
+                    else
+                    {
+                        target = chunks[(link >> ProvisionalChunkShift) & ProvisionalChunkMask].CandidateNumber[link & ProvisionalIndexMask];
+                    }
+                }
+
+                graph.AddEdge(target, instances[successorAt]);
+            }
+        }
     }
 
     private void MergeChunk(ExpansionChunk<TState> chunk)

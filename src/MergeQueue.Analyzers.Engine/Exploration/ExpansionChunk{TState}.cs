@@ -5,8 +5,8 @@ namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
 /// What one worker found while expanding a run of consecutive states, in their order, before anything is added
-/// to the graph: the enabled steps (to a known state, or to a candidate that may be new) and the outcomes that may
-/// become violations. The search merges chunks in state order, so the result does not depend on the workers.
+/// to the graph: the enabled steps (each to a candidate, a successor that may be new, with its key) and the outcomes
+/// that may become violations. The search merges chunks in state order, so the result does not depend on the workers.
 /// </summary>
 internal sealed class ExpansionChunk<TState>
 {
@@ -48,6 +48,18 @@ internal sealed class ExpansionChunk<TState>
 
     internal int CandidateCount { get; private set; }
 
+    /// <summary>
+    /// Per candidate, after the shards were merged: the state's number when it was added before the batch; -1 when
+    /// it is the first of its state in the batch (a new state); else the provisional reference of that first one.
+    /// </summary>
+    internal int[] CandidateLink { get; private set; } = new int[256];
+
+    /// <summary>Per new candidate: its slot in its shard's table.</summary>
+    internal int[] CandidateSlot { get; private set; } = new int[256];
+
+    /// <summary>Per new candidate: its state number.</summary>
+    internal int[] CandidateNumber { get; private set; } = new int[256];
+
     /// <summary>Outcomes that may become violations, in the order the sequential search meets them.</summary>
     internal List<ExpansionEvent> Events { get; } = new();
 
@@ -73,6 +85,17 @@ internal sealed class ExpansionChunk<TState>
         if (SuccessorEnd.Length < size)
         {
             SuccessorEnd = new int[Math.Max(size, SuccessorEnd.Length * 2)];
+        }
+    }
+
+    /// <summary>Makes room to resolve every candidate.</summary>
+    internal void PrepareResolution()
+    {
+        if (CandidateLink.Length < CandidateCount)
+        {
+            CandidateLink = new int[CandidateState.Length];
+            CandidateSlot = new int[CandidateState.Length];
+            CandidateNumber = new int[CandidateState.Length];
         }
     }
 

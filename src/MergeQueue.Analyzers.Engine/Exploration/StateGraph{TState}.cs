@@ -26,7 +26,8 @@ internal sealed class StateGraph<TState>
     private readonly IEqualityComparer<TState> comparer;
     private readonly IStateHasher<TState>? hasher;
     private readonly StepBudget replayBudget;
-    private readonly FingerprintTable table = new();
+    private readonly FingerprintTable[] tables;
+    private readonly int shardMask;
     private readonly Column<TState> states = new();
     private readonly Column<int> parents = new();
     private readonly Column<int> parentSteps = new();
@@ -49,8 +50,25 @@ internal sealed class StateGraph<TState>
     /// <param name="fingerprintsOnly">Keep fingerprints and not states; needs <paramref name="model"/>'s 64-bit hash.</param>
     /// <param name="recordEdges">Record every enabled step.</param>
     /// <param name="replayBudget">The step budget for rebuilding states.</param>
-    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget)
+    /// <param name="shards">
+    /// How many tables the fingerprints are spread over by their low bits (rounded up to a power of two), so that
+    /// several threads can add to different shards at once.
+    /// </param>
+    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1)
     {
+        int count = 1;
+        while (count < shards && count < 64)
+        {
+            count *= 2;
+        }
+
+        tables = new FingerprintTable[count];
+        for (int i = 0; i < count; i++)
+        {
+            tables[i] = new FingerprintTable();
+        }
+
+        shardMask = count - 1;
         this.model = model;
         comparer = model.StateComparer;
         hasher = HasherOf(model);
@@ -79,8 +97,17 @@ internal sealed class StateGraph<TState>
 
     /// <summary>The bytes the graph's arrays take now (table, states kept, parents, steps, edges).</summary>
     internal long StoredBytes(int bytesPerState) =>
-        table.Bytes + states.StoredBytes(bytesPerState) + parents.StoredBytes(4) + parentSteps.StoredBytes(4)
+        TableBytes() + states.StoredBytes(bytesPerState) + parents.StoredBytes(4) + parentSteps.StoredBytes(4)
         + (successorStart?.StoredBytes(4) ?? 0) + (edgeTargets?.StoredBytes(4) ?? 0) + (edgeInstances?.StoredBytes(4) ?? 0);
+
+    /// <summary>The number of fingerprint tables.</summary>
+    internal int Shards => tables.Length;
+
+    /// <summary>The shard a key belongs to.</summary>
+    internal int ShardOf(ulong key) => (int)key & shardMask;
+
+    /// <summary>The fingerprint table of a shard.</summary>
+    internal FingerprintTable Table(int shard) => tables[shard];
 
     /// <summary>The model's 64-bit hash, if it (or its comparer) has one.</summary>
     internal static IStateHasher<TState>? HasherOf(IModel<TState> model) =>
@@ -139,6 +166,7 @@ internal sealed class StateGraph<TState>
     /// <summary>The number of a known state, or -1. Safe from several threads while nothing is added.</summary>
     internal int Find(TState state, ulong key)
     {
+        FingerprintTable table = tables[(int)key & shardMask];
         int slot = table.Home(key);
         while (true)
         {
@@ -150,14 +178,53 @@ internal sealed class StateGraph<TState>
         }
     }
 
+    /// <summary>True when state number <paramref name="id"/>, whose key matched, is <paramref name="state"/>.</summary>
+    internal bool Holds(int id, TState state) => FingerprintsOnly || comparer.Equals(states[id], state);
+
     internal bool TryFind(TState state, out int number)
     {
         number = Find(state, KeyOf(state));
         return number >= 0;
     }
 
+    /// <summary>
+    /// The number of a known state, or -1 and the empty slot of its shard where <see cref="AddAt"/> can add it (valid
+    /// until something else is added). One probe for both.
+    /// </summary>
+    internal int FindOrSlot(TState state, ulong key, out int slot)
+    {
+        FingerprintTable table = tables[(int)key & shardMask];
+        table.Reserve(1);
+        slot = table.Home(key);
+        while (true)
+        {
+            int id = table.Probe(key, ref slot);
+            if (id < 0 || FingerprintsOnly || comparer.Equals(states[id], state))
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>Adds a state <see cref="FindOrSlot"/> did not find, at the slot it gave; depths must not decrease.</summary>
+    internal int AddAt(int slot, TState state, ulong key, int parent, int parentStep, int depth)
+    {
+        tables[(int)key & shardMask].InsertAt(slot, key, Count);
+        return Append(state, parent, parentStep, depth);
+    }
+
     /// <summary>Adds a state not yet in the graph; depths must not decrease.</summary>
     internal int Add(TState state, ulong key, int parent, int parentStep, int depth)
+    {
+        tables[(int)key & shardMask].Add(key, Count);
+        return Append(state, parent, parentStep, depth);
+    }
+
+    /// <summary>
+    /// Adds a state whose fingerprint the caller has put in its table (with this number, <see cref="Count"/>, or
+    /// soon); depths must not decrease.
+    /// </summary>
+    internal int Append(TState state, int parent, int parentStep, int depth)
     {
         int number = Count;
         if (depth == levelStarts.Count)
@@ -169,7 +236,6 @@ internal sealed class StateGraph<TState>
             throw new InvalidOperationException("States must be added in breadth-first order.");
         }
 
-        table.Add(key, number);
         if (number == 0)
         {
             initial = state;
@@ -219,6 +285,17 @@ internal sealed class StateGraph<TState>
     internal int EdgeTarget(int edge) => edgeTargets![edge];
 
     internal int EdgeInstance(int edge) => edgeInstances![edge];
+
+    private long TableBytes()
+    {
+        long bytes = 0;
+        foreach (FingerprintTable table in tables)
+        {
+            bytes += table.Bytes;
+        }
+
+        return bytes;
+    }
 
     private TState Replay(int state)
     {

@@ -81,6 +81,31 @@ internal sealed class FingerprintTable
         Count++;
     }
 
+    /// <summary>
+    /// Grows the table now if adding <paramref name="extra"/> more keys would make it grow, so that slots found by
+    /// <see cref="Probe"/> stay valid for <see cref="InsertAt"/> until then.
+    /// </summary>
+    internal void Reserve(int extra)
+    {
+        while (Count + extra > limit)
+        {
+            Grow();
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> at the empty slot a failed <see cref="Probe"/> left (after <see cref="Reserve"/>).
+    /// </summary>
+    internal void InsertAt(int slot, ulong key, int id)
+    {
+        keys[slot] = key;
+        ids[slot] = id;
+        Count++;
+    }
+
+    /// <summary>Changes the state number stored at <paramref name="slot"/>.</summary>
+    internal void SetId(int slot, int id) => ids[slot] = id;
+
     /// <summary>The bytes the table takes (for statistics).</summary>
     internal long Bytes => (long)keys.Length * (sizeof(ulong) + sizeof(int));
 
