@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MergeQueue.Analyzers.Engine;
+/// <summary>The one-worker search: each state visited in number order, each successor found or added in one probe.</summary>
+internal sealed partial class BreadthFirstSearch<TState>
+{
+    /// <summary>
+    /// One worker: visits the states one at a time in number order, adding each new successor as it is found (one
+    /// probe of the table finds it or gives the slot to add it at), with no buffering.
+    /// </summary>
+    private ExplorationBound RunDirect()
+    {
+        int next = 0;
+        long transitions = 0;
+        try
+        {
+            while (next < graph.Count)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    return ExplorationBound.Cancelled;
+                }
+
+                if ((next & (ClockCheckInterval - 1)) == 0)
+                {
+                    if (timeout is TimeSpan limit && clock.Elapsed > limit)
+                    {
+                        return ExplorationBound.Timeout;
+                    }
+
+                    if ((next & (SequentialBatchSize - 1)) == 0 && next > 0)
+                    {
+                        graph.ReleaseStatesBelow(next);
+                        if (progress is not null && clock.Elapsed - lastProgress >= ProgressInterval)
+                        {
+                            Transitions += transitions;
+                            transitions = 0;
+                            ReportProgress();
+                        }
+                    }
+                }
+
+                transitions += Visit(next);
+                next++;
+            }
+
+            return cut;
+        }
+        finally
+        {
+            Transitions += transitions;
+        }
+    }
+
+    /// <summary>Checks one state and adds its new successors; returns the number of enabled steps.</summary>
+    private int Visit(int state)
+    {
+        TState current = graph.State(state);
+        foreach (int property in invariants)
+        {
+            if (!propertyDone[property])
+            {
+                PredicateOutcome outcome = model.Evaluate(current, model.Properties[property].Predicate, budget);
+                if (outcome.Failure is not null || !outcome.Value)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.Invariant, property, outcome.Failure));
+                }
+            }
+        }
+
+        foreach (int property in reachables)
+        {
+            if (!propertyDone[property])
+            {
+                PredicateOutcome outcome = model.Evaluate(current, model.Properties[property].Predicate, budget);
+                if (outcome.Failure is not null || outcome.Value)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.Reachable, property, outcome.Failure));
+                }
+            }
+        }
+
+        int enabledSteps = 0;
+        graph.BeginSuccessors(state);
+        int successorDepth = graph.Depth(state) + 1;
+        for (int instance = 0; instance < actionOfInstance.Length; instance++)
+        {
+            StepOutcome<TState> outcome = model.Step(current, instance, budget);
+            if (outcome.Kind == StepOutcomeKind.Enabled)
+            {
+                enabledSteps++;
+                actionEnabled[actionOfInstance[instance]] = true;
+                TState successor = outcome.Successor;
+                ulong key = graph.KeyOf(successor);
+                int target = graph.FindOrSlot(successor, key, out int slot);
+                if (target < 0)
+                {
+                    if (successorDepth > maxDepth)
+                    {
+                        Cut(ExplorationBound.MaxDepth);
+                        continue;
+                    }
+
+                    if (graph.Count >= maxStates)
+                    {
+                        Cut(ExplorationBound.MaxStates);
+                        continue;
+                    }
+
+                    target = graph.AddAt(slot, successor, key, state, instance, successorDepth);
+                }
+
+                graph.AddEdge(target, instance);
+            }
+            else if (outcome.Kind == StepOutcomeKind.Failed)
+            {
+                Apply(state, new ExpansionEvent(0, ExpansionEventKind.ActionFailed, instance, outcome.Failure));
+            }
+        }
+
+        if (enabledSteps == 0)
+        {
+            foreach (int property in terminals)
+            {
+                PredicateOutcome outcome = model.Evaluate(current, model.Properties[property].Predicate, budget);
+                if (outcome.Failure is not null)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.TerminalFailed, property, outcome.Failure));
+                }
+                else if (outcome.Value)
+                {
+                    return 0;
+                }
+            }
+
+            Apply(state, new ExpansionEvent(0, ExpansionEventKind.Stuck, -1, null));
+        }
+
+        return enabledSteps;
+    }
+}
