@@ -45,9 +45,11 @@ internal static class Emitter
         CopyConstructor(w, model);
         w.Line("private readonly struct " + CopyTag + " { }").Line();
         Guards(w, model);
-        w.Open("private sealed class " + Adapter + " : " + Engine + "Runtime.GeneratedModel<" + self + ">");
+        // Models of bools, integers, chars, enums and arrays of them get the encoded adapter: a state is bytes.
+        bool encoded = TypeEmitter.CanEncode(model.Types, model.Fields);
+        w.Open("private sealed class " + Adapter + " : " + Engine + "Runtime." + (encoded ? "EncodedModel<" : "GeneratedModel<") + self + ">");
         Tables(w, model);
-        Members(w, model);
+        Members(w, model, encoded);
         TypeEmitter.Helpers(w, model.Types);
         w.Close();
         w.Close();
@@ -171,7 +173,7 @@ internal static class Emitter
         w.Line();
     }
 
-    private static void Members(SourceWriter w, ModelSpec model)
+    private static void Members(SourceWriter w, ModelSpec model, bool encoded)
     {
         string self = model.ClassName;
         w.Line("protected override " + self + " CreateInitial() => new " + self + "();").Line();
@@ -222,20 +224,28 @@ internal static class Emitter
         w.Close();
         w.Line();
         var fields = model.Fields;
-        w.Open("protected override bool FieldsEqual(" + self + " x, " + self + " y)");
-        w.Line("return " + (fields.Count == 0 ? "true" : string.Join("\n    && ", fields.Select(f => TypeEmitter.Call("Equal", f.Type, "x." + f.Access, "y." + f.Access)))) + ";");
-        w.Close();
-        w.Line();
-        w.Open("protected override long FieldsHash(" + self + " state)");
-        w.Line("long hash = " + fields.Count + ";");
-        foreach (var field in fields)
+        if (encoded)
         {
-            w.Line("hash = " + Engine + "Runtime.StateHash.Combine(hash, " + TypeEmitter.Call("Hash", field.Type, "state." + field.Access) + ");");
+            Encoding(w, model);
+        }
+        else
+        {
+            w.Open("protected override bool FieldsEqual(" + self + " x, " + self + " y)");
+            w.Line("return " + (fields.Count == 0 ? "true" : string.Join("\n    && ", fields.Select(f => TypeEmitter.Call("Equal", f.Type, "x." + f.Access, "y." + f.Access)))) + ";");
+            w.Close();
+            w.Line();
+            w.Open("protected override long FieldsHash(" + self + " state)");
+            w.Line("long hash = " + fields.Count + ";");
+            foreach (var field in fields)
+            {
+                w.Line("hash = " + Engine + "Runtime.StateHash.Combine(hash, " + TypeEmitter.Call("Hash", field.Type, "state." + field.Access) + ");");
+            }
+
+            w.Line("return hash;");
+            w.Close();
+            w.Line();
         }
 
-        w.Line("return hash;");
-        w.Close();
-        w.Line();
         w.Open("protected override void AppendField(global::System.Text.StringBuilder text, " + self + " state, int field)");
         w.Open("switch (field)");
         for (int i = 0; i < fields.Count; i++)
@@ -260,6 +270,37 @@ internal static class Emitter
             w.Close();
             w.Line();
         }
+    }
+
+    private static void Encoding(SourceWriter w, ModelSpec model)
+    {
+        string self = model.ClassName;
+        var fields = model.Fields;
+        w.Open("protected override void Write(" + self + " state, " + Engine + "Runtime.StateWriter writer)");
+        foreach (var field in fields)
+        {
+            TypeEmitter.EncodeField(w, model.Types, field, "state." + field.Access);
+        }
+
+        w.Close();
+        w.Line();
+        w.Open("protected override void Decode(byte[] state, " + self + " into)");
+        w.Line("int position = 0;");
+        foreach (var field in fields)
+        {
+            TypeEmitter.DecodeField(w, model.Types, field, "into." + field.Access);
+        }
+
+        w.Close();
+        w.Line();
+        w.Open("protected override void Restore(" + self + " current, " + self + " working)");
+        foreach (var field in fields)
+        {
+            TypeEmitter.RestoreField(w, model.Types, field, "current." + field.Access, "working." + field.Access);
+        }
+
+        w.Close();
+        w.Line();
     }
 
     private static string Strings(IReadOnlyList<string> values) =>

@@ -75,7 +75,7 @@ internal sealed partial class Parser
                 return null;
             }
 
-            fields.Add(new FieldSpec(field.Name, Identifier(field.Name), index));
+            fields.Add(new FieldSpec(field.Name, Identifier(field.Name), index, field.Symbol.IsReadOnly));
         }
 
         usings = Usings();

@@ -74,5 +74,26 @@ internal static class GeneratorTestModels
             }
             [Action] void Wrong(Kind kind) { Require(list.Count == 3); Assert(kind != Kind.Big || map.Count < 2, "kind " + kind); }
             """, "public enum Kind { Small, Big, Huge = Big }\npublic record Job(int Id, string Name, Kind Kind);\n")),
+
+        // Every kind of field the encoded adapter covers: arrays that grow, shrink and go null, readonly ones, and
+        // values whose encodings are signed, wide or multi-byte.
+        ("Encoded", Source("Encoded", """
+            readonly long origin = -5;
+            readonly bool[] flags = { false, true };
+            int[] grow = new int[1];
+            int[]? gone;
+            Level[] levels = { Level.Low };
+            char letter = 'y';
+            ulong wide = ulong.MaxValue - 1;
+            sbyte tiny = -127;
+            short mid = 300;
+            Level level = Level.Low;
+            [Action] void Grow() { Require(grow.Length < 3); var g = new int[grow.Length + 1]; for (int i = 0; i < grow.Length; i++) g[i] = grow[i]; g[grow.Length] = 200 * grow.Length; grow = g; }
+            [Action] void Shrink() { Require(grow.Length > 1 && gone == null); gone = new int[] { grow[0], grow[1] }; grow = new int[] { grow[0] - 1000 }; }
+            [Action] void Clear() { Require(gone != null); gone = null; }
+            [Action] void Flip([Range(0, 1)] int i) { Require(!flags[i]); flags[i] = true; letter++; wide++; tiny--; mid = (short)(mid * -2); level = Level.High; levels[0] = level; }
+            [Invariant] bool Sane() => origin == -5 && (gone == null || gone.Length > 1);
+            [Invariant] bool Short() => grow.Length < 3;
+            """, "public enum Level : long { Low = -3, High = long.MaxValue }\n")),
     };
 }

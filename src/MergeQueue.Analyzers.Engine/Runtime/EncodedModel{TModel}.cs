@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace MergeQueue.Analyzers.Engine.Runtime;
+
+/// <summary>
+/// The base of the model adapter the source generator emits for a <c>[StateMachine]</c> class whose fields are all
+/// bools, integers, chars, enums or arrays of them: a state is its compact encoding (<see cref="StateCoding"/>),
+/// compared and hashed as bytes. Per thread the adapter keeps two instances of the class: the last state decoded
+/// (guards and properties read it) and a working one, restored from it before each action runs (arrays copied in
+/// place), then encoded as the successor. So a step allocates only the successor's bytes.
+/// </summary>
+/// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
+public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<byte[]>, IStateHasher<byte[]>
+    where TModel : class
+{
+    [ThreadStatic]
+    private static Scratch? scratch;
+
+    private readonly IReadOnlyList<string?> returnedFalse;
+    private readonly DisabledReason?[] guardReasons;
+    private TModel? template;
+    private Scratch? last;
+
+    /// <summary>Creates the adapter from the model's tables, as the generator computed them from the source.</summary>
+    /// <param name="name">The class name.</param>
+    /// <param name="fieldNames">The state fields in declaration order.</param>
+    /// <param name="actions">The actions in declaration order.</param>
+    /// <param name="actionInstances">Every action with one value per parameter, in exploration order.</param>
+    /// <param name="predicates">The predicate instances properties refer to.</param>
+    /// <param name="properties">The property instances.</param>
+    /// <param name="returnedFalse">Per action, the reason a <c>bool</c> action gives when it returns false; null for <c>void</c> actions.</param>
+    protected EncodedModel(
+        string name,
+        IReadOnlyList<string> fieldNames,
+        IReadOnlyList<ActionInfo> actions,
+        IReadOnlyList<ActionInstance> actionInstances,
+        IReadOnlyList<PredicateInstance> predicates,
+        IReadOnlyList<PropertyInstance> properties,
+        IReadOnlyList<string?> returnedFalse)
+    {
+        Name = name;
+        FieldNames = fieldNames;
+        Actions = actions;
+        ActionInstances = actionInstances ?? throw new ArgumentNullException(nameof(actionInstances));
+        Predicates = predicates;
+        Properties = properties;
+        this.returnedFalse = returnedFalse;
+        guardReasons = new DisabledReason?[actionInstances.Count];
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> FieldNames { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ActionInfo> Actions { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ActionInstance> ActionInstances { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PredicateInstance> Predicates { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PropertyInstance> Properties { get; }
+
+    /// <inheritdoc/>
+    public IEqualityComparer<byte[]> StateComparer => this;
+
+    /// <inheritdoc/>
+    public StepOutcome<byte[]> CreateInitialState(StepBudget budget)
+    {
+        try
+        {
+            var initial = CreateInitial();
+            template ??= Copy(initial);
+            return StepOutcome<byte[]>.Enabled(Encode(initial, ScratchFor(null).Writer));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return StepOutcome<byte[]>.Failed(FailureOf(failure));
+        }
+    }
+
+    /// <inheritdoc/>
+    public StepOutcome<byte[]> Step(byte[] state, int actionInstance, StepBudget budget)
+    {
+        byte[] next;
+        try
+        {
+            Scratch at = ScratchFor(state);
+            if (Guard(at.Current, actionInstance) is { } blocked)
+            {
+                DisabledReason? reason = guardReasons[actionInstance];
+                if (reason is null || !ReferenceEquals(reason.Text, blocked))
+                {
+                    // Guard texts are literals: one reason object per action instance serves every state.
+                    reason = new DisabledReason(blocked, null);
+                    guardReasons[actionInstance] = reason;
+                }
+
+                return StepOutcome<byte[]>.Disabled(reason);
+            }
+
+            // The working instance is the successor: the decoded state is never written.
+            Restore(at.Current, at.Working);
+            if (!Run(at.Working, actionInstance))
+            {
+                string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
+                return StepOutcome<byte[]>.Disabled(new DisabledReason(text, null));
+            }
+
+            next = Encode(at.Working, at.Writer);
+        }
+        catch (ActionDisabledException disabled)
+        {
+            return StepOutcome<byte[]>.Disabled(new DisabledReason(GeneratedModel<TModel>.RequireText(disabled), null));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return StepOutcome<byte[]>.Failed(FailureOf(failure));
+        }
+
+        return StepOutcome<byte[]>.Enabled(next);
+    }
+
+    /// <inheritdoc/>
+    public PredicateOutcome Evaluate(byte[] state, int predicate, StepBudget budget)
+    {
+        try
+        {
+            return PredicateOutcome.Of(Test(ScratchFor(state).Current, predicate));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return PredicateOutcome.Failed(FailureOf(failure));
+        }
+    }
+
+    /// <inheritdoc/>
+    public string FormatField(byte[] state, int field)
+    {
+        var text = new StringBuilder();
+        AppendField(text, ScratchFor(state).Current, field);
+        return text.ToString();
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(byte[]? x, byte[]? y) => StateCoding.BytesEqual(x, y);
+
+    /// <inheritdoc/>
+    public int GetHashCode(byte[] obj)
+    {
+        ulong hash = StateCoding.Hash(obj);
+        return unchecked((int)hash ^ (int)(hash >> 32));
+    }
+
+    /// <inheritdoc/>
+    public ulong Hash64(byte[] state) => StateCoding.Hash(state);
+
+    /// <summary>The initial state: a new instance (field initializers, then the parameterless constructor).</summary>
+    /// <returns>The new instance.</returns>
+    protected abstract TModel CreateInitial();
+
+    /// <summary>A deep copy of every state field of <paramref name="state"/> (the copy constructor).</summary>
+    /// <param name="state">An instance.</param>
+    /// <returns>A new instance with equal, unshared fields.</returns>
+    protected abstract TModel Copy(TModel state);
+
+    /// <summary>Writes every state field of <paramref name="state"/> to <paramref name="writer"/>, in declaration order.</summary>
+    /// <param name="state">The instance.</param>
+    /// <param name="writer">The writer, reset.</param>
+    protected abstract void Write(TModel state, StateWriter writer);
+
+    /// <summary>
+    /// Sets every state field of <paramref name="into"/> from an encoding (readonly fields hold the same values in
+    /// every state and are left as they are; arrays in them are filled in place).
+    /// </summary>
+    /// <param name="state">The encoded state.</param>
+    /// <param name="into">An instance copied from the initial state.</param>
+    protected abstract void Decode(byte[] state, TModel into);
+
+    /// <summary>Makes <paramref name="working"/> equal to <paramref name="current"/>, unshared, reusing its arrays where it can.</summary>
+    /// <param name="current">The decoded state.</param>
+    /// <param name="working">The instance the next action runs on.</param>
+    protected abstract void Restore(TModel current, TModel working);
+
+    /// <summary>Runs one action instance on <paramref name="next"/>, an instance it may write.</summary>
+    /// <param name="next">The working instance.</param>
+    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <returns>False when a <c>bool</c> action returned false.</returns>
+    protected abstract bool Run(TModel next, int actionInstance);
+
+    /// <summary>Evaluates one predicate instance.</summary>
+    /// <param name="state">The decoded state.</param>
+    /// <param name="predicate">The index into <see cref="Predicates"/>.</param>
+    /// <returns>The predicate's value.</returns>
+    protected abstract bool Test(TModel state, int predicate);
+
+    /// <summary>Appends one field's value as a trace shows it.</summary>
+    /// <param name="text">Where to append.</param>
+    /// <param name="state">The decoded state.</param>
+    /// <param name="field">The index into <see cref="FieldNames"/>.</param>
+    protected abstract void AppendField(StringBuilder text, TModel state, int field);
+
+    /// <summary>
+    /// Tests the leading <c>Require</c>s of an action instance on the decoded state, without running it or throwing:
+    /// the reason text of the first false one, or null when they hold (or the action has none the generator copied).
+    /// </summary>
+    /// <param name="state">The decoded state; the guard does not write it.</param>
+    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <returns>The reason the action is disabled, or null.</returns>
+    protected virtual string? Guard(TModel state, int actionInstance) => null;
+
+    private byte[] Encode(TModel state, StateWriter writer)
+    {
+        writer.Reset();
+        Write(state, writer);
+        return writer.ToArray();
+    }
+
+    // This thread's instances, with the current one decoded from state (null: leave it as it is).
+    private Scratch ScratchFor(byte[]? state)
+    {
+        // The last thread's instances first: one worker (the usual case) then never reads thread-local storage.
+        int thread = Environment.CurrentManagedThreadId;
+        Scratch? at = last;
+        if (at is null || at.Thread != thread)
+        {
+            at = scratch;
+            if (at is null || at.Owner != this)
+            {
+                TModel from = template ??= CreateInitial();
+                at = new Scratch(this, thread, Copy(from), Copy(from));
+                scratch = at;
+            }
+
+            last = at;
+        }
+
+        if (state is not null && !ReferenceEquals(at.Decoded, state))
+        {
+            // Forget first: a decoding cut short must not pass for the state.
+            at.Decoded = null;
+            Decode(state, at.Current);
+            at.Decoded = state;
+        }
+
+        return at;
+    }
+
+    private static bool IsModelFailure(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
+
+    private static Failure FailureOf(Exception failure) => failure is ModelAssertionException
+        ? new Failure(FailureKind.AssertFailed, failure.Message, null)
+        : new Failure(FailureKind.Exception, failure.GetType().Name + ": " + failure.Message, null);
+
+    private sealed class Scratch
+    {
+        internal Scratch(EncodedModel<TModel> owner, int thread, TModel current, TModel working)
+        {
+            Owner = owner;
+            Thread = thread;
+            Current = current;
+            Working = working;
+        }
+
+        internal EncodedModel<TModel> Owner { get; }
+
+        internal int Thread { get; }
+
+        internal TModel Current { get; }
+
+        internal TModel Working { get; }
+
+        internal StateWriter Writer { get; } = new();
+
+        internal byte[]? Decoded { get; set; }
+    }
+}
