@@ -257,6 +257,7 @@ internal static class Emitter
         w.Close();
         w.Close();
         w.Line();
+        SharedPlaces(w, model);
         var ordered = fields.Where(f => TypeEmitter.HasTable(model.Types, f.Type)).ToList();
         if (ordered.Count > 0)
         {
@@ -271,6 +272,31 @@ internal static class Emitter
             w.Line();
         }
     }
+
+    // One array or collection reachable from two places is a model error (SPEC.md §2) that a snapshot would hide by
+    // splitting it. It can only arise through a field that can be reassigned or a collection that holds collections,
+    // so the check is emitted only then: the merge queue's readonly arrays of enums and ints cost nothing.
+    private static void SharedPlaces(SourceWriter w, ModelSpec model)
+    {
+        var mutable = model.Fields.Where(f => IsCollection(model.Types[f.Type])).ToList();
+        bool possible = mutable.Any(f => !f.IsReadOnly || HoldsCollections(model, model.Types[f.Type]));
+        if (!possible)
+        {
+            return;
+        }
+
+        w.Line("private static readonly string[] SharedPlaceNames = { " + string.Join(", ", mutable.Select(f => Quote(f.Name))) + " };");
+        w.Line();
+        w.Line("protected override string? SharedPlaces(" + model.ClassName + " state) =>");
+        w.Line("    " + Engine + "Runtime.SharedObjects.Find(SharedPlaceNames, new object?[] { " + string.Join(", ", mutable.Select(f => "state." + f.Access)) + " });");
+        w.Line();
+    }
+
+    private static bool IsCollection(TypeSpec type) =>
+        type.Kind is ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
+
+    private static bool HoldsCollections(ModelSpec model, TypeSpec type) =>
+        type.Parts.Any(part => IsCollection(model.Types[part]) || HoldsCollections(model, model.Types[part]));
 
     private static void Encoding(SourceWriter w, ModelSpec model)
     {

@@ -77,6 +77,11 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
         try
         {
             var initial = CreateInitial();
+            if (SharedPlaces(initial) is { } shared)
+            {
+                return StepOutcome<byte[]>.Failed(new Failure(FailureKind.Exception, shared, null));
+            }
+
             template ??= Copy(initial);
             return StepOutcome<byte[]>.Enabled(Encode(initial, ScratchFor(null).Writer));
         }
@@ -112,6 +117,11 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
             {
                 string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
                 return StepOutcome<byte[]>.Disabled(new DisabledReason(text, null));
+            }
+
+            if (SharedPlaces(at.Working) is { } shared)
+            {
+                return StepOutcome<byte[]>.Failed(new Failure(FailureKind.Exception, shared, null));
             }
 
             next = Encode(at.Working, at.Writer);
@@ -215,6 +225,14 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
     /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
     /// <returns>The reason the action is disabled, or null.</returns>
     protected virtual string? Guard(TModel state, int actionInstance) => null;
+
+    /// <summary>
+    /// After an action: the failure message when one array or collection is now reachable from two places of the
+    /// state (see <see cref="SharedObjects"/>), or null. Generated only for models where that can happen.
+    /// </summary>
+    /// <param name="state">The state the action produced.</param>
+    /// <returns>The message, or null.</returns>
+    protected virtual string? SharedPlaces(TModel state) => null;
 
     private byte[] Encode(TModel state, StateWriter writer)
     {

@@ -71,6 +71,11 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
         try
         {
             var initial = CreateInitial();
+            if (SharedPlaces(initial) is { } shared)
+            {
+                return StepOutcome<TModel>.Failed(new Failure(FailureKind.Exception, shared, null));
+            }
+
             Canonicalize(initial);
             return StepOutcome<TModel>.Enabled(initial);
         }
@@ -97,6 +102,11 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
             {
                 string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
                 return StepOutcome<TModel>.Disabled(new DisabledReason(text, null));
+            }
+
+            if (SharedPlaces(next) is { } shared)
+            {
+                return StepOutcome<TModel>.Failed(new Failure(FailureKind.Exception, shared, null));
             }
 
             Canonicalize(next);
@@ -194,6 +204,14 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
     /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
     /// <returns>The reason the action is disabled, or null.</returns>
     protected virtual string? Guard(TModel state, int actionInstance) => null;
+
+    /// <summary>
+    /// After an action: the failure message when one array or collection is now reachable from two places of the
+    /// state (see <see cref="SharedObjects"/>), or null. Generated only for models where that can happen.
+    /// </summary>
+    /// <param name="state">The state the action produced.</param>
+    /// <returns>The message, or null.</returns>
+    protected virtual string? SharedPlaces(TModel state) => null;
 
     /// <summary>
     /// Puts the sets and dictionaries of a new state in key order, as the compile-time checker stores them, so

@@ -1,0 +1,101 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace MergeQueue.Analyzers.Engine.Runtime;
+
+/// <summary>
+/// Finds one mutable object (an array or a collection) reachable from two places of a state, which SPEC.md §2 makes a
+/// model error: a snapshot would silently split it in two. The sentences are the compile-time checker's.
+/// </summary>
+public static class SharedObjects
+{
+    /// <summary>The failure message for the first sharing found among <paramref name="values"/>, or null.</summary>
+    /// <param name="names">The fields' names, in declaration order.</param>
+    /// <param name="values">The fields' values, in the same order.</param>
+    /// <returns>The message, or null when every mutable object has one place.</returns>
+    public static string? Find(IReadOnlyList<string> names, object?[] values)
+    {
+        // Fields holding the very same object first, as the checker reports them.
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!IsMutable(values[i]))
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < values.Length; j++)
+            {
+                if (ReferenceEquals(values[i], values[j]))
+                {
+                    return Shared(names[i], names[j]);
+                }
+            }
+        }
+
+        var seen = new Dictionary<object, string>(Identity.Instance);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (Walk(values[i], names[i], seen) is { } message)
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Walk(object? value, string place, Dictionary<object, string> seen)
+    {
+        if (!IsMutable(value))
+        {
+            return null;
+        }
+
+        if (seen.TryGetValue(value!, out var first))
+        {
+            return first == place
+                ? "One mutable object appears twice in '" + place + "': give each place its own copy"
+                : Shared(first, place);
+        }
+
+        seen.Add(value!, place);
+        if (value is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if ((Walk(entry.Key, place, seen) ?? Walk(entry.Value, place, seen)) is { } message)
+                {
+                    return message;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var item in (IEnumerable)value!)
+        {
+            if (Walk(item, place, seen) is { } message)
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    // Strings are immutable; value types arrive boxed afresh and cannot be shared.
+    private static bool IsMutable(object? value) => value is IEnumerable and not string;
+
+    private static string Shared(string first, string second) =>
+        "One mutable object is shared by '" + first + "' and '" + second + "': give each place its own copy";
+
+    private sealed class Identity : IEqualityComparer<object>
+    {
+        public static readonly Identity Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+}
