@@ -31,7 +31,7 @@ internal sealed class ModelBuilder(ModelContext context)
             var function = context.Function(action.Method, action.Location);
             int index = actions.Count;
             actions.Add(new ActionInfo(action.Method.Name, action.Fairness, action.Location));
-            foreach (var combination in Combinations(action.Domains))
+            foreach (var combination in DomainCombinations.Of(action.Domains))
             {
                 // Fairness is per action, or per value of its [Process] parameters (SPEC §2).
                 string group = index + "|" + string.Join("|", action.Domains.Select((d, i) => d.IsProcess ? d.Display(combination[i]) : string.Empty));
@@ -80,7 +80,7 @@ internal sealed class ModelBuilder(ModelContext context)
         var properties = new List<PropertyInstance>();
         foreach (var property in context.Shape.Properties)
         {
-            foreach (var combination in Combinations(property.Domains))
+            foreach (var combination in DomainCombinations.Of(property.Domains))
             {
                 int predicate = Predicate(property.Member, property.Domains, combination, property.Location);
                 int target = -1;
@@ -162,31 +162,6 @@ internal sealed class ModelBuilder(ModelContext context)
         }
 
         return functions;
-    }
-
-    /// <summary>Every combination of domain indexes, the first parameter varying slowest.</summary>
-    private static IEnumerable<int[]> Combinations(IReadOnlyList<ParameterDomain> domains)
-    {
-        var current = new int[domains.Count];
-        if (domains.Any(d => d.Values.Count == 0))
-        {
-            yield break;
-        }
-
-        while (true)
-        {
-            yield return (int[])current.Clone();
-            int position = domains.Count - 1;
-            while (position >= 0 && ++current[position] == domains[position].Values.Count)
-            {
-                current[position--] = 0;
-            }
-
-            if (position < 0)
-            {
-                yield break;
-            }
-        }
     }
 
     private static IReadOnlyList<string> Arguments(IReadOnlyList<ParameterDomain> domains, int[] combination) =>

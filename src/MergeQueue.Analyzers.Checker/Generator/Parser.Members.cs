@@ -20,7 +20,7 @@ internal sealed partial class Parser
         {
             int index = actions.Count;
             actions.Add(new ActionSpec(action.Method.Name, action.Fairness.ToString(), action.ReturnsBool ? ReturnedFalse(action.Method) : null, Guard(action.Method, compilation)));
-            foreach (var combination in Combinations(action.Domains))
+            foreach (var combination in DomainCombinations.Of(action.Domains))
             {
                 // Fairness is per action, or per value of its [Process] parameters (SPEC §2).
                 string group = index + "|" + string.Join("|", action.Domains.Select((d, i) => d.IsProcess ? d.Display(combination[i]) : string.Empty));
@@ -56,7 +56,7 @@ internal sealed partial class Parser
 
         foreach (var property in shapes)
         {
-            foreach (var combination in Combinations(property.Domains))
+            foreach (var combination in DomainCombinations.Of(property.Domains))
             {
                 int predicate = Predicate(property.Member, property.Domains, combination);
                 int target = -1;
@@ -112,30 +112,5 @@ internal sealed partial class Parser
         }
 
         return "returned false";
-    }
-
-    /// <summary>Every combination of domain indexes, the first parameter varying slowest (as the front end).</summary>
-    private static IEnumerable<int[]> Combinations(IReadOnlyList<ParameterDomain> domains)
-    {
-        var current = new int[domains.Count];
-        if (domains.Any(d => d.Values.Count == 0))
-        {
-            yield break;
-        }
-
-        while (true)
-        {
-            yield return (int[])current.Clone();
-            int position = domains.Count - 1;
-            while (position >= 0 && ++current[position] == domains[position].Values.Count)
-            {
-                current[position--] = 0;
-            }
-
-            if (position < 0)
-            {
-                yield break;
-            }
-        }
     }
 }

@@ -20,13 +20,13 @@ public static class ValueText
             return;
         }
 
-        AppendQuoted(text, value, '"');
+        LiteralText.AppendQuoted(text, value, '"');
     }
 
     /// <summary>Appends <paramref name="value"/> as a C# char literal.</summary>
     /// <param name="text">Where to append.</param>
     /// <param name="value">The char.</param>
-    public static void AppendChar(StringBuilder text, char value) => AppendQuoted(text, value.ToString(), '\'');
+    public static void AppendChar(StringBuilder text, char value) => LiteralText.AppendQuoted(text, value.ToString(), '\'');
 
     /// <summary>Appends an integer in the invariant culture.</summary>
     /// <param name="text">Where to append.</param>
@@ -42,47 +42,4 @@ public static class ValueText
     /// <param name="text">Where to append.</param>
     /// <param name="value">The bool.</param>
     public static void AppendBool(StringBuilder text, bool value) => text.Append(value ? "true" : "false");
-
-    private static void AppendQuoted(StringBuilder text, string value, char quote)
-    {
-        text.Append(quote);
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                case '\n':
-                    text.Append("\\n");
-                    break;
-                case '\r':
-                    text.Append("\\r");
-                    break;
-                case '\t':
-                    text.Append("\\t");
-                    break;
-                case '\0':
-                    text.Append("\\0");
-                    break;
-                default:
-                    if (c == quote)
-                    {
-                        text.Append('\\').Append(c);
-                    }
-                    else if (char.IsControl(c))
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        text.Append(quote);
-    }
 }

@@ -209,7 +209,7 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
 
     private static string Show(TypedConstant constant) => constant.Kind switch
     {
-        TypedConstantKind.Primitive when constant.Value is string s => Values.Text.Quote(s),
+        TypedConstantKind.Primitive when constant.Value is string s => Engine.LiteralText.Quote(s),
         TypedConstantKind.Primitive when constant.Value is bool b => b ? "true" : "false",
         TypedConstantKind.Primitive or TypedConstantKind.Enum => System.Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "null",
         _ => constant.IsNull ? "null" : constant.Type?.ToDisplayString() ?? "?",

@@ -17,7 +17,7 @@ internal sealed class IntegerType(IntKind kind, string name, string clrName) : V
     {
         if (Kind == IntKind.Char)
         {
-            Values.Text.AppendQuoted(text, ((char)value.Bits).ToString(), '\'');
+            Engine.LiteralText.AppendQuoted(text, ((char)value.Bits).ToString(), '\'');
         }
         else
         {

@@ -22,7 +22,7 @@ internal sealed class StringType() : VType("string", "System.String")
     {
         if (value.Ref is string s)
         {
-            Values.Text.AppendQuoted(text, s, '"');
+            Engine.LiteralText.AppendQuoted(text, s, '"');
         }
         else
         {

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace MergeQueue.Analyzers.FrontEnd.Values;
+namespace MergeQueue.Analyzers.Engine;
 
-/// <summary>Literal-style text of strings and chars for traces and argument lists.</summary>
-internal static class Text
+/// <summary>
+/// Strings and chars as C# literals for traces and argument lists, shared by the compile-time checker and the
+/// generated explorer so that both print them byte for byte alike.
+/// </summary>
+internal static class LiteralText
 {
     public static void AppendQuoted(StringBuilder text, string value, char quote)
     {
