@@ -7,7 +7,8 @@ using Xunit;
 namespace MergeQueue.Analyzers.Tests.Package;
 
 /// <summary>A user's project that references the packed MergeQueue.Analyzers package, built with `dotnet build`.</summary>
-public sealed class PackageConsumptionTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+[Collection(PackedPackageCollection.Name)]
+public sealed class PackageConsumptionTests(PackedPackageFixture package)
 {
     [Fact]
     public void Buggy_model_fails_the_build_with_the_diagnostics_their_traces_and_SARIF_related_locations()
