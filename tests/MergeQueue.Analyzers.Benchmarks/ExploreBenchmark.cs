@@ -31,7 +31,7 @@ internal static class ExploreBenchmark
         var workersAt = Array.IndexOf(args, "--workers");
         var workerCounts = workersAt >= 0 ? args[workersAt + 1].Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 2 };
         var sizes = args.Where((a, i) => workersAt < 0 || (i != workersAt && i != workersAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(5).ToArray();
-        Console.WriteLine($"{"N",2} {"store",-12} {"workers",7} {"states",10} {"ms",7} {"states/s",11} {"peak MB",8}");
+        Console.WriteLine($"{"N",2} {"store",-12} {"workers",7} {"states",10} {"ms",7} {"states/s",11} {"heap B/state",12} {"peak MB",8}");
         foreach (var n in sizes)
         {
             foreach (var store in new[] { "exact", "fingerprint" })
@@ -75,9 +75,31 @@ internal static class ExploreBenchmark
         }
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+
+        // Memory in a run of its own, untimed (the full collections would skew the time): the largest live heap at a
+        // progress report (every half second, and when the breadth-first search ends), less the heap before it.
+        result = null!;
+        GC.Collect();
+        long baseline = GC.GetTotalMemory(true);
+        long largest = 0;
+        var measured = Explore(explore, new GeneratedOptions
+        {
+            MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers,
+            Progress = new Reporter(() => largest = Math.Max(largest, GC.GetTotalMemory(true))),
+        });
+        double bytesPerState = (double)(largest - baseline) / measured.DistinctStates;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n,2} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {result.DistinctStates,10:N0} {stopwatch.ElapsedMilliseconds,7:N0} {result.DistinctStates * 1000 / Math.Max(1, stopwatch.ElapsedMilliseconds),11:N0} {peak,8:N0}"));
+            $"{n,2} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {measured.DistinctStates,10:N0} {stopwatch.ElapsedMilliseconds,7:N0} {measured.DistinctStates * 1000 / Math.Max(1, stopwatch.ElapsedMilliseconds),11:N0} {bytesPerState,12:N1} {peak,8:N0}"));
         return 0;
+    }
+
+    private sealed class Reporter : IProgress<EngineLibrary::MergeQueue.Analyzers.ExplorationProgress>
+    {
+        private readonly Action report;
+
+        internal Reporter(Action report) => this.report = report;
+
+        public void Report(EngineLibrary::MergeQueue.Analyzers.ExplorationProgress value) => report();
     }
 
     private static GeneratedResult Explore(MethodInfo explore, GeneratedOptions options) =>

@@ -310,8 +310,8 @@ internal static class Emitter
 
         w.Close();
         w.Line();
-        w.Open("protected override void Decode(byte[] state, " + self + " into)");
-        w.Line("int position = 0;");
+        w.Open("protected override void Decode(" + Engine + "Runtime.PackedState state, " + self + " into)");
+        w.Line("var reader = new " + Engine + "Runtime.StateReader(state);");
         foreach (var field in fields)
         {
             TypeEmitter.DecodeField(w, model.Types, field, "into." + field.Access);

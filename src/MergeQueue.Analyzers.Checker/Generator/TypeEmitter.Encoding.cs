@@ -11,8 +11,6 @@ namespace MergeQueue.Analyzers.Generator;
 /// </summary>
 internal static partial class TypeEmitter
 {
-    private const string Coding = "global::MergeQueue.Analyzers.Engine.Runtime.StateCoding";
-
     /// <summary>Whether every field of the model has a type the encoding covers.</summary>
     public static bool CanEncode(IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields) =>
         fields.All(f => IsEncodedScalar(types[f.Type].Kind)
@@ -35,7 +33,7 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    /// <summary>Writes the statements that read one field from <c>state</c> at <c>position</c> into <paramref name="target"/>.</summary>
+    /// <summary>Writes the statements that read one field from <c>reader</c> into <paramref name="target"/>.</summary>
     public static void DecodeField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string target)
     {
         var type = types[field.Type];
@@ -48,7 +46,7 @@ internal static partial class TypeEmitter
 
         var element = types[type.Parts[0]];
         w.Open(string.Empty);
-        w.Line("int length = " + Coding + ".ReadLength(state, ref position);");
+        w.Line("int length = reader.ReadLength();");
         w.Line("var array = " + target + ";");
         if (field.IsReadOnly)
         {
@@ -107,9 +105,9 @@ internal static partial class TypeEmitter
 
     private static string ReadScalar(ValueKind kind, string typeName) => kind switch
     {
-        ValueKind.Bool => Coding + ".ReadBool(state, ref position)",
-        ValueKind.UnsignedLong => Coding + ".ReadUnsigned(state, ref position)",
-        ValueKind.Char => "(char)" + Coding + ".ReadUnsigned(state, ref position)",
-        _ => "unchecked((" + typeName + ")" + Coding + ".ReadSigned(state, ref position))",
+        ValueKind.Bool => "reader.ReadBool()",
+        ValueKind.UnsignedLong => "reader.ReadUnsigned()",
+        ValueKind.Char => "(char)reader.ReadUnsigned()",
+        _ => "unchecked((" + typeName + ")reader.ReadSigned())",
     };
 }

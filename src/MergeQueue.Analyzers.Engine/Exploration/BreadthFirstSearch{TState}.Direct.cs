@@ -9,6 +9,14 @@ namespace MergeQueue.Analyzers.Engine;
 /// <summary>The one-worker search: each state visited in number order, each successor found or added in one probe.</summary>
 internal sealed partial class BreadthFirstSearch<TState>
 {
+    // The enabled steps of the state being visited, looked up once all are taken.
+    private readonly int[] stepCandidates;
+    private readonly TState[] stepStates;
+    private readonly ulong[] stepKeys;
+    private readonly int[] stepInstances;
+
+    // Where the touched slots' words go, so that the reads are not optimized away.
+    private ulong touchedSink;
     /// <summary>
     /// One worker: visits the states one at a time in number order, adding each new successor as it is found (one
     /// probe of the table finds it or gives the slot to add it at), with no buffering.
@@ -85,42 +93,61 @@ internal sealed partial class BreadthFirstSearch<TState>
             }
         }
 
+        // First every step, then every lookup: the table is far larger than the caches, and touching each
+        // successor's slot before looking any up lets their memory misses overlap instead of queueing.
         int enabledSteps = 0;
-        graph.BeginSuccessors(state);
-        int successorDepth = graph.Depth(state) + 1;
-        for (int instance = 0; instance < actionOfInstance.Length; instance++)
+        int[] instances = InstancesToStep(current, stepCandidates, out int candidates);
+        for (int candidate = 0; candidate < candidates; candidate++)
         {
+            int instance = instances[candidate];
             StepOutcome<TState> outcome = model.Step(current, instance, budget);
             if (outcome.Kind == StepOutcomeKind.Enabled)
             {
-                enabledSteps++;
                 actionEnabled[actionOfInstance[instance]] = true;
                 TState successor = outcome.Successor;
-                ulong key = graph.KeyOf(successor);
-                int target = graph.FindOrSlot(successor, key, out int slot);
-                if (target < 0)
-                {
-                    if (successorDepth > maxDepth)
-                    {
-                        Cut(ExplorationBound.MaxDepth);
-                        continue;
-                    }
-
-                    if (graph.Count >= maxStates)
-                    {
-                        Cut(ExplorationBound.MaxStates);
-                        continue;
-                    }
-
-                    target = graph.AddAt(slot, successor, key, state, instance, successorDepth);
-                }
-
-                graph.AddEdge(target, instance);
+                stepStates[enabledSteps] = successor;
+                stepKeys[enabledSteps] = graph.KeyOf(successor);
+                stepInstances[enabledSteps++] = instance;
             }
             else if (outcome.Kind == StepOutcomeKind.Failed)
             {
                 Apply(state, new ExpansionEvent(0, ExpansionEventKind.ActionFailed, instance, outcome.Failure));
             }
+        }
+
+        ulong touched = 0;
+        for (int step = 0; step < enabledSteps; step++)
+        {
+            touched ^= graph.Touch(stepKeys[step]);
+        }
+
+        touchedSink = touched;
+        graph.BeginSuccessors(state);
+        int successorDepth = graph.Depth(state) + 1;
+        for (int step = 0; step < enabledSteps; step++)
+        {
+            TState successor = stepStates[step];
+            ulong key = stepKeys[step];
+            int instance = stepInstances[step];
+            int target = graph.FindOrSlot(successor, key, out int slot);
+            if (target < 0)
+            {
+                if (successorDepth > maxDepth)
+                {
+                    Cut(ExplorationBound.MaxDepth);
+                    continue;
+                }
+
+                if (graph.Count >= maxStates)
+                {
+                    Cut(ExplorationBound.MaxStates);
+                    continue;
+                }
+
+                target = graph.AddAt(slot, successor, key, state, instance, successorDepth);
+            }
+
+            graph.AddEdge(target, instance);
         }
 
         if (enabledSteps == 0)

@@ -9,6 +9,7 @@ namespace MergeQueue.Analyzers.Engine;
 /// <summary>The several-worker search: batches expanded in parallel, merged shard by shard, numbered in state order.</summary>
 internal sealed partial class BreadthFirstSearch<TState>
 {
+    private const int TouchAhead = 8;
     /// <summary>Expands states [first, end) into chunks, on the workers when there are enough states.</summary>
     private void Expand(int first, int end)
     {
@@ -18,7 +19,7 @@ internal sealed partial class BreadthFirstSearch<TState>
         chunkCount = (size + chunkSize - 1) / chunkSize;
         while (chunks.Count < chunkCount)
         {
-            chunks.Add(new ExpansionChunk<TState>(actionEnabled.Length));
+            chunks.Add(new ExpansionChunk<TState>(actionEnabled.Length, actionOfInstance.Length));
         }
 
         for (int i = 0; i < chunkCount; i++)
@@ -116,8 +117,10 @@ internal sealed partial class BreadthFirstSearch<TState>
 
         bool anyEnabled = false;
         bool[] enabled = chunk.ActionEnabled;
-        for (int instance = 0; instance < actionOfInstance.Length; instance++)
+        int[] instances = InstancesToStep(current, chunk.Instances, out int candidates);
+        for (int candidate = 0; candidate < candidates; candidate++)
         {
+            int instance = instances[candidate];
             StepOutcome<TState> outcome = model.Step(current, instance, budget);
             if (outcome.Kind == StepOutcomeKind.Enabled)
             {
@@ -278,8 +281,15 @@ internal sealed partial class BreadthFirstSearch<TState>
             TState[] candidates = chunk.CandidateState;
             int[] links = chunk.CandidateLink;
             int[] slots = chunk.CandidateSlot;
+            ulong touched = 0;
             for (int i = 0; i < chunk.CandidateCount; i++)
             {
+                // Touching a slot some candidates ahead overlaps the memory misses of the lookups.
+                if (i + TouchAhead < chunk.CandidateCount && graph.ShardOf(keys[i + TouchAhead]) == shard)
+                {
+                    touched ^= table.Touch(keys[i + TouchAhead]);
+                }
+
                 ulong key = keys[i];
                 if (graph.ShardOf(key) != shard)
                 {
@@ -309,6 +319,8 @@ internal sealed partial class BreadthFirstSearch<TState>
                     }
                 }
             }
+
+            touchedSink ^= touched;
         }
     }
 
@@ -316,6 +328,11 @@ internal sealed partial class BreadthFirstSearch<TState>
     private void NumberShard(int shard)
     {
         FingerprintTable table = graph.Table(shard);
+        if (!table.Numbered)
+        {
+            return;
+        }
+
         for (int c = 0; c < chunkCount; c++)
         {
             ExpansionChunk<TState> chunk = chunks[c];

@@ -62,6 +62,8 @@ internal sealed partial class BreadthFirstSearch<TState>
     private readonly int[] terminals;
     private readonly int[] reachables;
     private readonly int[] actionOfInstance;
+    private readonly IGuardedModel<TState>? guarded;
+    private readonly int[] allInstances;
     private readonly bool[] propertyDone;
     private readonly bool[] actionEnabled;
     private readonly HashSet<FailureKey> failuresSeen = new();
@@ -96,6 +98,18 @@ internal sealed partial class BreadthFirstSearch<TState>
         {
             actionOfInstance[i] = model.ActionInstances[i].Action;
         }
+
+        guarded = model as IGuardedModel<TState>;
+        allInstances = new int[actionOfInstance.Length];
+        for (int i = 0; i < allInstances.Length; i++)
+        {
+            allInstances[i] = i;
+        }
+
+        stepCandidates = new int[actionOfInstance.Length];
+        stepStates = new TState[actionOfInstance.Length];
+        stepKeys = new ulong[actionOfInstance.Length];
+        stepInstances = new int[actionOfInstance.Length];
     }
 
     /// <summary>Violations in the order found.</summary>
@@ -317,6 +331,22 @@ internal sealed partial class BreadthFirstSearch<TState>
         {
             Violations.Add(violationBuilder.PredicateFailed(state, property, failure));
         }
+    }
+
+    /// <summary>
+    /// The action instances to step in <paramref name="state"/>, in order: those the model's guards do not rule out
+    /// (in <paramref name="buffer"/>), or all of them.
+    /// </summary>
+    private int[] InstancesToStep(TState state, int[] buffer, out int count)
+    {
+        if (guarded is null)
+        {
+            count = allInstances.Length;
+            return allInstances;
+        }
+
+        count = guarded.PossiblyEnabled(state, buffer);
+        return buffer;
     }
 
     private int[] PropertiesOfKind(PropertyKind kind)

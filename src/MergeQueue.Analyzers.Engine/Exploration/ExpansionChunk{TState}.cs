@@ -10,10 +10,14 @@ namespace MergeQueue.Analyzers.Engine;
 /// </summary>
 internal sealed class ExpansionChunk<TState>
 {
-    internal ExpansionChunk(int actionCount)
+    internal ExpansionChunk(int actionCount, int instanceCount)
     {
         ActionEnabled = new bool[actionCount];
+        Instances = new int[instanceCount];
     }
+
+    /// <summary>Room for the action instances to step in one state (see <see cref="IGuardedModel{TState}"/>).</summary>
+    internal int[] Instances { get; }
 
     /// <summary>The number of the first state of the chunk.</summary>
     internal int First { get; private set; }

@@ -32,7 +32,7 @@ public static class Explorer
         // The liveness search walks the enabled steps, so they are kept only when it will run.
         bool hasLiveness = HasLivenessProperty(model);
         var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
-        var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers));
+        var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers), findNumbers: options.GraphStates > 0);
         var search = new BreadthFirstSearch<TState>(model, options, graph, clock);
         ExplorationBound stoppedBy = search.Run();
         bool allExplored = stoppedBy == ExplorationBound.None;

@@ -54,18 +54,17 @@ internal sealed class StateGraph<TState>
     /// How many tables the fingerprints are spread over by their low bits (rounded up to a power of two), so that
     /// several threads can add to different shards at once.
     /// </param>
-    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1)
+    /// <param name="findNumbers">
+    /// Whether <see cref="Find"/> must give the number of a known state even in fingerprint mode (a picture of the
+    /// graph is drawn from it). Without edges and without that, fingerprint mode keeps only the fingerprints in its
+    /// table, and a known state's number is reported as 0.
+    /// </param>
+    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1, bool findNumbers = false)
     {
         int count = 1;
         while (count < shards && count < 64)
         {
             count *= 2;
-        }
-
-        tables = new FingerprintTable[count];
-        for (int i = 0; i < count; i++)
-        {
-            tables[i] = new FingerprintTable();
         }
 
         shardMask = count - 1;
@@ -74,6 +73,13 @@ internal sealed class StateGraph<TState>
         hasher = HasherOf(model);
         this.replayBudget = replayBudget;
         FingerprintsOnly = fingerprintsOnly && hasher is not null;
+        bool numbered = !FingerprintsOnly || recordEdges || findNumbers;
+        tables = new FingerprintTable[count];
+        for (int i = 0; i < count; i++)
+        {
+            tables[i] = new FingerprintTable(numbered);
+        }
+
         RecordsEdges = recordEdges;
         if (recordEdges)
         {
@@ -163,7 +169,16 @@ internal sealed class StateGraph<TState>
     internal ulong KeyOf(TState state) => FingerprintTable.Key(
         hasher is not null ? hasher.Hash64(state) : (ulong)(uint)comparer.GetHashCode(state));
 
-    /// <summary>The number of a known state, or -1. Safe from several threads while nothing is added.</summary>
+    /// <summary>True when the tables keep the number of each state (see the constructor).</summary>
+    internal bool KeepsNumbers => tables[0].Numbered;
+
+    /// <summary>Brings the first table slot of <paramref name="key"/> into the cache ahead of a probe; returns what it read.</summary>
+    internal ulong Touch(ulong key) => tables[(int)key & shardMask].Touch(key);
+
+    /// <summary>
+    /// The number of a known state (0 for every known state when numbers are not kept), or -1. Safe from several
+    /// threads while nothing is added.
+    /// </summary>
     internal int Find(TState state, ulong key)
     {
         FingerprintTable table = tables[(int)key & shardMask];

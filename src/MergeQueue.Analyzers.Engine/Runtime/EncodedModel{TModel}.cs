@@ -6,22 +6,25 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 
 /// <summary>
 /// The base of the model adapter the source generator emits for a <c>[StateMachine]</c> class whose fields are all
-/// bools, integers, chars, enums or arrays of them: a state is its compact encoding (<see cref="StateCoding"/>),
-/// compared and hashed as bytes. Per thread the adapter keeps two instances of the class: the last state decoded
-/// (guards and properties read it) and a working one, restored from it before each action runs (arrays copied in
-/// place), then encoded as the successor. So a step allocates only the successor's bytes.
+/// bools, integers, chars, enums or arrays of them: a state is its compact encoding (<see cref="StateCoding"/>) in
+/// a <see cref="PackedState"/>, compared and hashed as words. Per thread the adapter keeps two instances of the class:
+/// the last state decoded (guards and properties read it) and a working one, restored from it before each action
+/// runs (arrays copied in place), then encoded as the successor. So a step allocates nothing when the encoding fits
+/// in two words.
 /// </summary>
 /// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
-public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<byte[]>, IStateHasher<byte[]>
+public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityComparer<PackedState>, IStateHasher<PackedState>, IGuardedModel<PackedState>
     where TModel : class
 {
-    [ThreadStatic]
-    private static Scratch? scratch;
-
     private readonly IReadOnlyList<string?> returnedFalse;
     private readonly DisabledReason?[] guardReasons;
+    private readonly int instanceCount;
+    private readonly object scratchLock = new();
     private TModel? template;
-    private Scratch? last;
+
+    // Each thread's instances, by managed thread id: an array read, where a thread-static field of a generic class
+    // costs a runtime lookup on every step. Ids of dead threads are reused, never shared by two live threads.
+    private Scratch?[] scratches = new Scratch?[16];
 
     /// <summary>Creates the adapter from the model's tables, as the generator computed them from the source.</summary>
     /// <param name="name">The class name.</param>
@@ -48,6 +51,7 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
         Properties = properties;
         this.returnedFalse = returnedFalse;
         guardReasons = new DisabledReason?[actionInstances.Count];
+        instanceCount = actionInstances.Count;
     }
 
     /// <inheritdoc/>
@@ -69,32 +73,32 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
     public IReadOnlyList<PropertyInstance> Properties { get; }
 
     /// <inheritdoc/>
-    public IEqualityComparer<byte[]> StateComparer => this;
+    public IEqualityComparer<PackedState> StateComparer => this;
 
     /// <inheritdoc/>
-    public StepOutcome<byte[]> CreateInitialState(StepBudget budget)
+    public StepOutcome<PackedState> CreateInitialState(StepBudget budget)
     {
         try
         {
             var initial = CreateInitial();
             if (SharedPlaces(initial) is { } shared)
             {
-                return StepOutcome<byte[]>.Failed(new Failure(FailureKind.Exception, shared, null));
+                return StepOutcome<PackedState>.Failed(new Failure(FailureKind.Exception, shared, null));
             }
 
             template ??= Copy(initial);
-            return StepOutcome<byte[]>.Enabled(Encode(initial, ScratchFor(null).Writer));
+            return StepOutcome<PackedState>.Enabled(Encode(initial, ScratchFor().Writer));
         }
         catch (Exception failure) when (IsModelFailure(failure))
         {
-            return StepOutcome<byte[]>.Failed(FailureOf(failure));
+            return StepOutcome<PackedState>.Failed(FailureOf(failure));
         }
     }
 
     /// <inheritdoc/>
-    public StepOutcome<byte[]> Step(byte[] state, int actionInstance, StepBudget budget)
+    public StepOutcome<PackedState> Step(PackedState state, int actionInstance, StepBudget budget)
     {
-        byte[] next;
+        PackedState next;
         try
         {
             Scratch at = ScratchFor(state);
@@ -108,7 +112,7 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
                     guardReasons[actionInstance] = reason;
                 }
 
-                return StepOutcome<byte[]>.Disabled(reason);
+                return StepOutcome<PackedState>.Disabled(reason);
             }
 
             // The working instance is the successor: the decoded state is never written.
@@ -116,30 +120,71 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
             if (!Run(at.Working, actionInstance))
             {
                 string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
-                return StepOutcome<byte[]>.Disabled(new DisabledReason(text, null));
+                return StepOutcome<PackedState>.Disabled(new DisabledReason(text, null));
             }
 
             if (SharedPlaces(at.Working) is { } shared)
             {
-                return StepOutcome<byte[]>.Failed(new Failure(FailureKind.Exception, shared, null));
+                return StepOutcome<PackedState>.Failed(new Failure(FailureKind.Exception, shared, null));
             }
 
             next = Encode(at.Working, at.Writer);
         }
         catch (ActionDisabledException disabled)
         {
-            return StepOutcome<byte[]>.Disabled(new DisabledReason(GeneratedModel<TModel>.RequireText(disabled), null));
+            return StepOutcome<PackedState>.Disabled(new DisabledReason(GeneratedModel<TModel>.RequireText(disabled), null));
         }
         catch (Exception failure) when (IsModelFailure(failure))
         {
-            return StepOutcome<byte[]>.Failed(FailureOf(failure));
+            return StepOutcome<PackedState>.Failed(FailureOf(failure));
         }
 
-        return StepOutcome<byte[]>.Enabled(next);
+        return StepOutcome<PackedState>.Enabled(next);
     }
 
     /// <inheritdoc/>
-    public PredicateOutcome Evaluate(byte[] state, int predicate, StepBudget budget)
+    public int PossiblyEnabled(PackedState state, int[] instances)
+    {
+        int count = 0;
+        TModel current;
+        try
+        {
+            current = ScratchFor(state).Current;
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            // Every step will fail the same way and report it.
+            for (; count < instanceCount; count++)
+            {
+                instances[count] = count;
+            }
+
+            return count;
+        }
+
+        for (int instance = 0; instance < instanceCount; instance++)
+        {
+            bool listed;
+            try
+            {
+                listed = Guard(current, instance) is null;
+            }
+            catch (Exception failure) when (IsModelFailure(failure))
+            {
+                listed = true;
+            }
+
+            if (listed)
+            {
+                instances[count++] = instance;
+            }
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc/>
+    public PredicateOutcome Evaluate(PackedState state, int predicate, StepBudget budget)
     {
         try
         {
@@ -152,7 +197,7 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
     }
 
     /// <inheritdoc/>
-    public string FormatField(byte[] state, int field)
+    public string FormatField(PackedState state, int field)
     {
         var text = new StringBuilder();
         AppendField(text, ScratchFor(state).Current, field);
@@ -160,17 +205,13 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
     }
 
     /// <inheritdoc/>
-    public bool Equals(byte[]? x, byte[]? y) => StateCoding.BytesEqual(x, y);
+    public bool Equals(PackedState x, PackedState y) => x.Equals(y);
 
     /// <inheritdoc/>
-    public int GetHashCode(byte[] obj)
-    {
-        ulong hash = StateCoding.Hash(obj);
-        return unchecked((int)hash ^ (int)(hash >> 32));
-    }
+    public int GetHashCode(PackedState obj) => obj.GetHashCode();
 
     /// <inheritdoc/>
-    public ulong Hash64(byte[] state) => StateCoding.Hash(state);
+    public ulong Hash64(PackedState state) => state.Hash64();
 
     /// <summary>The initial state: a new instance (field initializers, then the parameterless constructor).</summary>
     /// <returns>The new instance.</returns>
@@ -192,7 +233,7 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
     /// </summary>
     /// <param name="state">The encoded state.</param>
     /// <param name="into">An instance copied from the initial state.</param>
-    protected abstract void Decode(byte[] state, TModel into);
+    protected abstract void Decode(PackedState state, TModel into);
 
     /// <summary>Makes <paramref name="working"/> equal to <paramref name="current"/>, unshared, reusing its arrays where it can.</summary>
     /// <param name="current">The decoded state.</param>
@@ -234,38 +275,53 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
     /// <returns>The message, or null.</returns>
     protected virtual string? SharedPlaces(TModel state) => null;
 
-    private byte[] Encode(TModel state, StateWriter writer)
+    private PackedState Encode(TModel state, StateWriter writer)
     {
         writer.Reset();
         Write(state, writer);
-        return writer.ToArray();
+        return writer.ToPacked();
     }
 
-    // This thread's instances, with the current one decoded from state (null: leave it as it is).
-    private Scratch ScratchFor(byte[]? state)
+    // This thread's instances, with the current one as it was last decoded.
+    private Scratch ScratchFor()
     {
-        // The last thread's instances first: one worker (the usual case) then never reads thread-local storage.
         int thread = Environment.CurrentManagedThreadId;
-        Scratch? at = last;
-        if (at is null || at.Thread != thread)
+        Scratch?[] all = scratches;
+        return (uint)thread < (uint)all.Length && all[thread] is { } at ? at : AddScratch(thread);
+    }
+
+    private Scratch AddScratch(int thread)
+    {
+        lock (scratchLock)
         {
-            at = scratch;
-            if (at is null || at.Owner != this)
+            Scratch?[] all = scratches;
+            if (thread >= all.Length)
             {
-                TModel from = template ??= CreateInitial();
-                at = new Scratch(this, thread, Copy(from), Copy(from));
-                scratch = at;
+                Array.Resize(ref all, Math.Max(thread + 1, all.Length * 2));
             }
 
-            last = at;
-        }
+            TModel from = template ??= CreateInitial();
+            var at = new Scratch(Copy(from), Copy(from));
+            all[thread] = at;
 
-        if (state is not null && !ReferenceEquals(at.Decoded, state))
+            // Published after the slot is filled: a reader sees the new array only with its own slot in it.
+            scratches = all;
+            return at;
+        }
+    }
+
+    // This thread's instances, with the current one decoded from state.
+    private Scratch ScratchFor(PackedState state)
+    {
+        Scratch at = ScratchFor();
+        PackedState decoded = at.Decoded;
+        if (!at.HasDecoded || decoded.Low != state.Low || decoded.High != state.High || !StateCoding.BytesEqual(decoded.Rest, state.Rest))
         {
             // Forget first: a decoding cut short must not pass for the state.
-            at.Decoded = null;
+            at.HasDecoded = false;
             Decode(state, at.Current);
             at.Decoded = state;
+            at.HasDecoded = true;
         }
 
         return at;
@@ -279,17 +335,11 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
 
     private sealed class Scratch
     {
-        internal Scratch(EncodedModel<TModel> owner, int thread, TModel current, TModel working)
+        internal Scratch(TModel current, TModel working)
         {
-            Owner = owner;
-            Thread = thread;
             Current = current;
             Working = working;
         }
-
-        internal EncodedModel<TModel> Owner { get; }
-
-        internal int Thread { get; }
 
         internal TModel Current { get; }
 
@@ -297,6 +347,8 @@ public abstract class EncodedModel<TModel> : IModel<byte[]>, IEqualityComparer<b
 
         internal StateWriter Writer { get; } = new();
 
-        internal byte[]? Decoded { get; set; }
+        internal PackedState Decoded { get; set; }
+
+        internal bool HasDecoded { get; set; }
     }
 }

@@ -6,60 +6,11 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 /// The compact encoding of a state for the generated adapters (<see cref="EncodedModel{TModel}"/>): fields in
 /// declaration order, bools as one byte, integers, chars and enums as (zigzag) varints, arrays as their length plus
 /// one (0 for null) and then their elements. Every value has exactly one encoding, so two states are equal exactly
-/// when their encodings are, and states are compared and hashed as bytes.
+/// when their encodings are, and states are compared and hashed as bytes (held in a <see cref="PackedState"/>).
 /// </summary>
 public static class StateCoding
 {
     private const ulong Prime = 0x9E3779B97F4A7C15UL;
-
-    /// <summary>Reads a bool written by <see cref="StateWriter.WriteBool"/>.</summary>
-    /// <param name="state">The encoded state.</param>
-    /// <param name="position">Where to read; moved past the value.</param>
-    /// <returns>The value.</returns>
-    public static bool ReadBool(byte[] state, ref int position) => state[position++] != 0;
-
-    /// <summary>Reads an unsigned varint written by <see cref="StateWriter.WriteUnsigned"/>.</summary>
-    /// <param name="state">The encoded state.</param>
-    /// <param name="position">Where to read; moved past the value.</param>
-    /// <returns>The value.</returns>
-    public static ulong ReadUnsigned(byte[] state, ref int position)
-    {
-        byte b = state[position++];
-        if (b < 0x80)
-        {
-            return b;
-        }
-
-        ulong value = (ulong)(b & 0x7F);
-        int shift = 7;
-        while (true)
-        {
-            b = state[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-
-            shift += 7;
-        }
-    }
-
-    /// <summary>Reads a signed varint written by <see cref="StateWriter.WriteSigned"/>.</summary>
-    /// <param name="state">The encoded state.</param>
-    /// <param name="position">Where to read; moved past the value.</param>
-    /// <returns>The value.</returns>
-    public static long ReadSigned(byte[] state, ref int position)
-    {
-        ulong zigzag = ReadUnsigned(state, ref position);
-        return unchecked((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
-    }
-
-    /// <summary>Reads an array length written by <see cref="StateWriter.WriteLength"/>: -1 for null.</summary>
-    /// <param name="state">The encoded state.</param>
-    /// <param name="position">Where to read; moved past the value.</param>
-    /// <returns>The length, or -1.</returns>
-    public static int ReadLength(byte[] state, ref int position) => unchecked((int)ReadUnsigned(state, ref position) - 1);
 
     /// <summary>Whether two encoded states are the same bytes.</summary>
     /// <param name="x">One encoded state.</param>
@@ -153,19 +104,51 @@ public static class StateCoding
 /// <summary>Writes one state's encoding (see <see cref="StateCoding"/>) into a reusable buffer.</summary>
 public sealed class StateWriter
 {
+    // Never shorter than 16 bytes: ToPacked reads two words.
     private byte[] buffer = new byte[64];
     private int length;
 
     /// <summary>Starts a new encoding.</summary>
     public void Reset() => length = 0;
 
-    /// <summary>The encoding written since <see cref="Reset"/>, as a new array.</summary>
-    /// <returns>The bytes.</returns>
-    public byte[] ToArray()
+    /// <summary>The encoding written since <see cref="Reset"/>: two words, and a new array only for bytes past them.</summary>
+    /// <returns>The state.</returns>
+    public PackedState ToPacked()
     {
-        var result = new byte[length];
-        Buffer.BlockCopy(buffer, 0, result, 0, length);
-        return result;
+        byte[]? rest = null;
+        if (length > 16)
+        {
+            rest = new byte[length - 16];
+            Buffer.BlockCopy(buffer, 16, rest, 0, rest.Length);
+        }
+
+        return new PackedState(Word(0), Word(8), rest);
+    }
+
+    // Bytes start to start + 7 as a word; bytes past the end are left from earlier states and read as zeros.
+    private ulong Word(int start)
+    {
+        int count = length - start;
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        ulong word;
+        if (BitConverter.IsLittleEndian)
+        {
+            word = BitConverter.ToUInt64(buffer, start);
+        }
+        else
+        {
+            word = 0;
+            for (int i = start + 7; i >= start; i--)
+            {
+                word = (word << 8) | buffer[i];
+            }
+        }
+
+        return count >= 8 ? word : word & ((1UL << (count << 3)) - 1);
     }
 
     /// <summary>Writes a bool as one byte.</summary>
@@ -207,4 +190,80 @@ public sealed class StateWriter
     public void WriteLength(int count) => WriteUnsigned(unchecked((ulong)(uint)(count + 1)));
 
     private void Grow() => Array.Resize(ref buffer, buffer.Length * 2);
+}
+
+/// <summary>Reads the fields of a <see cref="PackedState"/> in the order <see cref="StateWriter"/> wrote them.</summary>
+public struct StateReader
+{
+    private readonly ulong low;
+    private readonly ulong high;
+    private readonly byte[]? rest;
+    private int position;
+
+    /// <summary>Starts reading at the first field.</summary>
+    /// <param name="state">The encoded state.</param>
+    public StateReader(PackedState state)
+    {
+        low = state.Low;
+        high = state.High;
+        rest = state.Rest;
+        position = 0;
+    }
+
+    /// <summary>Reads a bool written by <see cref="StateWriter.WriteBool"/>.</summary>
+    /// <returns>The value.</returns>
+    public bool ReadBool() => NextByte() != 0;
+
+    /// <summary>Reads an unsigned varint written by <see cref="StateWriter.WriteUnsigned"/>.</summary>
+    /// <returns>The value.</returns>
+    public ulong ReadUnsigned()
+    {
+        byte b = NextByte();
+        if (b < 0x80)
+        {
+            return b;
+        }
+
+        ulong value = (ulong)(b & 0x7F);
+        int shift = 7;
+        while (true)
+        {
+            b = NextByte();
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+
+            shift += 7;
+        }
+    }
+
+    /// <summary>Reads a signed varint written by <see cref="StateWriter.WriteSigned"/>.</summary>
+    /// <returns>The value.</returns>
+    public long ReadSigned()
+    {
+        ulong zigzag = ReadUnsigned();
+        return unchecked((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
+    }
+
+    /// <summary>Reads an array length written by <see cref="StateWriter.WriteLength"/>: -1 for null.</summary>
+    /// <returns>The length, or -1.</returns>
+    public int ReadLength() => unchecked((int)ReadUnsigned() - 1);
+
+    private byte NextByte()
+    {
+        int at = position++;
+        if (at < 8)
+        {
+            return unchecked((byte)(low >> (at << 3)));
+        }
+
+        if (at < 16)
+        {
+            return unchecked((byte)(high >> ((at - 8) << 3)));
+        }
+
+        return rest![at - 16];
+    }
 }

@@ -3,29 +3,46 @@ using System;
 namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
-/// An open-addressing table (linear probing) from 64-bit state fingerprints to state numbers: two flat arrays and
-/// no object per entry. Fingerprint 0 marks an empty slot, so <see cref="Key"/> never returns 0.
+/// An open-addressing table (linear probing) of 64-bit state fingerprints, each with its state number unless the
+/// table is told numbers are not needed: one flat array, a fingerprint and its number side by side, and no object per
+/// entry. Fingerprint 0 marks an empty slot, so <see cref="Key"/> never returns 0.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A fingerprint and its number share a cache line, so finding a state costs one memory miss, the cost that bounds
+/// a search once the table outgrows the caches. Without numbers (fingerprint mode with no graph to keep: only
+/// whether a state is new matters) a slot is 8 bytes instead of 16.
+/// </para>
+/// <para>
 /// Several fingerprints may be equal; <see cref="Probe"/> walks them all so that in exact mode the caller compares the
 /// states themselves. Reads are safe from several threads while nobody adds.
+/// </para>
 /// </remarks>
 internal sealed class FingerprintTable
 {
-    private ulong[] keys = null!;
-    private int[] ids = null!;
+    // The number of a state when numbers are not kept: any known state.
+    private const int Unnumbered = 0;
+
+    // Fingerprint of slot i at [i << shiftOfStride], its number (when kept) in the word after it.
+    private readonly int strideShift;
+    private ulong[] slots = null!;
     private int shift;
     private int mask;
     private int limit;
 
-    internal FingerprintTable()
+    /// <param name="numbered">Keep each state's number (else <see cref="Probe"/> answers 0 for every known state).</param>
+    internal FingerprintTable(bool numbered = true)
     {
+        strideShift = numbered ? 1 : 0;
         Allocate(1 << 10);
     }
 
     internal int Count { get; private set; }
 
-    internal int Capacity => keys.Length;
+    internal int Capacity => mask + 1;
+
+    /// <summary>True when the table keeps state numbers.</summary>
+    internal bool Numbered => strideShift == 1;
 
     /// <summary>A well-spread, nonzero key for a raw 64-bit hash (a bijective finalizer, then 0 moved aside).</summary>
     internal static ulong Key(ulong hash)
@@ -42,21 +59,29 @@ internal sealed class FingerprintTable
     internal int Home(ulong key) => (int)(key >> shift);
 
     /// <summary>
-    /// Walks from <paramref name="slot"/> to the next slot holding <paramref name="key"/> and returns its state number,
-    /// leaving <paramref name="slot"/> just after it; -1 when an empty slot comes first (the key is not there).
+    /// Reads the first slot of <paramref name="key"/> so that a probe soon after finds it in the cache: a search
+    /// touches all of a state's successors before probing for each, so their memory misses overlap.
+    /// </summary>
+    internal ulong Touch(ulong key) => slots[(int)(key >> shift) << strideShift];
+
+    /// <summary>
+    /// Walks from <paramref name="slot"/> to the next slot holding <paramref name="key"/> and returns its state number
+    /// (0 when numbers are not kept), leaving <paramref name="slot"/> just after it; -1 when an empty slot comes first
+    /// (the key is not there), leaving <paramref name="slot"/> at that empty slot.
     /// </summary>
     internal int Probe(ulong key, ref int slot)
     {
-        ulong[] table = keys;
+        ulong[] table = slots;
         int m = mask;
+        int stride = strideShift;
         int at = slot;
         while (true)
         {
-            ulong stored = table[at];
+            ulong stored = table[at << stride];
             if (stored == key)
             {
                 slot = (at + 1) & m;
-                return ids[at];
+                return stride == 0 ? Unnumbered : unchecked((int)table[(at << 1) + 1]);
             }
 
             if (stored == 0)
@@ -77,7 +102,7 @@ internal sealed class FingerprintTable
             Grow();
         }
 
-        Insert(keys, ids, mask, key >> shift, key, id);
+        Insert(slots, mask, strideShift, key >> shift, key, id);
         Count++;
     }
 
@@ -98,52 +123,66 @@ internal sealed class FingerprintTable
     /// </summary>
     internal void InsertAt(int slot, ulong key, int id)
     {
-        keys[slot] = key;
-        ids[slot] = id;
+        slots[slot << strideShift] = key;
+        if (strideShift == 1)
+        {
+            slots[(slot << 1) + 1] = unchecked((uint)id);
+        }
+
         Count++;
     }
 
-    /// <summary>Changes the state number stored at <paramref name="slot"/>.</summary>
-    internal void SetId(int slot, int id) => ids[slot] = id;
+    /// <summary>Changes the state number stored at <paramref name="slot"/> (nothing when numbers are not kept).</summary>
+    internal void SetId(int slot, int id)
+    {
+        if (strideShift == 1)
+        {
+            slots[(slot << 1) + 1] = unchecked((uint)id);
+        }
+    }
 
     /// <summary>The bytes the table takes (for statistics).</summary>
-    internal long Bytes => (long)keys.Length * (sizeof(ulong) + sizeof(int));
+    internal long Bytes => (long)slots.Length * sizeof(ulong);
 
-    private static void Insert(ulong[] table, int[] numbers, int m, ulong home, ulong key, int id)
+    private static void Insert(ulong[] table, int m, int stride, ulong home, ulong key, int id)
     {
         int at = (int)home;
-        while (table[at] != 0)
+        while (table[at << stride] != 0)
         {
             at = (at + 1) & m;
         }
 
-        table[at] = key;
-        numbers[at] = id;
+        table[at << stride] = key;
+        if (stride == 1)
+        {
+            table[(at << 1) + 1] = unchecked((uint)id);
+        }
     }
 
     private void Grow()
     {
-        ulong[] oldKeys = keys;
-        int[] oldIds = ids;
-        Allocate(oldKeys.Length * 2);
-        for (int at = 0; at < oldKeys.Length; at++)
+        ulong[] old = slots;
+        int oldCapacity = Capacity;
+        Allocate(oldCapacity * 2);
+        for (int at = 0; at < oldCapacity; at++)
         {
-            if (oldKeys[at] != 0)
+            ulong key = old[at << strideShift];
+            if (key != 0)
             {
-                Insert(keys, ids, mask, oldKeys[at] >> shift, oldKeys[at], oldIds[at]);
+                int id = strideShift == 1 ? unchecked((int)old[(at << 1) + 1]) : Unnumbered;
+                Insert(slots, mask, strideShift, key >> shift, key, id);
             }
         }
     }
 
     private void Allocate(int capacity)
     {
-        if (capacity <= 0 || capacity > (1 << 30))
+        if (capacity <= 0 || capacity > (1 << 30) >> strideShift)
         {
-            throw new InvalidOperationException("The state table cannot grow past 2^30 slots.");
+            throw new InvalidOperationException("The state table cannot grow past 2^30 words.");
         }
 
-        keys = new ulong[capacity];
-        ids = new int[capacity];
+        slots = new ulong[capacity << strideShift];
         mask = capacity - 1;
         shift = 64 - Log2(capacity);
         limit = capacity / 4 * 3;

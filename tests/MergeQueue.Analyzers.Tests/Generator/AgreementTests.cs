@@ -62,6 +62,31 @@ public sealed class AgreementTests(ITestOutputHelper output)
         Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
     }
 
+    // The generated adapter's fast paths: states in two words (fixed: a few bytes; Encoded: wide values past the
+    // sixteenth byte), guards tested in one call, a table of fingerprints alone (safety only) or with numbers (the
+    // ordered queue's [Eventually] needs the graph), one worker or a parallel merge.
+    [Theory]
+    [InlineData("MergeQueue.Samples.FixedQueue", "fixed", 1, true)]
+    [InlineData("MergeQueue.Samples.FixedQueue", "fixed", 2, false)]
+    [InlineData("MergeQueue.Samples.FixedQueue", "fixed", 2, true)]
+    [InlineData("StuckQueue.OrderedQueue", "ordered", 2, true)]
+    [InlineData("Encoded", "Encoded", 1, true)]
+    [InlineData("Encoded", "Encoded", 2, false)]
+    public void Workers_and_fingerprints_do_not_change_what_the_generated_explorer_finds(string typeName, string key, int workers, bool fingerprints)
+    {
+        string[] sources = Sources(key);
+        var expected = Interpreted(typeName, sources);
+        var actual = GeneratorRun.Explore(typeName, new ExplorationOptions { Workers = workers, FingerprintsOnly = fingerprints }, sources);
+
+        Assert.Equal(expected.DistinctStates, actual.DistinctStates);
+        Assert.Equal(expected.Transitions, actual.Transitions);
+        Assert.Equal(expected.Depth, actual.Depth);
+        Assert.Equal(expected.Violations, actual.Violations);
+
+        // Fingerprint mode adds its collision probability at the end.
+        Assert.StartsWith(expected.ReportWithoutTime, actual.ReportWithoutTime);
+    }
+
     [Fact]
     public void Generated_explorer_agrees_on_a_bound()
     {

@@ -16,6 +16,13 @@ internal static class GeneratorTestModels
             [Action] void Check() { Assert(count < 2, "too many: " + count); }
             [Action] void Divide([Values(0, 1)] int d) { Require(count == 1); count = 10 / d; }
             """)),
+        // A guard that throws (slots[2]) and one that does not hold: the adapter tests guards in one call per state
+        // and must still step the instance whose guard threw, so that the step reports the failure.
+        ("GuardFailures", Source("GuardFailures", """
+            int[] slots = new int[2];
+            [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; }
+            [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; }
+            """)),
         ("Stuck", Source("Stuck", """
             int x;
             bool done;

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Engine.Tests;
+
+/// <summary>
+/// The state table: every key added is found again after the table grows, with its number when numbers are kept;
+/// without numbers a slot is half the size and a known key answers 0.
+/// </summary>
+public class FingerprintTableTests
+{
+    // Enough keys to make a table of 1,024 slots grow several times.
+    private const int KeyCount = 20_000;
+
+    [Fact]
+    public void A_numbered_table_finds_every_key_with_its_number_after_growing()
+    {
+        var table = new FingerprintTable(numbered: true);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            table.Add(KeyOf(id), id);
+        }
+
+        Assert.True(table.Capacity > 1024);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            Assert.Equal(id, Find(table, KeyOf(id)));
+        }
+
+        Assert.Equal(-1, Find(table, KeyOf(KeyCount)));
+    }
+
+    [Fact]
+    public void A_table_without_numbers_tells_known_keys_from_new_ones_in_half_the_memory()
+    {
+        var numbered = new FingerprintTable(numbered: true);
+        var keysOnly = new FingerprintTable(numbered: false);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            numbered.Add(KeyOf(id), id);
+            keysOnly.Add(KeyOf(id), id);
+        }
+
+        Assert.Equal(numbered.Capacity, keysOnly.Capacity);
+        Assert.Equal(numbered.Bytes, 2 * keysOnly.Bytes);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            Assert.Equal(0, Find(keysOnly, KeyOf(id)));
+        }
+
+        Assert.Equal(-1, Find(keysOnly, KeyOf(KeyCount)));
+    }
+
+    [Fact]
+    public void A_probe_walks_every_state_with_the_same_fingerprint()
+    {
+        // In exact mode two states may share a fingerprint; the caller compares each one the probe returns.
+        var table = new FingerprintTable(numbered: true);
+        ulong key = FingerprintTable.Key(42);
+        table.Add(key, 7);
+        table.Add(FingerprintTable.Key(43), 8);
+        table.Add(key, 9);
+
+        var found = new List<int>();
+        int slot = table.Home(key);
+        for (int id = table.Probe(key, ref slot); id >= 0; id = table.Probe(key, ref slot))
+        {
+            found.Add(id);
+        }
+
+        Assert.Equal(new[] { 7, 9 }, found);
+    }
+
+    [Fact]
+    public void A_slot_a_failed_probe_leaves_takes_the_key()
+    {
+        var table = new FingerprintTable(numbered: true);
+        ulong key = FingerprintTable.Key(5);
+        table.Reserve(1);
+        int slot = table.Home(key);
+        Assert.Equal(-1, table.Probe(key, ref slot));
+
+        table.InsertAt(slot, key, 3);
+        table.SetId(slot, 4);
+
+        Assert.Equal(4, Find(table, key));
+        Assert.Equal(1, table.Count);
+    }
+
+    private static ulong KeyOf(int id) => FingerprintTable.Key((ulong)id);
+
+    private static int Find(FingerprintTable table, ulong key)
+    {
+        int slot = table.Home(key);
+        return table.Probe(key, ref slot);
+    }
+}
