@@ -39,6 +39,7 @@ internal sealed partial class Parser
         }
 
         var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+        var purity = new GuardPurity(compilation, type);
         var conditions = new List<string>();
         var reasons = new List<string>();
         foreach (var statement in body.Statements)
@@ -52,7 +53,7 @@ internal sealed partial class Parser
             }
 
             var argument = invocation.ArgumentList.Arguments[0];
-            if (argument.NameColon is not null || !IsPure(argument.Expression))
+            if (argument.NameColon is not null || !purity.IsPure(argument.Expression, model))
             {
                 break;
             }
@@ -70,13 +71,6 @@ internal sealed partial class Parser
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name)));
         return new GuardSpec(parameters, new EquatableArray<string>(conditions), new EquatableArray<string>(reasons));
     }
-
-    // The guard runs on the stored state, and again in the action: it must not write anything.
-    private static bool IsPure(ExpressionSyntax condition) => !condition.DescendantNodesAndSelf().Any(n =>
-        n is AssignmentExpressionSyntax or AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax
-        || n.IsKind(SyntaxKind.PreIncrementExpression) || n.IsKind(SyntaxKind.PreDecrementExpression)
-        || n.IsKind(SyntaxKind.PostIncrementExpression) || n.IsKind(SyntaxKind.PostDecrementExpression)
-        || n is ArgumentSyntax { RefKindKeyword.RawKind: not 0 });
 
     // As the front end: a condition split over lines reads the same on one line.
     private static string OneLine(string text) =>

@@ -23,6 +23,22 @@ internal static class GeneratorTestModels
             [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; }
             [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; }
             """)),
+        // Requires whose conditions write state: a guard tested apart from the body would write the stored state.
+        ("WritingGuards", Source("WritingGuards", """
+            int x;
+            List<int> items = new() { 1, 2 };
+            bool Bump() { x++; return x < 3; }
+            [Action] void Go() { Require(Bump()); }
+            [Action] void Take() { Require(items.Remove(1)); x += 10; }
+            """)),
+        ("WritingScalarGuards", Source("WritingScalarGuards", """
+            int x;
+            int Limit { get; } = 3;
+            int Twice => x * 2;
+            bool Bump() { x++; return x < Limit; }
+            bool Small() => Twice < Limit * 2 && Enumerable.Range(0, 2).All(i => i < Limit);
+            [Action] void Go() { Require(Small()); Require(Bump()); }
+            """)),
         ("Stuck", Source("Stuck", """
             int x;
             bool done;

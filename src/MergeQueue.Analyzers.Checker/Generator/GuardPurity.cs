@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>
+/// Whether a <c>Require</c> condition can be tested apart from its action: the generated guard runs it on the stored
+/// (or last decoded) state, so it must write nothing. A condition qualifies when it assigns nothing and calls only
+/// the model's own methods and properties that qualify in turn, or library members known to read only (LINQ,
+/// strings, math, and the read-only members of collections). Anything else keeps the <c>Require</c> in the body, where
+/// the step runs it on its own copy.
+/// </summary>
+internal sealed class GuardPurity
+{
+    // Library types whose every member leaves its arguments as they are.
+    private static readonly HashSet<string> ReadOnlyTypes = new()
+    {
+        "System.Linq.Enumerable", "System.String", "System.Math", "System.Char", "System.Boolean", "System.Int32",
+        "System.Int64", "System.Object", "System.ValueType", "System.Enum", "MergeQueue.Analyzers.Spec",
+    };
+
+    // Members of collections (and values) that only read.
+    private static readonly HashSet<string> ReadOnlyMembers = new()
+    {
+        "Contains", "ContainsKey", "ContainsValue", "IndexOf", "LastIndexOf", "Exists", "TrueForAll", "Find",
+        "FindIndex", "FindLast", "FindLastIndex", "Peek", "Equals", "GetHashCode", "ToString", "CompareTo",
+        "IsSubsetOf", "IsSupersetOf", "IsProperSubsetOf", "IsProperSupersetOf", "Overlaps", "SetEquals", "ToArray",
+    };
+
+    private readonly Compilation compilation;
+    private readonly INamedTypeSymbol model;
+    private readonly HashSet<ISymbol> visiting = new(SymbolEqualityComparer.Default);
+
+    internal GuardPurity(Compilation compilation, INamedTypeSymbol model)
+    {
+        this.compilation = compilation;
+        this.model = model;
+    }
+
+    /// <summary>True when evaluating <paramref name="condition"/> can write no state.</summary>
+    internal bool IsPure(ExpressionSyntax condition, SemanticModel semantics) => IsPureNode(condition, semantics);
+
+    private bool IsPureNode(SyntaxNode node, SemanticModel semantics)
+    {
+        foreach (var part in node.DescendantNodesAndSelf())
+        {
+            if (part is AssignmentExpressionSyntax or AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax
+                || part.IsKind(SyntaxKind.PreIncrementExpression) || part.IsKind(SyntaxKind.PreDecrementExpression)
+                || part.IsKind(SyntaxKind.PostIncrementExpression) || part.IsKind(SyntaxKind.PostDecrementExpression)
+                || part is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            {
+                return false;
+            }
+
+            if (part is InvocationExpressionSyntax invocation
+                && (semantics.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !IsPureMember(method)))
+            {
+                return false;
+            }
+
+            if (part is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                && semantics.GetSymbolInfo(part).Symbol is IPropertySymbol property
+                && property.GetMethod is { } getter
+                && !IsPureMember(getter))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsPureMember(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        if (method.MethodKind == MethodKind.LambdaMethod || method.MethodKind == MethodKind.LocalFunction)
+        {
+            // Its body is part of the condition's syntax, checked there.
+            return method.MethodKind == MethodKind.LambdaMethod;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, model.OriginalDefinition))
+        {
+            return IsPureSource(method);
+        }
+
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            // Source outside the model (a record, a helper class): not looked into.
+            return method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsReadOnly: true } property
+                && property.DeclaringSyntaxReferences.All(r => r.GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } list }
+                    && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
+        }
+
+        string? type = method.ContainingType?.OriginalDefinition.ToDisplayString();
+        if (type is not null && ReadOnlyTypes.Contains(type))
+        {
+            return true;
+        }
+
+        // Counts, lengths and other getters of library types read only.
+        return method.MethodKind == MethodKind.PropertyGet || ReadOnlyMembers.Contains(method.Name);
+    }
+
+    private bool IsPureSource(IMethodSymbol method)
+    {
+        if (!visiting.Add(method))
+        {
+            // Recursion: the other calls decide.
+            return true;
+        }
+
+        try
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                var semantics = compilation.GetSemanticModel(syntax.SyntaxTree);
+                if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+                {
+                    // An auto-property's getter.
+                    continue;
+                }
+
+                SyntaxNode? body = syntax switch
+                {
+                    MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                    AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
+                    ArrowExpressionClauseSyntax arrow => arrow,
+                    _ => null,
+                };
+
+                if (body is null || !IsPureNode(body, semantics))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            visiting.Remove(method);
+        }
+    }
+}
