@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# The benchmark behind the README's Performance table: the compile-time check of the fixed merge queue, and SPIN
-# on the same model in the same run when spin is installed (apt-get install spin).
+# The benchmark behind the README's Performance table, in one sitting: the compile-time check of the fixed merge
+# queue (the analyzer, sizes up to 5: larger ones are over its default state bound), the generated Explore() with one
+# and two workers, and SPIN on the same model when it is installed (apt-get install spin).
+# Usage: tests/MergeQueue.Analyzers.Benchmarks/run.sh [N...]   (default: 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- "${@:-5}"
+sizes=("${@:-5}")
+[ $# -eq 0 ] && sizes=(5 6)
+dotnet build -c Release tests/MergeQueue.Analyzers.Benchmarks >/dev/null
+bench() { dotnet run -c Release --no-build --project tests/MergeQueue.Analyzers.Benchmarks -- "$@"; }
+small=()
+for n in "${sizes[@]}"; do [ "$n" -le 5 ] && small+=("$n"); done
+echo "== compile-time check (analyzer)"
+[ ${#small[@]} -gt 0 ] && bench "${small[@]}"
+echo "== generated Explore()"
+bench explore "${sizes[@]}"
+echo "== SPIN"
 if command -v spin >/dev/null && command -v gcc >/dev/null; then
   work=$(mktemp -d)
   cp ../shared/anchors/spin/mergequeue.pml "$work/" 2>/dev/null || { echo "SPIN model not found (../shared/anchors/spin)"; exit 0; }
-  for n in "${@:-5}"; do
+  for n in "${sizes[@]}"; do
     (cd "$work" && spin -DN="$n" -DNOFINISH -a mergequeue.pml >/dev/null && gcc -O2 -DSAFETY -o pan pan.c 2>/dev/null \
       && /usr/bin/time -f "SPIN N=$n: %e s wall, %M KB peak" ./pan -m1000000 | grep -E "states, stored|elapsed")
   done
