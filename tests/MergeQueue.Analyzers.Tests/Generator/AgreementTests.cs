@@ -54,12 +54,19 @@ public sealed class AgreementTests(ITestOutputHelper output)
         var actual = GeneratorRun.Explore("MergeQueue.Samples.FixedQueue", sources);
         output.WriteLine($"interpreted {interpreted.TotalMilliseconds:F0} ms, generated (with generation and load) {clock.Elapsed.TotalMilliseconds:F0} ms");
 
+        // Levels of tens of thousands of states: two workers expand and merge them in parallel batches.
+        var parallel = GeneratorRun.Explore("MergeQueue.Samples.FixedQueue", new ExplorationOptions { Workers = 2, FingerprintsOnly = true }, sources);
+
         // TLC: 187,272 distinct states (anchors/tla/MQ5_Fixed.tla).
         Assert.Equal(187_272, actual.DistinctStates);
         Assert.Equal(expected.Transitions, actual.Transitions);
         Assert.Equal(expected.Depth, actual.Depth);
         Assert.Equal(expected.Violations, actual.Violations);
         Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
+        Assert.Equal(187_272, parallel.DistinctStates);
+        Assert.Equal(expected.Transitions, parallel.Transitions);
+        Assert.Equal(expected.Violations, parallel.Violations);
+        Assert.StartsWith(expected.ReportWithoutTime, parallel.ReportWithoutTime);
     }
 
     // The generated adapter's fast paths: states in two words (fixed: a few bytes; Encoded: wide values past the
@@ -78,6 +85,7 @@ public sealed class AgreementTests(ITestOutputHelper output)
         var expected = Interpreted(typeName, sources);
         var actual = GeneratorRun.Explore(typeName, new ExplorationOptions { Workers = workers, FingerprintsOnly = fingerprints }, sources);
 
+        Assert.Equal(fingerprints, actual.CollisionProbability is not null);
         Assert.Equal(expected.DistinctStates, actual.DistinctStates);
         Assert.Equal(expected.Transitions, actual.Transitions);
         Assert.Equal(expected.Depth, actual.Depth);

@@ -16,7 +16,8 @@ internal sealed record GeneratedResult(
     IReadOnlyList<string> Violations,
     string? BoundMessage,
     IReadOnlyList<string> NeverEnabled,
-    string Report)
+    string Report,
+    double? CollisionProbability)
 {
     /// <summary>The report without its last line (the statistics, which include the time).</summary>
     public string ReportWithoutTime => Report.Substring(0, Report.LastIndexOf('\n') + 1);
@@ -35,6 +36,7 @@ internal sealed record GeneratedResult(
             violations,
             (string?)Get(result, "BoundMessage"),
             ((IEnumerable<string>)Get(result, "NeverEnabledMessages")!).ToList(),
-            (string)Get(result, "Report")!);
+            (string)Get(result, "Report")!,
+            (double?)Get(result, "CollisionProbability"));
     }
 }

@@ -64,12 +64,19 @@ internal static class GeneratorRun
     }
 
     // The tests hold the checker's copy of ExplorationOptions; Explore() takes the engine assembly's.
-    private static object EngineOptions(System.Reflection.MethodInfo explore, ExplorationOptions options)
+    public static object EngineOptions(System.Reflection.MethodInfo explore, ExplorationOptions options)
     {
         var type = explore.GetParameters()[0].ParameterType;
         var copy = Activator.CreateInstance(type)!;
-        type.GetProperty(nameof(ExplorationOptions.MaxStates))!.SetValue(copy, options.MaxStates);
-        type.GetProperty(nameof(ExplorationOptions.MaxDepth))!.SetValue(copy, options.MaxDepth);
+        foreach (var name in new[]
+        {
+            nameof(ExplorationOptions.MaxStates), nameof(ExplorationOptions.MaxDepth), nameof(ExplorationOptions.Workers),
+            nameof(ExplorationOptions.FingerprintsOnly), nameof(ExplorationOptions.GraphStates),
+        })
+        {
+            type.GetProperty(name)!.SetValue(copy, typeof(ExplorationOptions).GetProperty(name)!.GetValue(options));
+        }
+
         return copy;
     }
 }
