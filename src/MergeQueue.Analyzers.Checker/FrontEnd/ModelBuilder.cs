@@ -29,6 +29,7 @@ internal sealed class ModelBuilder(ModelContext context)
         foreach (var action in shape.Actions)
         {
             var function = context.Function(action.Method, action.Location);
+            var guard = function is null ? null : context.Guard(action.Method);
             int index = actions.Count;
             actions.Add(new ActionInfo(action.Method.Name, action.Fairness, action.Location));
             foreach (var combination in DomainCombinations.Of(action.Domains))
@@ -43,7 +44,7 @@ internal sealed class ModelBuilder(ModelContext context)
                 instances.Add(new ActionInstance(index, Arguments(action.Domains, combination), fairnessGroup));
                 if (function is not null)
                 {
-                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool));
+                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool, guard));
                 }
             }
         }

@@ -345,7 +345,7 @@ internal sealed partial class BreadthFirstSearch<TState>
             return allInstances;
         }
 
-        count = guarded.PossiblyEnabled(state, buffer);
+        count = guarded.PossiblyEnabled(state, buffer, budget);
         return buffer;
     }
 

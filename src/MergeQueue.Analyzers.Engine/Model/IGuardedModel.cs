@@ -15,6 +15,7 @@ public interface IGuardedModel<in TState>
     /// </summary>
     /// <param name="state">The state.</param>
     /// <param name="instances">Room for every action instance.</param>
+    /// <param name="budget">The step budget of one guard's execution.</param>
     /// <returns>How many instances were written.</returns>
-    int PossiblyEnabled(TState state, int[] instances);
+    int PossiblyEnabled(TState state, int[] instances, StepBudget budget);
 }

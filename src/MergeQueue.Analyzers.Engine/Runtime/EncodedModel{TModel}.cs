@@ -143,7 +143,7 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
     }
 
     /// <inheritdoc/>
-    public int PossiblyEnabled(PackedState state, int[] instances)
+    public int PossiblyEnabled(PackedState state, int[] instances, StepBudget budget)
     {
         int count = 0;
         TModel current;

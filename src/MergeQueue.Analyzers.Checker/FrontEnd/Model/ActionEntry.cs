@@ -8,4 +8,5 @@ namespace MergeQueue.Analyzers.FrontEnd.Model;
 /// <param name="Arguments">One value per parameter.</param>
 /// <param name="Site">Where the member is declared, for failures that happen outside any statement.</param>
 /// <param name="ReturnsBool">Whether it is an action whose <c>false</c> means disabled.</param>
-internal sealed record ActionEntry(CompiledFunction Function, Value[] Arguments, object? Site, bool ReturnsBool);
+/// <param name="Guard">The action's leading <c>Require</c>s as a function of the same arguments, if it has some that write nothing.</param>
+internal sealed record ActionEntry(CompiledFunction Function, Value[] Arguments, object? Site, bool ReturnsBool, CompiledFunction? Guard = null);

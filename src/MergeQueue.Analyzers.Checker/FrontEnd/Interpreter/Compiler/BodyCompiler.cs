@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,6 +51,34 @@ internal sealed partial class BodyCompiler
         }
 
         CompileBody(function, body);
+    }
+
+    /// <summary>
+    /// The guard of an action: its leading <c>Require</c> conditions (which must write nothing), as a function of the
+    /// action's parameters that is true when all of them hold, tested in order.
+    /// </summary>
+    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> conditions, CompiledFunction function)
+    {
+        scope = new FunctionScope(method, function, null) { ReturnType = method.ReturnType };
+        foreach (var parameter in method.Parameters)
+        {
+            scope.Declare(parameter);
+        }
+
+        var tests = conditions.Select(c => Expr(c)).ToArray();
+        function.ExpressionSite = Loc(conditions[0]);
+        function.ExpressionBody = frame =>
+        {
+            foreach (var test in tests)
+            {
+                if (!test(frame).Bool)
+                {
+                    return Value.Of(false);
+                }
+            }
+
+            return Value.Of(true);
+        };
     }
 
     /// <summary>A field or auto-property initializer, as a function that stores the value into the state.</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Shape;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
@@ -91,6 +92,46 @@ internal sealed class ModelContext
         function = new CompiledFunction(method.ToDisplayString(), method.Parameters.Length);
         functions.Add(method, function);
         pending.Enqueue((method, function));
+        return function;
+    }
+
+    /// <summary>
+    /// The guard of an action (see <see cref="BodyCompiler.CompileGuard"/>): its leading <c>Require</c>s whose
+    /// conditions write nothing, or null when it has none.
+    /// </summary>
+    public CompiledFunction? Guard(IMethodSymbol method)
+    {
+        if (BodyOf(method) is not IBlockOperation block)
+        {
+            return null;
+        }
+
+        var purity = new GuardPurity(Source.Compilation, Shape.Type);
+        var conditions = new List<IOperation>();
+        foreach (var statement in block.Operations)
+        {
+            if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+                || invocation.TargetMethod.Name != "Require"
+                || !KnownSymbols.Is(invocation.TargetMethod.ContainingType, KnownSymbols.Spec)
+                || invocation.Arguments.Length == 0
+                || invocation.Arguments.Skip(1).Any(a => a.ArgumentKind == ArgumentKind.Explicit)
+                || invocation.Arguments[0].Value.Syntax is not ExpressionSyntax condition
+                || invocation.SemanticModel is not { } semantics
+                || !purity.IsPure(condition, semantics))
+            {
+                break;
+            }
+
+            conditions.Add(invocation.Arguments[0].Value);
+        }
+
+        if (conditions.Count == 0)
+        {
+            return null;
+        }
+
+        var function = new CompiledFunction(method.ToDisplayString() + " guard", method.Parameters.Length);
+        new BodyCompiler(this).CompileGuard(method, conditions, function);
         return function;
     }
 

@@ -4,11 +4,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MergeQueue.Analyzers.Generator;
+namespace MergeQueue.Analyzers.FrontEnd.Shape;
 
 /// <summary>
-/// Whether a <c>Require</c> condition can be tested apart from its action: the generated guard runs it on the stored
-/// (or last decoded) state, so it must write nothing. A condition qualifies when it assigns nothing and calls only
+/// Whether a <c>Require</c> condition can be tested apart from its action: a guard (generated, or the interpreter's)
+/// runs it on the stored (or last decoded) state, so it must write nothing. A condition qualifies when it assigns nothing and calls only
 /// the model's own methods and properties that qualify in turn, or library members known to read only (LINQ,
 /// strings, math, and the read-only members of collections). Anything else keeps the <c>Require</c> in the body, where
 /// the step runs it on its own copy.

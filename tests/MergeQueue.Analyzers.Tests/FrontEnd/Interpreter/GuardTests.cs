@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.FrontEnd.Model;
+using MergeQueue.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.FrontEnd.Interpreter;
+
+/// <summary>
+/// The interpreter tests the leading <c>Require</c>s of every action instance in one pass per state and the engine
+/// steps only the instances it lists. Leaving out an instance its step would run would lose states; so in every
+/// reachable state the list must be exactly the instances whose step is not disabled (or a superset, where a guard
+/// cannot be tested apart from its action).
+/// </summary>
+public sealed class GuardTests
+{
+    private static readonly StepBudget Budget = new(100_000, CancellationToken.None);
+
+    [Fact]
+    public void In_every_state_of_the_fixed_queue_the_guards_list_exactly_the_enabled_instances()
+    {
+        var model = Model("MergeQueue.Samples.FixedQueue", SampleSource.Read(SampleSource.Pr), SampleSource.Read(SampleSource.Fixed));
+        int visited = 0;
+        foreach (var state in Reachable(model))
+        {
+            Assert.Equal(NotDisabled(model, state), Listed(model, state));
+            visited++;
+        }
+
+        // TLC: 656 distinct states at N = 3 (anchors/tla/MQ5_Fixed.tla).
+        Assert.Equal(656, visited);
+    }
+
+    [Fact]
+    public void Guards_that_would_write_or_throw_leave_the_decision_to_the_step()
+    {
+        var model = Model("Guarded", GeneratorTestModelsSource("""
+            int x;
+            int[] slots = new int[2];
+            bool Bump() { x++; return x < 3; }
+            [Action] void Go() { Require(Bump()); }
+            [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; }
+            [Action] void Nested() { Require(Helper()); x = 0; }
+            bool Helper() { Require(x > 1); return true; }
+            """));
+        var initial = model.CreateInitialState(Budget).Successor;
+
+        // Go's Require writes (no guard: listed); Take(2) throws in its guard (listed: its step reports the failure);
+        // Nested's helper Requires x > 1, false here (left out, as its step is disabled).
+        Assert.Equal(new[] { 0, 1, 2, 3 }, Listed(model, initial));
+        Assert.Equal(StepOutcomeKind.Failed, model.Step(initial, 3, Budget).Kind);
+        Assert.Equal(StepOutcomeKind.Disabled, model.Step(initial, 4, Budget).Kind);
+    }
+
+    private static string GeneratorTestModelsSource(string members) => Generator.GeneratorTestModels.Source("Guarded", members);
+
+    private static InterpretedModel Model(string typeName, params string[] sources)
+    {
+        var compiled = ModelSources.Compile(typeName, sources);
+        Assert.True(compiled.Model is not null, string.Join("\n", compiled.Diagnostics));
+        return (InterpretedModel)compiled.Model!;
+    }
+
+    private static IEnumerable<InterpretedState> Reachable(InterpretedModel model)
+    {
+        var seen = new HashSet<InterpretedState>(model.StateComparer);
+        var queue = new Queue<InterpretedState>();
+        var initial = model.CreateInitialState(Budget).Successor;
+        seen.Add(initial);
+        queue.Enqueue(initial);
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            yield return state;
+            for (int i = 0; i < model.ActionInstances.Count; i++)
+            {
+                var outcome = model.Step(state, i, Budget);
+                if (outcome.Kind == StepOutcomeKind.Enabled && seen.Add(outcome.Successor))
+                {
+                    queue.Enqueue(outcome.Successor);
+                }
+            }
+        }
+    }
+
+    private static int[] Listed(InterpretedModel model, InterpretedState state)
+    {
+        var buffer = new int[model.ActionInstances.Count];
+        int count = model.PossiblyEnabled(state, buffer, Budget);
+        return buffer.Take(count).ToArray();
+    }
+
+    private static int[] NotDisabled(InterpretedModel model, InterpretedState state) =>
+        Enumerable.Range(0, model.ActionInstances.Count).Where(i => model.Step(state, i, Budget).Kind != StepOutcomeKind.Disabled).ToArray();
+}
