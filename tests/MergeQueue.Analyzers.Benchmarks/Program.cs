@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 // The compile-time check of the fixed merge queue, as the compiler runs it: the whole analyzer (front end,
 // exploration, diagnostics) through CompilationWithAnalyzers, beside the plain compile of the same project.
-// Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K]
+// Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K] [--gc]
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- engine [N...] [--workers 1,2]
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- explore [N...] [--workers 1,2]
 // The engine alone (no compiler): see EngineBenchmark. The generated Explore(): see ExploreBenchmark.
@@ -31,7 +31,9 @@ if (args.Length > 0 && args[0] == "explore")
 
 var runsAt = Array.IndexOf(args, "--runs");
 var runs = runsAt >= 0 ? int.Parse(args[runsAt + 1], CultureInfo.InvariantCulture) : 3;
-var sizes = args.Where((a, i) => i != runsAt && i != runsAt + 1).Select(int.Parse).DefaultIfEmpty(5).ToList();
+// --gc: also print the collector's share of each check (pause time, collections, bytes allocated).
+var showGc = args.Contains("--gc");
+var sizes = args.Where((a, i) => i != runsAt && i != runsAt + 1 && a != "--gc").Select(int.Parse).DefaultIfEmpty(5).ToList();
 var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
 var references = Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(StateMachineAttribute).Assembly.Location)).ToArray();
 
@@ -67,11 +69,21 @@ foreach (var (n, withLiveness) in sizes.SelectMany(n => new[] { (n, false), (n, 
         compile.Stop();
         GC.Collect();
         var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
+        var gen1Before = GC.CollectionCount(1);
+        var gen2Before = GC.CollectionCount(2);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var check = Stopwatch.StartNew();
         var diagnostics = await compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StateMachineAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
         check.Stop();
+        if (showGc)
+        {
+            Console.WriteLine($"GC pause {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms, gen0 {GC.CollectionCount(0) - gen0Before}, gen1 {GC.CollectionCount(1) - gen1Before}, gen2 {GC.CollectionCount(2) - gen2Before}, allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1_000_000} MB");
+        }
+
         var errors = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         if (errors.Count > 0)
         {
