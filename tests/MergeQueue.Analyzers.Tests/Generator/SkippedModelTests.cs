@@ -16,6 +16,7 @@ public sealed class SkippedModelTests
     [InlineData("public partial class M { int x; [Action] void A([Range(3, 1)] int p) { x = p; } }")]
     [InlineData("public partial class M { object o = new(); [Action] void A() { } }")]
     [InlineData("public partial class M { int x; }")]
+    [InlineData("public partial class M { static int x; [Action] static void A() { x = 1; } }")]
     public void Model_the_generator_cannot_handle_gets_no_explorer(string declaration)
     {
         string source = TestCompilation.Usings + (declaration.StartsWith("public partial class Outer", System.StringComparison.Ordinal) ? string.Empty : "[StateMachine]\n") + declaration;

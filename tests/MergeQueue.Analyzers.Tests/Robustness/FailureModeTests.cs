@@ -31,19 +31,14 @@ public sealed class FailureModeTests
         Assert.Equal("Invariant 'Holds' ran past 100,000 steps (an endless loop or recursion?)", diagnostics.Single("SM0004").MessageLines()[0]);
     }
 
+    // A static class can only hold static members; the class's error says it all, and its members get none.
     [Theory]
-    [InlineData("partial class {|SM0106:Box|}<T>", "generic")]
-    [InlineData("abstract partial class {|SM0106:Box|}", "abstract")]
-    [InlineData("static partial class {|SM0106:Box|}", "static")]
-    public async Task A_class_that_cannot_be_a_model_is_an_error_at_its_name(string declaration, string why)
+    [InlineData("partial class {|SM0106:Box|}<T>", "generic", "int x;\n[Action] void Step() { x = 1; }")]
+    [InlineData("abstract partial class {|SM0106:Box|}", "abstract", "int x;\n[Action] void Step() { x = 1; }")]
+    [InlineData("static partial class {|SM0106:Box|}", "static", "static int x;\n[Action] static void Step() { x = 1; }")]
+    public async Task A_class_that_cannot_be_a_model_is_an_error_at_its_name(string declaration, string why, string members)
     {
-        var source = TestCompilation.Usings + "[StateMachine]\n" + declaration + """
-
-            {
-                static int x;
-                [Action] static void Step() { x = 1; }
-            }
-            """;
+        var source = TestCompilation.Usings + "[StateMachine]\n" + declaration + "\n{\n" + members + "\n}\n";
 
         var diagnostics = await AnalyzerRun.VerifyAsync(source);
 

@@ -67,6 +67,13 @@ internal sealed partial class ShapeReader
                 continue;
             }
 
+            if (method.IsStatic && !method.ContainingType.IsStatic)
+            {
+                // Static members are not state (SPEC §2): a static action could change nothing the checker sees.
+                diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, "Action", method.Name, "an action is an instance method (a static one cannot change the state)");
+                continue;
+            }
+
             if (!method.ReturnsVoid && method.ReturnType.SpecialType != SpecialType.System_Boolean)
             {
                 diagnostics.Error(DiagnosticDescriptors.ActionReturnType, location, method.Name, TypeMapper.Display(method.ReturnType));
@@ -154,6 +161,12 @@ internal sealed partial class ShapeReader
             || method is { IsGenericMethod: true })
         {
             diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, attribute, member.Name, "a property is a non-generic bool method or a readable bool property");
+            return false;
+        }
+
+        if (member.IsStatic && !member.ContainingType.IsStatic)
+        {
+            diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, attribute, member.Name, "a property is an instance member (a static one cannot read the state)");
             return false;
         }
 

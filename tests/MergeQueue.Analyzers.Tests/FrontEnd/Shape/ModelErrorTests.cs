@@ -120,6 +120,9 @@ public sealed class ModelErrorTests
     [InlineData("[Action, Invariant] bool Step() => true;", "[Invariant] on 'Step' is not allowed")]
     [InlineData("[Action] void Step() { }\n[Invariant] bool P([Process][Range(0, 1)] int p) => true;", "[Process] on 'p' is not allowed")]
     [InlineData("[Action] void Step<T>() { }", "[Action] on 'Step' is not allowed: an action cannot be generic")]
+    [InlineData("static int n;\n[Action] static void Step() { n++; }", "[Action] on 'Step' is not allowed: an action is an instance method (a static one cannot change the state)")]
+    [InlineData("[Action] void Step() { }\n[Invariant] static bool P() => true;", "[Invariant] on 'P' is not allowed: a property is an instance member (a static one cannot read the state)")]
+    [InlineData("[Action] void Step() { }\n[Reachable] static bool P => true;", "[Reachable] on 'P' is not allowed: a property is an instance member")]
     public void SM0110_invalid_member(string members, string message)
     {
         var diagnostic = Single(members);
