@@ -17,8 +17,11 @@ internal sealed partial class Parser
 {
     private UsingsSpec? usings;
 
-    /// <summary>The usings of the model's file, or null when its declarations span files or use extern aliases.</summary>
-    private UsingsSpec? Usings()
+    /// <summary>
+    /// The usings of the model's file, or null when its declarations span files or use extern aliases. A directive
+    /// that does not compile is left out: the user's file already reports it, and the generated file would repeat it.
+    /// </summary>
+    private UsingsSpec? Usings(Compilation compilation)
     {
         var trees = type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().ToList();
         if (trees.Count != 1 || trees[0].GetRoot() is not CompilationUnitSyntax unit || unit.Externs.Count > 0)
@@ -26,8 +29,10 @@ internal sealed partial class Parser
             return null;
         }
 
-        var inner = unit.Members.OfType<BaseNamespaceDeclarationSyntax>().SelectMany(n => n.Usings).Select(u => u.ToString());
-        return new UsingsSpec(new EquatableArray<string>(unit.Usings.Select(u => u.ToString())), new EquatableArray<string>(inner));
+        var model = compilation.GetSemanticModel(trees[0]);
+        bool Compiles(UsingDirectiveSyntax directive) => !model.GetDiagnostics(directive.Span).Any(d => d.Severity == DiagnosticSeverity.Error);
+        var inner = unit.Members.OfType<BaseNamespaceDeclarationSyntax>().SelectMany(n => n.Usings).Where(Compiles).Select(u => u.ToString());
+        return new UsingsSpec(new EquatableArray<string>(unit.Usings.Where(Compiles).Select(u => u.ToString())), new EquatableArray<string>(inner));
     }
 
     private GuardSpec? Guard(IMethodSymbol method, Compilation compilation)
@@ -39,6 +44,12 @@ internal sealed partial class Parser
         }
 
         var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+        if (model.GetDiagnostics(body.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // A copied condition would repeat the error in generated code.
+            return null;
+        }
+
         var purity = new GuardPurity(compilation, type);
         var conditions = new List<string>();
         var reasons = new List<string>();

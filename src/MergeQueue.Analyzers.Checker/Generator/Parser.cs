@@ -78,7 +78,7 @@ internal sealed partial class Parser
             fields.Add(new FieldSpec(field.Name, Identifier(field.Name), index, field.Symbol.IsReadOnly));
         }
 
-        usings = Usings();
+        usings = Usings(compilation);
         var (actions, instances) = ReadActions(shape.Actions, compilation);
         var (predicates, properties) = ReadProperties(shape.Properties);
         var attribute = type.GetAttributes().FirstOrDefault(a => KnownSymbols.IsAttribute(a, KnownSymbols.StateMachine));
