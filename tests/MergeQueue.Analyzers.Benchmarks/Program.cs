@@ -49,7 +49,9 @@ foreach (var (n, withLiveness) in sizes.SelectMany(n => new[] { (n, false), (n, 
 
     // Safety only: the same model without its [Eventually] property.
     var source = (withLiveness ? sample : sample.Replace(liveness, string.Empty, StringComparison.Ordinal))
-        .Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal);
+        .Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal)
+        // Past the default bound of a million states (N = 6 has 4.1 million), the model raises its own.
+        .Replace("[StateMachine]", n > 5 ? "[StateMachine(MaxStates = 10_000_000)]" : "[StateMachine]", StringComparison.Ordinal);
     var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
         .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["SM0010"] = ReportDiagnostic.Info });
 
