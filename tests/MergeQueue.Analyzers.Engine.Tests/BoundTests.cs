@@ -5,7 +5,7 @@ using Xunit;
 
 namespace MergeQueue.Analyzers.Engine.Tests;
 
-/// <summary>MaxStates, MaxDepth, the time limit and cancellation: partial results that say so and never pass.</summary>
+/// <summary>MaxStates, MaxDepth, memory, the time limit and cancellation: partial results that say so and never pass.</summary>
 public class BoundTests
 {
     private static ToyModel<int> CounterToTen() =>
@@ -60,6 +60,49 @@ public class BoundTests
         // 3 is at depth 3 and has no successor: the whole graph fits in the bound.
         Assert.True(result.Complete);
         Assert.Equal(ViolationKind.Stuck, Assert.Single(result.Violations).Kind);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_memory_limit_stops_a_search_that_outgrows_it(int workers)
+    {
+        // 4,099,792 states (TLC, anchors/tla/MQ5_Fixed.tla) need about 200 MB here. The limit counts the whole
+        // process's heap, which other tests running meanwhile also grow and shrink: 16 MB is far from both.
+        var options = new ExplorationOptions { MaxMemoryMegabytes = 16, MaxStates = 0, Workers = workers };
+
+        ExplorationResult result = Explorer.Explore(new MergeQueueModel(QueueVersion.Fixed, 6, QueueGoal.None), options);
+
+        Assert.Equal(ExplorationBound.MaxMemory, result.StoppedBy);
+        Assert.False(result.Complete);
+        Assert.False(result.Passed);
+        Assert.True(result.DistinctStates < 4_099_792);
+        Assert.StartsWith("'FixedQueue' was not fully explored: the memory limit (16 MB) reached; ", result.BoundMessage);
+    }
+
+    [Fact]
+    public void A_memory_limit_the_search_stays_under_changes_nothing()
+    {
+        ExplorationResult result = Explorer.Explore(CounterToTen(), new ExplorationOptions { MaxMemoryMegabytes = 1024 });
+
+        Assert.True(result.Passed);
+        Assert.Equal(11, result.DistinctStates);
+    }
+
+    [Fact]
+    public void Running_out_of_memory_is_a_bound_not_a_crash()
+    {
+        // A step whose allocation fails: the model does not catch OutOfMemoryException, the engine stops there.
+        var model = new ToyModel<int>("Greedy", 0)
+            .Field("x", x => x.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Action("Grow", x => x < 5 ? StepOutcome<int>.Enabled(x + 1) : throw new OutOfMemoryException());
+
+        ExplorationResult result = Explorer.Explore(model);
+
+        Assert.Equal(ExplorationBound.MaxMemory, result.StoppedBy);
+        Assert.False(result.Passed);
+        Assert.Equal(6, result.DistinctStates);
+        Assert.StartsWith("'Greedy' was not fully explored: the process ran out of memory; 6 distinct states, depth 5 explored", result.BoundMessage);
     }
 
     [Fact]

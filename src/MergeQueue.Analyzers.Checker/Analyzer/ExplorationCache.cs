@@ -25,7 +25,7 @@ internal static class ExplorationCache
         ExplorationsByModel.AddOrUpdate(model, 1, (_, count) => count + 1);
 
         // Partial results (time limit, cancellation) depend on the machine's load, not only on the source.
-        if (result.StoppedBy is ExplorationBound.Timeout or ExplorationBound.Cancelled || !Results.TryAdd(key, result))
+        if (result.StoppedBy is ExplorationBound.Timeout or ExplorationBound.Cancelled or ExplorationBound.MaxMemory || !Results.TryAdd(key, result))
         {
             return;
         }

@@ -84,6 +84,7 @@ internal static class ModelChecker
             MaxStates = maxStates > 0 ? maxStates : settings.MaxStates,
             MaxDepth = Math.Max(0, NamedInt(attribute, "MaxDepth")),
             Timeout = settings.Timeout,
+            MaxMemoryMegabytes = settings.MaxMemoryMegabytes,
             CancellationToken = cancellationToken,
         };
     }

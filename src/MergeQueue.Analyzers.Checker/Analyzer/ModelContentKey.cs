@@ -46,7 +46,8 @@ internal static class ModelContentKey
         var key = new StringBuilder()
             .Append(source.Type.ToDisplayString()).Append('|')
             .Append(maxStates).Append('|').Append(maxDepth).Append('|')
-            .Append(settings.Timeout.Ticks).Append('|');
+            .Append(settings.Timeout.Ticks).Append('|')
+            .Append(settings.MaxMemoryMegabytes).Append('|');
         foreach (var tree in trees.OrderBy(t => t.FilePath, StringComparer.Ordinal))
         {
             key.Append(tree.FilePath).Append(':');

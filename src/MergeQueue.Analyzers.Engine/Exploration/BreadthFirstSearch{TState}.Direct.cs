@@ -44,6 +44,11 @@ internal sealed partial class BreadthFirstSearch<TState>
                     if ((next & (SequentialBatchSize - 1)) == 0 && next > 0)
                     {
                         graph.ReleaseStatesBelow(next);
+                        if (OverMemory())
+                        {
+                            return ExplorationBound.MaxMemory;
+                        }
+
                         if (progress is not null && clock.Elapsed - lastProgress >= ProgressInterval)
                         {
                             Transitions += transitions;

@@ -53,6 +53,8 @@ internal sealed partial class BreadthFirstSearch<TState>
     private readonly int maxStates;
     private readonly int maxDepth;
     private readonly TimeSpan? timeout;
+    private readonly long memoryBaseline;
+    private readonly long maxMemoryBytes;
     private readonly Stopwatch clock;
     private readonly CancellationToken cancellation;
     private readonly int workers;
@@ -84,6 +86,8 @@ internal sealed partial class BreadthFirstSearch<TState>
         maxStates = options.MaxStates > 0 ? options.MaxStates : int.MaxValue;
         maxDepth = options.MaxDepth > 0 ? options.MaxDepth : int.MaxValue;
         timeout = options.Timeout;
+        maxMemoryBytes = options.MaxMemoryMegabytes > 0 ? options.MaxMemoryMegabytes * 1024L * 1024L : long.MaxValue;
+        memoryBaseline = options.MaxMemoryMegabytes > 0 ? GC.GetTotalMemory(forceFullCollection: false) : 0;
         cancellation = options.CancellationToken;
         workers = Math.Max(1, options.Workers);
         progress = options.Progress;
@@ -184,6 +188,11 @@ internal sealed partial class BreadthFirstSearch<TState>
 
                 next = end;
                 graph.ReleaseStatesBelow(next);
+                if (OverMemory())
+                {
+                    return ExplorationBound.MaxMemory;
+                }
+
                 if (progress is not null && clock.Elapsed - lastProgress >= ProgressInterval)
                 {
                     ReportProgress();
@@ -196,6 +205,11 @@ internal sealed partial class BreadthFirstSearch<TState>
         {
             // A model checks the token inside long executions and may throw; that is a cancellation, not a failure.
             return ExplorationBound.Cancelled;
+        }
+        catch (OutOfMemoryException)
+        {
+            // The graph stays consistent up to its count (a state is counted last), and the buffers go below.
+            return ExplorationBound.MaxMemory;
         }
         finally
         {
@@ -315,6 +329,10 @@ internal sealed partial class BreadthFirstSearch<TState>
 
         return graph.Add(successor, key, parent, instance, depth);
     }
+
+    /// <summary>True when the heap grew past <see cref="ExplorationOptions.MaxMemoryMegabytes"/> (a cheap estimate).</summary>
+    private bool OverMemory() =>
+        maxMemoryBytes != long.MaxValue && GC.GetTotalMemory(forceFullCollection: false) - memoryBaseline > maxMemoryBytes;
 
     private void Cut(ExplorationBound bound)
     {

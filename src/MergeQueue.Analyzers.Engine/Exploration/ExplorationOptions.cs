@@ -18,6 +18,14 @@ public sealed class ExplorationOptions
     /// </summary>
     public int MaxDepth { get; set; }
 
+    /// <summary>
+    /// The most the exploration may grow the process's managed heap, in megabytes; 0 (the default) for no limit.
+    /// Checked every few thousand states, against the heap's size when the exploration began (so it also counts
+    /// what other threads of the process allocate meanwhile). Reaching it stops the exploration like the time limit;
+    /// an allocation that fails (<see cref="OutOfMemoryException"/>) stops it the same way, limit or not.
+    /// </summary>
+    public int MaxMemoryMegabytes { get; set; }
+
     /// <summary>Wall-clock time the exploration may take; null for no limit.</summary>
     public TimeSpan? Timeout { get; set; }
 

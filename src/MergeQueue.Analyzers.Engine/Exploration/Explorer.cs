@@ -46,7 +46,16 @@ public static class Explorer
         {
             var deadline = new SearchDeadline(options.Timeout, clock, options.CancellationToken);
             var liveness = new LivenessChecker<TState>(model, graph, builder, budget, deadline, search.IsNewPredicateFailure);
-            stoppedBy = liveness.Run();
+            try
+            {
+                stoppedBy = liveness.Run();
+            }
+            catch (OutOfMemoryException)
+            {
+                // The liveness search's graph did not fit: no liveness verdict, as when a bound stops it.
+                stoppedBy = ExplorationBound.MaxMemory;
+            }
+
             livenessStopped = stoppedBy != ExplorationBound.None;
             violations.AddRange(liveness.Violations);
         }

@@ -131,6 +131,9 @@ internal static class ReportText
         ExplorationBound.MaxStates => "MaxStates (" + Count(options.MaxStates) + ") reached",
         ExplorationBound.MaxDepth => "MaxDepth (" + Count(options.MaxDepth) + ") reached",
         ExplorationBound.Timeout => "the time limit (" + Duration(options.Timeout ?? TimeSpan.Zero) + ") reached",
+        ExplorationBound.MaxMemory => options.MaxMemoryMegabytes > 0
+            ? "the memory limit (" + Count(options.MaxMemoryMegabytes) + " MB) reached"
+            : "the process ran out of memory",
         _ => "the exploration was cancelled",
     };
 

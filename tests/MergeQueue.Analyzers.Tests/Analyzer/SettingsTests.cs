@@ -94,6 +94,23 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task Memory_build_property_stops_an_exploration_that_outgrows_it_with_a_warning()
+    {
+        // 2^24 states of about half a kilobyte each: 32 MB is reached within the first hundred thousand. The limit
+        // counts the process's heap, which other tests also move; this one grows until it is past it.
+        var diagnostics = await AnalyzerRun.VerifyAsync(TestCompilation.Usings + """
+            [StateMachine]
+            partial class {|SM0005:Bits|}
+            {
+                readonly bool[] b = new bool[24];
+                [Action] void Flip([Range(0, 23)] int i) { b[i] = !b[i]; }
+            }
+            """, new Dictionary<string, string> { ["MergeQueueMaxMemoryMegabytes"] = "32", ["MergeQueueMaxStates"] = "100000000" });
+
+        Assert.Contains("the memory limit (32 MB) reached", diagnostics.Single("SM0005").GetMessage());
+    }
+
+    [Fact]
     public async Task Cancellation_stops_a_large_exploration_promptly()
     {
         const string source = TestCompilation.Usings + """
