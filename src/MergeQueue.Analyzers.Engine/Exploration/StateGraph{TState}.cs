@@ -169,9 +169,6 @@ internal sealed class StateGraph<TState>
     internal ulong KeyOf(TState state) => FingerprintTable.Key(
         hasher is not null ? hasher.Hash64(state) : (ulong)(uint)comparer.GetHashCode(state));
 
-    /// <summary>True when the tables keep the number of each state (see the constructor).</summary>
-    internal bool KeepsNumbers => tables[0].Numbered;
-
     /// <summary>Brings the first table slot of <paramref name="key"/> into the cache ahead of a probe; returns what it read.</summary>
     internal ulong Touch(ulong key) => tables[(int)key & shardMask].Touch(key);
 
