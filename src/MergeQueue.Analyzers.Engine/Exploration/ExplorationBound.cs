@@ -12,14 +12,14 @@ public enum ExplorationBound
     /// <summary>States deeper than <see cref="ExplorationOptions.MaxDepth"/> were reachable.</summary>
     MaxDepth,
 
-    /// <summary>
-    /// The heap grew by more than <see cref="ExplorationOptions.MaxMemoryMegabytes"/>, or an allocation failed.
-    /// </summary>
-    MaxMemory,
-
     /// <summary><see cref="ExplorationOptions.Timeout"/> passed.</summary>
     Timeout,
 
     /// <summary><see cref="ExplorationOptions.CancellationToken"/> was cancelled.</summary>
     Cancelled,
+
+    /// <summary>
+    /// The heap grew by more than <see cref="ExplorationOptions.MaxMemoryMegabytes"/>, or an allocation failed.
+    /// </summary>
+    MaxMemory,
 }
