@@ -13,12 +13,9 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 /// in two words.
 /// </summary>
 /// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
-public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityComparer<PackedState>, IStateHasher<PackedState>, IGuardedModel<PackedState>
+public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, IModel<PackedState>, IEqualityComparer<PackedState>, IStateHasher<PackedState>
     where TModel : class
 {
-    private readonly IReadOnlyList<string?> returnedFalse;
-    private readonly DisabledReason?[] guardReasons;
-    private readonly int instanceCount;
     private readonly object scratchLock = new();
     private TModel? template;
 
@@ -42,35 +39,9 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
         IReadOnlyList<PredicateInstance> predicates,
         IReadOnlyList<PropertyInstance> properties,
         IReadOnlyList<string?> returnedFalse)
+        : base(name, fieldNames, actions, actionInstances, predicates, properties, returnedFalse)
     {
-        Name = name;
-        FieldNames = fieldNames;
-        Actions = actions;
-        ActionInstances = actionInstances ?? throw new ArgumentNullException(nameof(actionInstances));
-        Predicates = predicates;
-        Properties = properties;
-        this.returnedFalse = returnedFalse;
-        guardReasons = new DisabledReason?[actionInstances.Count];
-        instanceCount = actionInstances.Count;
     }
-
-    /// <inheritdoc/>
-    public string Name { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> FieldNames { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<ActionInfo> Actions { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<ActionInstance> ActionInstances { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<PredicateInstance> Predicates { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<PropertyInstance> Properties { get; }
 
     /// <inheritdoc/>
     public IEqualityComparer<PackedState> StateComparer => this;
@@ -104,23 +75,14 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
             Scratch at = ScratchFor(state);
             if (Guard(at.Current, actionInstance) is { } blocked)
             {
-                DisabledReason? reason = guardReasons[actionInstance];
-                if (reason is null || !ReferenceEquals(reason.Text, blocked))
-                {
-                    // Guard texts are literals: one reason object per action instance serves every state.
-                    reason = new DisabledReason(blocked, null);
-                    guardReasons[actionInstance] = reason;
-                }
-
-                return StepOutcome<PackedState>.Disabled(reason);
+                return StepOutcome<PackedState>.Disabled(GuardReason(actionInstance, blocked));
             }
 
             // The working instance is the successor: the decoded state is never written.
             Restore(at.Current, at.Working);
             if (!Run(at.Working, actionInstance))
             {
-                string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
-                return StepOutcome<PackedState>.Disabled(new DisabledReason(text, null));
+                return StepOutcome<PackedState>.Disabled(ReturnedFalse(actionInstance));
             }
 
             if (SharedPlaces(at.Working) is { } shared)
@@ -132,7 +94,7 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
         }
         catch (ActionDisabledException disabled)
         {
-            return StepOutcome<PackedState>.Disabled(new DisabledReason(GeneratedModel<TModel>.RequireText(disabled), null));
+            return StepOutcome<PackedState>.Disabled(new DisabledReason(RequireText(disabled), null));
         }
         catch (Exception failure) when (IsModelFailure(failure))
         {
@@ -140,47 +102,6 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
         }
 
         return StepOutcome<PackedState>.Enabled(next);
-    }
-
-    /// <inheritdoc/>
-    public int PossiblyEnabled(PackedState state, int[] instances, StepBudget budget)
-    {
-        int count = 0;
-        TModel current;
-        try
-        {
-            current = ScratchFor(state).Current;
-        }
-        catch (Exception failure) when (IsModelFailure(failure))
-        {
-            // Every step will fail the same way and report it.
-            for (; count < instanceCount; count++)
-            {
-                instances[count] = count;
-            }
-
-            return count;
-        }
-
-        for (int instance = 0; instance < instanceCount; instance++)
-        {
-            bool listed;
-            try
-            {
-                listed = Guard(current, instance) is null;
-            }
-            catch (Exception failure) when (IsModelFailure(failure))
-            {
-                listed = true;
-            }
-
-            if (listed)
-            {
-                instances[count++] = instance;
-            }
-        }
-
-        return count;
     }
 
     /// <inheritdoc/>
@@ -242,38 +163,24 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
 
     /// <summary>Runs one action instance on <paramref name="next"/>, an instance it may write.</summary>
     /// <param name="next">The working instance.</param>
-    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <param name="actionInstance">The index into <see cref="ModelAdapter{TModel, TState}.ActionInstances"/>.</param>
     /// <returns>False when a <c>bool</c> action returned false.</returns>
     protected abstract bool Run(TModel next, int actionInstance);
 
     /// <summary>Evaluates one predicate instance.</summary>
     /// <param name="state">The decoded state.</param>
-    /// <param name="predicate">The index into <see cref="Predicates"/>.</param>
+    /// <param name="predicate">The index into <see cref="ModelAdapter{TModel, TState}.Predicates"/>.</param>
     /// <returns>The predicate's value.</returns>
     protected abstract bool Test(TModel state, int predicate);
 
     /// <summary>Appends one field's value as a trace shows it.</summary>
     /// <param name="text">Where to append.</param>
     /// <param name="state">The decoded state.</param>
-    /// <param name="field">The index into <see cref="FieldNames"/>.</param>
+    /// <param name="field">The index into <see cref="ModelAdapter{TModel, TState}.FieldNames"/>.</param>
     protected abstract void AppendField(StringBuilder text, TModel state, int field);
 
-    /// <summary>
-    /// Tests the leading <c>Require</c>s of an action instance on the decoded state, without running it or throwing:
-    /// the reason text of the first false one, or null when they hold (or the action has none the generator copied).
-    /// </summary>
-    /// <param name="state">The decoded state; the guard does not write it.</param>
-    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
-    /// <returns>The reason the action is disabled, or null.</returns>
-    protected virtual string? Guard(TModel state, int actionInstance) => null;
-
-    /// <summary>
-    /// After an action: the failure message when one array or collection is now reachable from two places of the
-    /// state (see <see cref="SharedObjects"/>), or null. Generated only for models where that can happen.
-    /// </summary>
-    /// <param name="state">The state the action produced.</param>
-    /// <returns>The message, or null.</returns>
-    protected virtual string? SharedPlaces(TModel state) => null;
+    /// <inheritdoc/>
+    protected override TModel GuardTarget(PackedState state) => ScratchFor(state).Current;
 
     private PackedState Encode(TModel state, StateWriter writer)
     {
@@ -326,12 +233,6 @@ public abstract class EncodedModel<TModel> : IModel<PackedState>, IEqualityCompa
 
         return at;
     }
-
-    private static bool IsModelFailure(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
-
-    private static Failure FailureOf(Exception failure) => failure is ModelAssertionException
-        ? new Failure(FailureKind.AssertFailed, failure.Message, null)
-        : new Failure(FailureKind.Exception, failure.GetType().Name + ": " + failure.Message, null);
 
     private sealed class Scratch
     {

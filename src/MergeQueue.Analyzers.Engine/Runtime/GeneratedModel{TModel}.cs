@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 
 namespace MergeQueue.Analyzers.Engine.Runtime;
@@ -13,11 +12,9 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 /// the same semantics and report text as the compile-time checker.
 /// </summary>
 /// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
-public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer<TModel>, IStateHasher<TModel>
+public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IModel<TModel>, IEqualityComparer<TModel>, IStateHasher<TModel>
     where TModel : class
 {
-    private readonly IReadOnlyList<string?> returnedFalse;
-
     /// <summary>Creates the adapter from the model's tables, as the generator computed them from the source.</summary>
     /// <param name="name">The class name.</param>
     /// <param name="fieldNames">The state fields in declaration order.</param>
@@ -34,33 +31,9 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
         IReadOnlyList<PredicateInstance> predicates,
         IReadOnlyList<PropertyInstance> properties,
         IReadOnlyList<string?> returnedFalse)
+        : base(name, fieldNames, actions, actionInstances, predicates, properties, returnedFalse)
     {
-        Name = name;
-        FieldNames = fieldNames;
-        Actions = actions;
-        ActionInstances = actionInstances;
-        Predicates = predicates;
-        Properties = properties;
-        this.returnedFalse = returnedFalse;
     }
-
-    /// <inheritdoc/>
-    public string Name { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> FieldNames { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<ActionInfo> Actions { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<ActionInstance> ActionInstances { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<PredicateInstance> Predicates { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<PropertyInstance> Properties { get; }
 
     /// <inheritdoc/>
     public IEqualityComparer<TModel> StateComparer => this;
@@ -93,15 +66,14 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
         {
             if (Guard(state, actionInstance) is { } blocked)
             {
-                return StepOutcome<TModel>.Disabled(new DisabledReason(blocked, null));
+                return StepOutcome<TModel>.Disabled(GuardReason(actionInstance, blocked));
             }
 
             // The copy is the successor: the stored state is never written.
             next = Copy(state);
             if (!Run(next, actionInstance))
             {
-                string text = returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false";
-                return StepOutcome<TModel>.Disabled(new DisabledReason(text, null));
+                return StepOutcome<TModel>.Disabled(ReturnedFalse(actionInstance));
             }
 
             if (SharedPlaces(next) is { } shared)
@@ -169,13 +141,13 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
 
     /// <summary>Runs one action instance on <paramref name="next"/>, a copy it may write.</summary>
     /// <param name="next">The copy of the state.</param>
-    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <param name="actionInstance">The index into <see cref="ModelAdapter{TModel, TState}.ActionInstances"/>.</param>
     /// <returns>False when a <c>bool</c> action returned false.</returns>
     protected abstract bool Run(TModel next, int actionInstance);
 
     /// <summary>Evaluates one predicate instance.</summary>
     /// <param name="state">The state.</param>
-    /// <param name="predicate">The index into <see cref="Predicates"/>.</param>
+    /// <param name="predicate">The index into <see cref="ModelAdapter{TModel, TState}.Predicates"/>.</param>
     /// <returns>The predicate's value.</returns>
     protected abstract bool Test(TModel state, int predicate);
 
@@ -193,25 +165,11 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
     /// <summary>Appends one field's value as a trace shows it.</summary>
     /// <param name="text">Where to append.</param>
     /// <param name="state">The state.</param>
-    /// <param name="field">The index into <see cref="FieldNames"/>.</param>
+    /// <param name="field">The index into <see cref="ModelAdapter{TModel, TState}.FieldNames"/>.</param>
     protected abstract void AppendField(StringBuilder text, TModel state, int field);
 
-    /// <summary>
-    /// Tests the leading <c>Require</c>s of an action instance on the stored state, without copying it or throwing:
-    /// the reason text of the first false one, or null when they hold (or the action has none the generator copied).
-    /// </summary>
-    /// <param name="state">A stored state; the guard does not write it.</param>
-    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
-    /// <returns>The reason the action is disabled, or null.</returns>
-    protected virtual string? Guard(TModel state, int actionInstance) => null;
-
-    /// <summary>
-    /// After an action: the failure message when one array or collection is now reachable from two places of the
-    /// state (see <see cref="SharedObjects"/>), or null. Generated only for models where that can happen.
-    /// </summary>
-    /// <param name="state">The state the action produced.</param>
-    /// <returns>The message, or null.</returns>
-    protected virtual string? SharedPlaces(TModel state) => null;
+    /// <inheritdoc/>
+    protected override TModel GuardTarget(TModel state) => state;
 
     /// <summary>
     /// Puts the sets and dictionaries of a new state in key order, as the compile-time checker stores them, so
@@ -221,28 +179,4 @@ public abstract class GeneratedModel<TModel> : IModel<TModel>, IEqualityComparer
     protected virtual void Canonicalize(TModel state)
     {
     }
-
-    /// <summary>The reason text the compile-time checker gives for the same <c>Require</c>.</summary>
-    /// <param name="disabled">The exception <c>Spec.Require</c> threw.</param>
-    /// <returns><c>Require(condition) is false (line L)</c>.</returns>
-    public static string RequireText(ActionDisabledException disabled)
-    {
-        if (disabled is null)
-        {
-            throw new ArgumentNullException(nameof(disabled));
-        }
-
-        string condition = disabled.Expression is { } expression ? OneLine(expression) : "...";
-        return "Require(" + condition + ") is false (line " + disabled.Line.ToString(CultureInfo.InvariantCulture) + ")";
-    }
-
-    // The checker prints a condition split over lines on one line, its words joined by single spaces.
-    private static string OneLine(string text) =>
-        string.Join(" ", text.Split(new[] { ' ', '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries));
-
-    private static bool IsModelFailure(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
-
-    private static Failure FailureOf(Exception failure) => failure is ModelAssertionException
-        ? new Failure(FailureKind.AssertFailed, failure.Message, null)
-        : new Failure(FailureKind.Exception, failure.GetType().Name + ": " + failure.Message, null);
 }

@@ -23,6 +23,13 @@ internal static class GeneratorTestModels
             [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; }
             [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; }
             """)),
+        // The same on the general path (a string field: states are instances of the class, not encodings).
+        ("GuardFailuresGeneral", Source("GuardFailuresGeneral", """
+            string log = "";
+            int[] slots = new int[2];
+            [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; log += i; }
+            [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; log = ""; }
+            """)),
         // Requires whose conditions write state: a guard tested apart from the body would write the stored state.
         ("WritingGuards", Source("WritingGuards", """
             int x;
