@@ -221,8 +221,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     private Scratch ScratchFor(PackedState state)
     {
         Scratch at = ScratchFor();
-        PackedState decoded = at.Decoded;
-        if (!at.HasDecoded || decoded.Low != state.Low || decoded.High != state.High || !StateCoding.BytesEqual(decoded.Rest, state.Rest))
+        if (!at.HasDecoded || !at.Decoded.Equals(state))
         {
             // Forget first: a decoding cut short must not pass for the state.
             at.HasDecoded = false;

@@ -30,9 +30,6 @@ public readonly struct PackedState : IEquatable<PackedState>
     /// <summary>The bytes past the sixteenth, or null when the encoding fits in the words.</summary>
     internal byte[]? Rest { get; }
 
-    /// <summary>The number of encoded bytes held outside the words.</summary>
-    internal int RestLength => Rest?.Length ?? 0;
-
     /// <inheritdoc/>
     public bool Equals(PackedState other) => Low == other.Low && High == other.High && StateCoding.BytesEqual(Rest, other.Rest);
 

@@ -16,7 +16,7 @@ public static class StateCoding
     /// <param name="x">One encoded state.</param>
     /// <param name="y">The other.</param>
     /// <returns>True when they are equal.</returns>
-    public static bool BytesEqual(byte[]? x, byte[]? y)
+    internal static bool BytesEqual(byte[]? x, byte[]? y)
     {
         if (ReferenceEquals(x, y))
         {
@@ -51,7 +51,7 @@ public static class StateCoding
     /// <summary>A stable 64-bit hash of an encoded state, the same on every run and machine.</summary>
     /// <param name="state">The encoded state.</param>
     /// <returns>The hash, spread over all 64 bits.</returns>
-    public static ulong Hash(byte[] state)
+    internal static ulong Hash(byte[] state)
     {
         if (state is null)
         {
