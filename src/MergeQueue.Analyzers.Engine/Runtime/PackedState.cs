@@ -31,7 +31,8 @@ public readonly struct PackedState : IEquatable<PackedState>
     internal byte[]? Rest { get; }
 
     /// <inheritdoc/>
-    public bool Equals(PackedState other) => Low == other.Low && High == other.High && StateCoding.BytesEqual(Rest, other.Rest);
+    public bool Equals(PackedState other) =>
+        Low == other.Low && High == other.High && (Rest is null ? other.Rest is null : StateCoding.BytesEqual(Rest, other.Rest));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is PackedState other && Equals(other);

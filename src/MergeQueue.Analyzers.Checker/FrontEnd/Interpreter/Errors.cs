@@ -3,6 +3,13 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter;
 /// <summary>The .NET exceptions the interpreter emulates, with .NET's own messages.</summary>
 internal static class Errors
 {
+    /// <summary>SPEC §2's model error, not a .NET exception: a later write through one place would change the other.</summary>
+    public static ModelException Shared(string first, string second) => new(
+        Engine.FailureKind.Exception,
+        first == second
+            ? "One mutable object appears twice in '" + first + "': give each place its own copy"
+            : "One mutable object is shared by '" + first + "' and '" + second + "': give each place its own copy");
+
     public static ModelException IndexOutOfRange() =>
         ModelException.Of("IndexOutOfRangeException", "Index was outside the bounds of the array.");
 

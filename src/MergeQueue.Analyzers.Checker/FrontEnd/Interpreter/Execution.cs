@@ -2,14 +2,19 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.Engine.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Model;
 using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 
 namespace MergeQueue.Analyzers.FrontEnd.Interpreter;
 
 /// <summary>
 /// One run of an action, predicate or constructor: the working copy of the state fields, the budget, and how the
 /// run is ending. A field holding a mutable object is copied the first time the run may write through it
-/// (copy-on-write), so a step that fails its first <c>Require</c> copies nothing.
+/// (copy-on-write), so a step that fails its first <c>Require</c> copies nothing. A packed state
+/// (<see cref="PackedFields"/>) is decoded into objects this execution owns instead, and kept decoded until a run
+/// writes them: the predicates, guards and first step of a state decode it once.
 /// </summary>
 internal sealed class Execution
 {
@@ -28,6 +33,10 @@ internal sealed class Execution
     private long run;
     private bool copied;
 
+    private readonly PackedFields? packing;
+    private readonly PackedScratch? packed;
+    private readonly StateWriter writer = new();
+
     public Execution(StateLayout layout, int entryPoints = 0)
     {
         Layout = layout;
@@ -35,6 +44,8 @@ internal sealed class Execution
         ownedIn = new long[layout.Count];
         Fields = scratch;
         topFrames = new Frame?[entryPoints];
+        packing = layout.Packing;
+        packed = packing is null ? null : new PackedScratch(packing, layout.Count);
     }
 
     public StateLayout Layout { get; }
@@ -65,10 +76,31 @@ internal sealed class Execution
     /// <summary>Whether this object is in use (runs are not re-entrant).</summary>
     public bool Busy { get; private set; }
 
+    public void Begin(in InterpretedState state, StepBudget budget, bool inAction)
+    {
+        if (state.Fields is { } fields)
+        {
+            Begin(fields, budget, inAction);
+            return;
+        }
+
+        Start(budget, inAction);
+        packed!.Load(state.Packed, scratch);
+
+        // The decoded objects are this execution's own: writing them needs no copy.
+        for (int i = 0; i < ownedIn.Length; i++)
+        {
+            ownedIn[i] = run;
+        }
+
+        Fields = scratch;
+        copied = true;
+    }
+
     public void Begin(Value[]? state, StepBudget budget, bool inAction)
     {
-        Busy = true;
-        run++;
+        Start(budget, inAction);
+        packed?.Forget();
         if (state is null)
         {
             for (int i = 0; i < scratch.Length; i++)
@@ -85,17 +117,28 @@ internal sealed class Execution
             Fields = state;
             copied = false;
         }
+    }
 
+    private void Start(StepBudget budget, bool inAction)
+    {
+        Busy = true;
+        run++;
         InAction = inAction;
-        Stopping = false;
-        Reason = null;
         ReturnReason = null;
         ReturnValue = default;
+        maxSteps = budget.MaxSteps;
+        cancellation = budget.Cancellation;
+        Rearm();
+    }
+
+    /// <summary>Starts another run on the same fields, for code that writes none (the guards of one state).</summary>
+    public void Rearm()
+    {
+        Stopping = false;
+        Reason = null;
         Site = null;
         steps = 0;
         depth = 0;
-        maxSteps = budget.MaxSteps;
-        cancellation = budget.Cancellation;
     }
 
     public void End()
@@ -123,6 +166,7 @@ internal sealed class Execution
     /// <summary>The field's value, made this run's own so that it may be written through.</summary>
     public Value Own(int field)
     {
+        packed?.Written();
         if (ownedIn[field] != run)
         {
             var fields = Writable();
@@ -135,6 +179,7 @@ internal sealed class Execution
 
     public void Write(int field, Value value)
     {
+        packed?.Written();
         Writable()[field] = value;
         ownedIn[field] = run;
     }
@@ -199,8 +244,19 @@ internal sealed class Execution
 
     public void ExitCall() => depth--;
 
-    /// <summary>The fields as a new state: the written objects frozen, the hash computed.</summary>
-    public Value[] Snapshot(out long hash)
+    /// <summary>The fields as a new state: encoded, or the written objects frozen and the hash computed.</summary>
+    public InterpretedState Snapshot()
+    {
+        if (packing is not null)
+        {
+            return new InterpretedState(packing.Store(Fields, writer));
+        }
+
+        var fields = Freeze(out long hash);
+        return new InterpretedState(fields, hash);
+    }
+
+    private Value[] Freeze(out long hash)
     {
         var fields = new Value[Fields.Length];
         Array.Copy(Fields, fields, fields.Length);
@@ -237,11 +293,7 @@ internal sealed class Execution
         if (freezer.Shared is { } shared)
         {
             freezer.Reset();
-            throw new ModelException(
-                FailureKind.Exception,
-                shared.First == shared.Second
-                    ? "One mutable object appears twice in '" + shared.First + "': give each place its own copy"
-                    : "One mutable object is shared by '" + shared.First + "' and '" + shared.Second + "': give each place its own copy");
+            throw Errors.Shared(shared.First, shared.Second);
         }
 
         freezer.Reset();
@@ -262,9 +314,7 @@ internal sealed class Execution
             {
                 if (ReferenceEquals(fields[j].Ref, first))
                 {
-                    throw new ModelException(
-                        FailureKind.Exception,
-                        "One mutable object is shared by '" + Layout.Names[i] + "' and '" + Layout.Names[j] + "': give each place its own copy");
+                    throw Errors.Shared(Layout.Names[i], Layout.Names[j]);
                 }
             }
         }

@@ -19,6 +19,8 @@ internal sealed class StateLayout
                 || (types[i] is IndexedCollectionType indexed && !indexed.Element.HasMutableParts)
                 || (types[i] is TableType table && table.ValueType is not { HasMutableParts: true });
         }
+
+        Packing = PackedFields.For(this);
     }
 
     public IReadOnlyList<string> Names { get; }
@@ -28,6 +30,9 @@ internal sealed class StateLayout
     public bool[] Flat { get; }
 
     public int Count => Types.Length;
+
+    /// <summary>How states are encoded when every field is a scalar or an array of scalars; else null (frozen values).</summary>
+    public PackedFields? Packing { get; }
 
     /// <summary>The values of the model's static fields, computed once when the model is compiled.</summary>
     public Value[] Statics { get; set; } = System.Array.Empty<Value>();

@@ -72,8 +72,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
                 initializer.Run(new Frame(initializer.SlotCount, null, ex));
             }
 
-            var fields = ex.Snapshot(out long hash);
-            return StepOutcome<InterpretedState>.Enabled(new InterpretedState(fields, hash));
+            return StepOutcome<InterpretedState>.Enabled(ex.Snapshot());
         }
         catch (ModelException failure)
         {
@@ -93,7 +92,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     {
         var entry = steps[actionInstance];
         var ex = Rent();
-        ex.Begin(state.Fields, budget, inAction: true);
+        ex.Begin(state, budget, inAction: true);
         try
         {
             var result = Run(ex, entry, actionInstance);
@@ -107,8 +106,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
                 return StepOutcome<InterpretedState>.Disabled(ex.ReturnReason!);
             }
 
-            var fields = ex.Snapshot(out long hash);
-            return StepOutcome<InterpretedState>.Enabled(new InterpretedState(fields, hash));
+            return StepOutcome<InterpretedState>.Enabled(ex.Snapshot());
         }
         catch (ModelException failure)
         {
@@ -137,53 +135,54 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     public int PossiblyEnabled(InterpretedState state, int[] instances, StepBudget budget)
     {
         var ex = Rent();
-        int count = 0;
-        for (int instance = 0; instance < steps.Length; instance++)
+
+        // Guards write nothing (GuardPurity), so they all run on the fields as loaded once.
+        ex.Begin(state, budget, inAction: true);
+        try
         {
-            var entry = steps[instance];
-            if (entry.Guard is not { } guard)
+            int count = 0;
+            for (int instance = 0; instance < steps.Length; instance++)
             {
-                instances[count++] = instance;
-                continue;
-            }
-
-            ex.Begin(state.Fields, budget, inAction: true);
-            bool listed;
-            try
-            {
-                var frame = ex.TopFrame(steps.Length + predicates.Length + instance, guard.SlotCount);
-                var arguments = entry.Arguments;
-                for (int i = 0; i < arguments.Length; i++)
+                if (steps[instance].Guard is not { } guard || Holds(ex, instance, guard))
                 {
-                    frame.Slots[i] = arguments[i];
+                    instances[count++] = instance;
                 }
-
-                // A Require nested in a called helper disables the action as the step would.
-                listed = guard.Run(frame).Bool && !ex.Stopping;
-            }
-            catch (Exception failure) when (failure is ModelException || IsInternal(failure))
-            {
-                listed = true;
-            }
-            finally
-            {
-                ex.End();
             }
 
-            if (listed)
-            {
-                instances[count++] = instance;
-            }
+            return count;
         }
+        finally
+        {
+            ex.End();
+        }
+    }
 
-        return count;
+    private bool Holds(Execution ex, int instance, CompiledFunction guard)
+    {
+        ex.Rearm();
+        try
+        {
+            var frame = ex.TopFrame(steps.Length + predicates.Length + instance, guard.SlotCount);
+            var arguments = steps[instance].Arguments;
+            for (int i = 0; i < arguments.Length; i++)
+            {
+                frame.Slots[i] = arguments[i];
+            }
+
+            // A Require nested in a called helper disables the action as the step would.
+            return guard.Run(frame).Bool && !ex.Stopping;
+        }
+        catch (Exception failure) when (failure is ModelException || IsInternal(failure))
+        {
+            return true;
+        }
     }
 
     public PredicateOutcome Evaluate(InterpretedState state, int predicate, StepBudget budget)
     {
         var entry = predicates[predicate];
         var ex = Rent();
-        ex.Begin(state.Fields, budget, inAction: false);
+        ex.Begin(state, budget, inAction: false);
         try
         {
             return PredicateOutcome.Of(Run(ex, entry, steps.Length + predicate).Bool);
@@ -202,7 +201,8 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         }
     }
 
-    public string FormatField(InterpretedState state, int field) => layout.Types[field].Format(state.Fields[field]);
+    public string FormatField(InterpretedState state, int field) =>
+        layout.Types[field].Format((state.Fields ?? layout.Packing!.Decode(state.Packed))[field]);
 
     private static Values.Value Run(Execution ex, ActionEntry entry, int key)
     {

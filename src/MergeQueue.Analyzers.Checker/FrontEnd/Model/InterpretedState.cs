@@ -1,21 +1,40 @@
+using MergeQueue.Analyzers.Engine.Runtime;
 using MergeQueue.Analyzers.FrontEnd.Values;
 
 namespace MergeQueue.Analyzers.FrontEnd.Model;
 
 /// <summary>
-/// An immutable snapshot of every state field of an interpreted model, with its stable 64-bit hash. Objects a
-/// step did not write are shared with the state it started from.
+/// An immutable snapshot of every state field of an interpreted model. A model of scalars and arrays of scalars
+/// keeps it as its canonical encoding (<see cref="Packed"/>, no object at all); any other keeps the frozen field
+/// values (<see cref="Fields"/>), sharing the objects a step did not write with the state it started from.
 /// </summary>
-internal sealed class InterpretedState
+internal readonly struct InterpretedState
 {
+    private readonly Value[]? fields;
+
+    // Packed: the encoding. Frozen: the fields' hash, in the low word.
+    private readonly PackedState packed;
+
     internal InterpretedState(Value[] fields, long hash)
     {
-        Fields = fields;
-        Hash = hash;
+        this.fields = fields;
+        packed = new PackedState(unchecked((ulong)hash), 0, null);
     }
 
-    internal Value[] Fields { get; }
+    internal InterpretedState(PackedState packed)
+    {
+        fields = null;
+        this.packed = packed;
+    }
+
+    /// <summary>Whether the state is its encoding rather than field values.</summary>
+    internal bool IsPacked => fields is null;
+
+    /// <summary>The frozen field values; null when <see cref="IsPacked"/>.</summary>
+    internal Value[]? Fields => fields;
+
+    internal PackedState Packed => packed;
 
     /// <summary>A hash of the canonical form of the fields: equal states hash alike in every process.</summary>
-    public long Hash { get; }
+    public long Hash => fields is null ? unchecked((long)packed.Hash64()) : unchecked((long)packed.Low);
 }

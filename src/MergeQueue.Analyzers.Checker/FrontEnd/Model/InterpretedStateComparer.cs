@@ -7,18 +7,23 @@ namespace MergeQueue.Analyzers.FrontEnd.Model;
 /// <summary>Structural equality of states: field by field, sets and dictionaries regardless of order.</summary>
 internal sealed class InterpretedStateComparer(StateLayout layout) : IEqualityComparer<InterpretedState>, IStateHasher<InterpretedState>
 {
-    public bool Equals(InterpretedState? x, InterpretedState? y)
+    public bool Equals(InterpretedState x, InterpretedState y)
     {
-        if (ReferenceEquals(x, y))
+        if (x.IsPacked || y.IsPacked)
         {
-            return true;
+            // Every state of a model is packed or none is; the encoding is canonical.
+            return x.IsPacked && y.IsPacked && x.Packed.Equals(y.Packed);
         }
 
-        return x is not null && y is not null && x.Hash == y.Hash && layout.Equal(x.Fields, y.Fields);
+        return ReferenceEquals(x.Fields, y.Fields) || (x.Hash == y.Hash && layout.Equal(x.Fields!, y.Fields!));
     }
 
-    public int GetHashCode(InterpretedState obj) => unchecked((int)(obj.Hash ^ (obj.Hash >> 32)));
+    public int GetHashCode(InterpretedState obj)
+    {
+        long hash = obj.Hash;
+        return unchecked((int)(hash ^ (hash >> 32)));
+    }
 
-    // The snapshot already carries a stable 64-bit hash: the engine's table uses it as is.
+    // The snapshot carries (or is) a stable 64-bit hash: the engine's table uses it as is.
     public ulong Hash64(InterpretedState state) => unchecked((ulong)state.Hash);
 }

@@ -28,5 +28,5 @@ internal readonly struct Value
 
     public bool Bool => Bits != 0;
 
-    public static Value Of(bool value) => value ? True : False;
+    public static Value Of(bool value) => new(value ? 1 : 0);
 }

@@ -95,10 +95,11 @@ internal sealed partial class BodyCompiler
         var site = Loc(at);
         var inputs = values.ToArray();
         var outputs = outs.ToArray();
+        int kept = scope.DeclareTemporary();
         return frame =>
         {
             var ex = frame.Ex;
-            var callee = new Frame(function.SlotCount, hops < 0 ? null : frame.Up(hops), ex);
+            var callee = CalleeFrame(frame, kept, function, hops < 0 ? null : frame.Up(hops));
             foreach (var (slot, value) in inputs)
             {
                 callee.Slots[slot] = value(frame);
@@ -118,6 +119,30 @@ internal sealed partial class BodyCompiler
 
             return result;
         };
+    }
+
+    /// <summary>
+    /// The callee's frame, kept in a slot of the caller's frame for the next call from the same place. A call from
+    /// one frame at one place has always returned before the next begins (code runs in its own frame only), so
+    /// reusing its frame is safe unless a closure that may outlive the call holds it.
+    /// </summary>
+    private static Frame CalleeFrame(Frame caller, int kept, CompiledFunction function, Frame? parent)
+    {
+        if (!function.CapturesFrame
+            && caller.Slots[kept].Ref is Frame frame
+            && frame.Parent == parent
+            && frame.Slots.Length == function.SlotCount)
+        {
+            return frame;
+        }
+
+        frame = new Frame(function.SlotCount, parent, caller.Ex);
+        if (!function.CapturesFrame)
+        {
+            caller.Slots[kept] = new Value(frame);
+        }
+
+        return frame;
     }
 
     private static Value Run(Execution ex, CompiledFunction function, Frame callee, object site)
@@ -165,9 +190,17 @@ internal sealed partial class BodyCompiler
         }
     }
 
-    private void CompileNested(IMethodSymbol symbol, CompiledFunction function, IOperation body, ITypeSymbol? returnType)
+    /// <summary>
+    /// Compiles a lambda or local function. One that may outlive the call it is created in (<paramref name="escapes"/>)
+    /// holds every enclosing frame, which then cannot be reused.
+    /// </summary>
+    private void CompileNested(IMethodSymbol symbol, CompiledFunction function, IOperation body, ITypeSymbol? returnType, bool escapes = true)
     {
-        scope.Function.CapturesFrame = true;
+        for (var enclosing = scope; escapes && enclosing is not null; enclosing = enclosing.Parent)
+        {
+            enclosing.Function.CapturesFrame = true;
+        }
+
         var outer = scope;
         scope = new FunctionScope(symbol, function, outer) { ReturnType = returnType };
         foreach (var parameter in symbol.Parameters)
@@ -195,6 +228,16 @@ internal sealed partial class BodyCompiler
     {
         switch (operation.Target)
         {
+            case IAnonymousFunctionOperation lambda when ReferenceEquals(operation, consumedAtOnce):
+                // Used up by the call it is passed to: one closure per frame serves every evaluation.
+                var used = new CompiledFunction("lambda", lambda.Symbol.Parameters.Length);
+                CompileNested(lambda.Symbol, used, lambda.Body, lambda.Symbol.ReturnType, escapes: false);
+                int kept = scope.DeclareTemporary();
+                return frame =>
+                {
+                    // The slot is this expression's own, so a closure in it was made for this frame.
+                    return frame.Slots[kept].Ref is Closure ? frame.Slots[kept] : frame.Slots[kept] = new Value(new Closure(used, frame));
+                };
             case IAnonymousFunctionOperation lambda:
                 var function = new CompiledFunction("lambda", lambda.Symbol.Parameters.Length);
                 CompileNested(lambda.Symbol, function, lambda.Body, lambda.Symbol.ReturnType);

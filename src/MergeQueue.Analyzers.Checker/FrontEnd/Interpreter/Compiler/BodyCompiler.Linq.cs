@@ -20,6 +20,16 @@ internal sealed partial class BodyCompiler
         "Where", "Select", "Skip", "Take", "Reverse", "Distinct", "OrderBy", "OrderByDescending", "Concat", "Append", "Prepend",
     };
 
+    // Queries that are done with their lambda when they return: it cannot outlive the call (see DelegateCreation).
+    private static readonly string[] ConsumeLambda =
+    {
+        "All", "Any", "Count", "LongCount", "Sum", "Min", "Max", "First", "Last", "Single", "FirstOrDefault", "LastOrDefault",
+        "SingleOrDefault", "Aggregate",
+    };
+
+    // The lambda being compiled as an argument of one of those.
+    private IOperation? consumedAtOnce;
+
     private Expr Linq(IInvocationOperation operation, Use use)
     {
         var method = operation.TargetMethod;
@@ -27,6 +37,12 @@ internal sealed partial class BodyCompiler
         var arguments = operation.Arguments;
         switch (name)
         {
+            case "Range" when arguments[0].Value.ConstantValue is { HasValue: true, Value: int first }
+                && arguments[1].Value.ConstantValue is { HasValue: true, Value: int length }
+                && length >= 0 && (long)first + length - 1 <= int.MaxValue:
+                // Immutable, so one object serves every evaluation.
+                var range = new Value(LazyLinq.Range(first, length));
+                return _ => range;
             case "Range":
                 var start = Expr(arguments[0].Value);
                 var count = Expr(arguments[1].Value);
@@ -54,7 +70,9 @@ internal sealed partial class BodyCompiler
             for (int i = 1; i < arguments.Length; i++)
             {
                 var argument = i == 1 && name == "Concat" ? StripConversions(arguments[i].Value) : arguments[i].Value;
+                consumedAtOnce = argument is IDelegateCreationOperation && ConsumeLambda.Contains(name) ? argument : null;
                 others[i - 1] = Expr(argument, Carries(Types.Map(argument.Type)) && argument is not IDelegateCreationOperation ? Use.Own : othersUse);
+                consumedAtOnce = null;
             }
         });
         var sourceUse = itemType.HasMutableParts ? Use.Own
