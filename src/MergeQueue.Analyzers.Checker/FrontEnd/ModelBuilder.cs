@@ -44,7 +44,7 @@ internal sealed class ModelBuilder(ModelContext context)
                 instances.Add(new ActionInstance(index, Arguments(action.Domains, combination), fairnessGroup));
                 if (function is not null)
                 {
-                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool, guard));
+                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool, guard?.Test, guard?.AfterGuard));
                 }
             }
         }

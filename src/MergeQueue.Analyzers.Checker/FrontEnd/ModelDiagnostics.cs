@@ -11,6 +11,9 @@ internal sealed class ModelDiagnostics(string modelName)
     private readonly List<Diagnostic> diagnostics = new();
     private readonly HashSet<(Location, string)> unsupported = new();
 
+    // Some code is compiled twice (an action's guard and the rest of its body): each construct is reported once.
+    private readonly HashSet<(string, Location)> errors = new();
+
     public bool HasErrors { get; private set; }
 
     public bool HasUnsupported => unsupported.Count > 0;
@@ -21,7 +24,10 @@ internal sealed class ModelDiagnostics(string modelName)
     public void Error(DiagnosticDescriptor descriptor, Location location, params object[] arguments)
     {
         HasErrors = true;
-        diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+        if (errors.Add((descriptor.Id, location)))
+        {
+            diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+        }
     }
 
     /// <summary>SM0100 at <paramref name="location"/>: <paramref name="construct"/> names it ("the call to 'X'").</summary>

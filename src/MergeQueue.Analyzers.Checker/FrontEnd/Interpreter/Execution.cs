@@ -37,8 +37,14 @@ internal sealed class Execution
     private readonly PackedScratch? packed;
     private readonly StateWriter writer = new();
 
-    public Execution(StateLayout layout, int entryPoints = 0)
+    // The state whose guards were tested last, and for each action instance the test in which its guard held.
+    private InterpretedState guarded;
+    private long guardTest;
+    private readonly long[] heldIn;
+
+    public Execution(StateLayout layout, int entryPoints = 0, int actionInstances = 0)
     {
+        heldIn = new long[actionInstances];
         Layout = layout;
         scratch = new Value[layout.Count];
         ownedIn = new long[layout.Count];
@@ -130,6 +136,20 @@ internal sealed class Execution
         cancellation = budget.Cancellation;
         Rearm();
     }
+
+    /// <summary>The guards of <paramref name="state"/> are tested next (see <see cref="GuardHolds"/>).</summary>
+    public void TestingGuards(in InterpretedState state)
+    {
+        guarded = state;
+        guardTest++;
+    }
+
+    /// <summary>The guard of <paramref name="instance"/> holds in the state whose guards are being tested.</summary>
+    public void GuardHolds(int instance) => heldIn[instance] = guardTest;
+
+    /// <summary>Whether the guard of <paramref name="instance"/> is known to hold in <paramref name="state"/>.</summary>
+    public bool GuardHeld(in InterpretedState state, int instance) =>
+        guardTest != 0 && heldIn[instance] == guardTest && guarded.IsSame(state);
 
     /// <summary>Starts another run on the same fields, for code that writes none (the guards of one state).</summary>
     public void Rearm()

@@ -92,10 +92,13 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     {
         var entry = steps[actionInstance];
         var ex = Rent();
+        bool guardHeld = entry.AfterGuard is not null && ex.GuardHeld(state, actionInstance);
         ex.Begin(state, budget, inAction: true);
         try
         {
-            var result = Run(ex, entry, actionInstance);
+            var result = guardHeld
+                ? Run(ex, entry.AfterGuard!, entry, steps.Length * 2 + predicates.Length + actionInstance)
+                : Run(ex, entry.Function, entry, actionInstance);
             if (ex.Stopping)
             {
                 return StepOutcome<InterpretedState>.Disabled(ex.Reason!);
@@ -138,12 +141,13 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
 
         // Guards write nothing (GuardPurity), so they all run on the fields as loaded once.
         ex.Begin(state, budget, inAction: true);
+        ex.TestingGuards(state);
         try
         {
             int count = 0;
             for (int instance = 0; instance < steps.Length; instance++)
             {
-                if (steps[instance].Guard is not { } guard || Holds(ex, instance, guard))
+                if (steps[instance].Guard is not { } guard || Listed(ex, instance, guard))
                 {
                     instances[count++] = instance;
                 }
@@ -157,7 +161,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         }
     }
 
-    private bool Holds(Execution ex, int instance, CompiledFunction guard)
+    private bool Listed(Execution ex, int instance, CompiledFunction guard)
     {
         ex.Rearm();
         try
@@ -170,10 +174,17 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
             }
 
             // A Require nested in a called helper disables the action as the step would.
-            return guard.Run(frame).Bool && !ex.Stopping;
+            if (!guard.Run(frame).Bool || ex.Stopping)
+            {
+                return false;
+            }
+
+            ex.GuardHolds(instance);
+            return true;
         }
         catch (Exception failure) when (failure is ModelException || IsInternal(failure))
         {
+            // Listed, so that its step runs the guard again and reports the failure.
             return true;
         }
     }
@@ -185,7 +196,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         ex.Begin(state, budget, inAction: false);
         try
         {
-            return PredicateOutcome.Of(Run(ex, entry, steps.Length + predicate).Bool);
+            return PredicateOutcome.Of(Run(ex, entry.Function, entry, steps.Length + predicate).Bool);
         }
         catch (ModelException failure)
         {
@@ -204,9 +215,9 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     public string FormatField(InterpretedState state, int field) =>
         layout.Types[field].Format((state.Fields ?? layout.Packing!.Decode(state.Packed))[field]);
 
-    private static Values.Value Run(Execution ex, ActionEntry entry, int key)
+    private static Values.Value Run(Execution ex, CompiledFunction function, ActionEntry entry, int key)
     {
-        var frame = ex.TopFrame(key, entry.Function.SlotCount);
+        var frame = ex.TopFrame(key, function.SlotCount);
         var arguments = entry.Arguments;
         for (int i = 0; i < arguments.Length; i++)
         {
@@ -214,7 +225,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         }
 
         ex.Site = entry.Site;
-        return entry.Function.Run(frame);
+        return function.Run(frame);
     }
 
     // A defect of the interpreter must not take the compiler down: it becomes a failure that names itself.
@@ -230,8 +241,8 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         var ex = pooled;
         if (ex is null || ex.Layout != layout || ex.Busy)
         {
-            // Entry points: the actions, the predicates, the actions' guards.
-            ex = new Execution(layout, steps.Length + predicates.Length + steps.Length);
+            // Entry points: the actions, the predicates, the actions' guards, the actions after their guards.
+            ex = new Execution(layout, steps.Length + predicates.Length + steps.Length + steps.Length, steps.Length);
             pooled = ex;
         }
 

@@ -35,6 +35,10 @@ internal readonly struct InterpretedState
 
     internal PackedState Packed => packed;
 
+    /// <summary>Whether this is <paramref name="other"/>, cheaply: the same encoding, or the same field values object.</summary>
+    internal bool IsSame(in InterpretedState other) =>
+        fields is null ? other.fields is null && packed.Equals(other.packed) : ReferenceEquals(fields, other.fields);
+
     /// <summary>A hash of the canonical form of the fields: equal states hash alike in every process.</summary>
     public long Hash => fields is null ? unchecked((long)packed.Hash64()) : unchecked((long)packed.Low);
 }

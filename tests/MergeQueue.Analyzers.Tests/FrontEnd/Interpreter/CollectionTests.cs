@@ -30,6 +30,27 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public void Reading_a_state_array_through_a_variable_throws_the_exceptions_of_dotnet()
+    {
+        var model = Interpreted.Of("""
+            int[] values = { 1, 2 };
+            int[]? missing;
+            int seen;
+            [Action] void Read([Values(-1, 1, 2)] int i) => seen = values[i];
+            [Action] void ReadInQuery([Values(1, 2)] int i) => seen = Enumerable.Range(0, 3).Count(q => values[i] > q);
+            [Action] void ReadMissing() => seen = missing![0];
+            """);
+        model.Do("Read(i: 1)");
+        Assert.Equal("2", model["seen"]);
+        model.Do("ReadInQuery(i: 1)");
+        Assert.Equal("2", model["seen"]);
+        Assert.Equal("IndexOutOfRangeException: Index was outside the bounds of the array.", model.Fails("Read(i: -1)").Message);
+        Assert.Equal("IndexOutOfRangeException: Index was outside the bounds of the array.", model.Fails("Read(i: 2)").Message);
+        Assert.Equal("IndexOutOfRangeException: Index was outside the bounds of the array.", model.Fails("ReadInQuery(i: 2)").Message);
+        Assert.Equal("NullReferenceException: Object reference not set to an instance of an object.", model.Fails("ReadMissing()").Message);
+    }
+
+    [Fact]
     public void Interpreter_implements_List_members_and_their_exceptions()
     {
         var model = Interpreted.Of("""

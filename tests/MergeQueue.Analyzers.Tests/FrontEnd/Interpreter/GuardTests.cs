@@ -54,6 +54,57 @@ public sealed class GuardTests
         Assert.Equal(StepOutcomeKind.Disabled, model.Step(initial, 4, Budget).Kind);
     }
 
+    [Fact]
+    public void A_step_whose_guard_held_in_the_same_state_gives_the_successor_of_the_whole_body()
+    {
+        var model = Model("MergeQueue.Samples.FixedQueue", SampleSource.Read(SampleSource.Pr), SampleSource.Read(SampleSource.Fixed));
+        var initial = model.CreateInitialState(Budget).Successor;
+        foreach (var state in Reachable(model).Take(200))
+        {
+            var listed = Listed(model, state);
+            var afterGuard = listed.Select(i => model.Step(state, i, Budget)).ToArray();
+
+            // Testing another state's guards forgets these: the steps run their whole bodies.
+            Listed(model, initial);
+            var whole = listed.Select(i => model.Step(state, i, Budget)).ToArray();
+            for (int i = 0; i < listed.Length; i++)
+            {
+                Assert.Equal(whole[i].Kind, afterGuard[i].Kind);
+                Assert.True(model.StateComparer.Equals(whole[i].Successor, afterGuard[i].Successor));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_step_whose_guard_held_does_not_test_it_again()
+    {
+        // The guard and the rest each take 60 of the 100 steps of the budget: the whole body takes 120.
+        var model = Model("Guarded", GeneratorTestModelsSource("""
+            int x;
+            [Action] void Go() { Require(Enumerable.Range(0, 60).All(i => i >= 0)); x = Enumerable.Range(0, 60).All(i => i >= 0) ? 1 : 0; }
+            """));
+        var budget = new StepBudget(100, CancellationToken.None);
+        var initial = model.CreateInitialState(budget).Successor;
+
+        Assert.Equal(StepOutcomeKind.Failed, model.Step(initial, 0, budget).Kind);
+        Assert.Equal(new[] { 0 }, Listed(model, initial, budget));
+        Assert.Equal(StepOutcomeKind.Enabled, model.Step(initial, 0, budget).Kind);
+    }
+
+    [Fact]
+    public void A_guard_that_declares_a_variable_is_tested_again_by_its_step()
+    {
+        var model = Model("Guarded", GeneratorTestModelsSource("""
+            int[] values = { 5, 7 };
+            int picked;
+            [Action] void Pick([Range(0, 1)] int p) { Require(values[p] is var v && v > 0); picked = v; }
+            """));
+        var initial = model.CreateInitialState(Budget).Successor;
+
+        Assert.Equal(new[] { 0, 1 }, Listed(model, initial));
+        Assert.Equal("7", model.FormatField(model.Step(initial, 1, Budget).Successor, 1));
+    }
+
     private static string GeneratorTestModelsSource(string members) => Generator.GeneratorTestModels.Source("Guarded", members);
 
     private static InterpretedModel Model(string typeName, params string[] sources)
@@ -85,10 +136,12 @@ public sealed class GuardTests
         }
     }
 
-    private static int[] Listed(InterpretedModel model, InterpretedState state)
+    private static int[] Listed(InterpretedModel model, InterpretedState state) => Listed(model, state, Budget);
+
+    private static int[] Listed(InterpretedModel model, InterpretedState state, StepBudget budget)
     {
         var buffer = new int[model.ActionInstances.Count];
-        int count = model.PossiblyEnabled(state, buffer, Budget);
+        int count = model.PossiblyEnabled(state, buffer, budget);
         return buffer.Take(count).ToArray();
     }
 

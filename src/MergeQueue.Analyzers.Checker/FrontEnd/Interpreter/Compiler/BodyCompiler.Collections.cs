@@ -19,15 +19,51 @@ internal sealed partial class BodyCompiler
             return Unsupported(operation, "the multi-dimensional array access '" + Shorten(operation.Syntax.ToString()) + "'");
         }
 
+        if (StateElementRead(operation, arrayType) is { } fused)
+        {
+            return fused;
+        }
+
         Expr index = Nothing;
         var indexEffects = Track(() => index = Index(operation.Indices[0]));
         var array = Expr(operation.ArrayReference, arrayType.Element.HasMutableParts ? use.With(indexEffects) : Use.Peek(indexEffects));
-        return frame =>
+        return frame => ElementOf(array(frame), index(frame).Bits);
+    }
+
+    /// <summary>
+    /// <c>field[variable]</c> on a state array of values, the commonest read of a model (a status per process), as one
+    /// closure instead of three; null for any other element read.
+    /// </summary>
+    private Expr? StateElementRead(IArrayElementReferenceOperation operation, ArrayType arrayType)
+    {
+        if (arrayType.Element.HasMutableParts
+            || operation.ArrayReference is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+            || !model.TryGetField(field.Field, out int array)
+            || KindOf(operation.Indices[0].Type) is null)
         {
-            var items = (array(frame).Ref as ArrayObject ?? throw Errors.NullReference()).Items;
-            long i = index(frame).Bits;
-            return (ulong)i < (ulong)items.Length ? items[i] : throw Errors.IndexOutOfRange();
+            return null;
+        }
+
+        ISymbol? variable = operation.Indices[0] switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
         };
+        if (variable is null || Resolve(variable) is not ( <= 1 and var hops, var slot))
+        {
+            return null;
+        }
+
+        return hops == 0
+            ? frame => ElementOf(frame.Ex.Fields[array], frame.Slots[slot].Bits)
+            : frame => ElementOf(frame.Ex.Fields[array], frame.Parent!.Slots[slot].Bits);
+    }
+
+    private static Value ElementOf(Value array, long index)
+    {
+        var items = (array.Ref as ArrayObject ?? throw Errors.NullReference()).Items;
+        return (ulong)index < (ulong)items.Length ? items[index] : throw Errors.IndexOutOfRange();
     }
 
     private Expr CollectionProperty(IPropertyReferenceOperation operation, Use use)

@@ -31,7 +31,8 @@ internal sealed partial class BodyCompiler
 
     private TypeMapper Types => model.Types;
 
-    public void CompileMethod(IMethodSymbol method, CompiledFunction function)
+    /// <summary>Compiles a method, or with <paramref name="statements"/> only those statements of its body.</summary>
+    public void CompileMethod(IMethodSymbol method, CompiledFunction function, IEnumerable<IOperation>? statements = null)
     {
         scope = new FunctionScope(method, function, null)
         {
@@ -41,6 +42,12 @@ internal sealed partial class BodyCompiler
         foreach (var parameter in method.Parameters)
         {
             scope.Declare(parameter);
+        }
+
+        if (statements is not null)
+        {
+            function.Body = Sequence(statements);
+            return;
         }
 
         var body = model.BodyOf(method)!;
@@ -67,7 +74,7 @@ internal sealed partial class BodyCompiler
 
         var tests = conditions.Select(c => Expr(c)).ToArray();
         function.ExpressionSite = Loc(conditions[0]);
-        function.ExpressionBody = frame =>
+        function.ExpressionBody = tests.Length == 1 ? tests[0] : frame =>
         {
             foreach (var test in tests)
             {

@@ -97,9 +97,10 @@ internal sealed class ModelContext
 
     /// <summary>
     /// The guard of an action (see <see cref="BodyCompiler.CompileGuard"/>): its leading <c>Require</c>s whose
-    /// conditions write nothing, or null when it has none.
+    /// conditions write nothing, or null when it has none; and the rest of its body when the conditions declare no
+    /// variable that it could use.
     /// </summary>
-    public CompiledFunction? Guard(IMethodSymbol method)
+    public (CompiledFunction Test, CompiledFunction? AfterGuard)? Guard(IMethodSymbol method)
     {
         if (BodyOf(method) is not IBlockOperation block)
         {
@@ -130,9 +131,16 @@ internal sealed class ModelContext
             return null;
         }
 
-        var function = new CompiledFunction(method.ToDisplayString() + " guard", method.Parameters.Length);
-        new BodyCompiler(this).CompileGuard(method, conditions, function);
-        return function;
+        var test = new CompiledFunction(method.ToDisplayString() + " guard", method.Parameters.Length);
+        new BodyCompiler(this).CompileGuard(method, conditions, test);
+        if (conditions.Any(c => c.Syntax.DescendantNodesAndSelf().OfType<VariableDesignationSyntax>().Any()))
+        {
+            return (test, null);
+        }
+
+        var rest = new CompiledFunction(method.ToDisplayString() + " after its guard", method.Parameters.Length);
+        new BodyCompiler(this).CompileMethod(method, rest, block.Operations.Skip(conditions.Count));
+        return (test, rest);
     }
 
     /// <summary>Compiles the bodies of every function used so far, and of those they use.</summary>
