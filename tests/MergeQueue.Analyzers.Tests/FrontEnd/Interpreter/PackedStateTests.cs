@@ -103,6 +103,23 @@ public sealed class PackedStateTests
     }
 
     [Fact]
+    public void Values_of_several_bytes_and_negative_values_come_back_as_they_were()
+    {
+        // One byte each for the small values, two for 300, six for 2^40: within the two words.
+        var model = Interpreted.Of("""
+            int a = -1;
+            int b = 300;
+            long c = 1L << 40;
+            sbyte[] d = { -128, 127 };
+            [Action] void Turn() { a = -a - 300; b = -b; c = -c; d[0]++; d[1]--; }
+            """);
+        model.Do("Turn()");
+        Assert.Equal("a = -299, b = -300, c = -1099511627776, d = [-127, 126]", model.Fields());
+        model.Do("Turn()");
+        Assert.Equal("a = -1, b = 300, c = 1099511627776, d = [-126, 125]", model.Fields());
+    }
+
+    [Fact]
     public void A_state_longer_than_two_words_is_kept_whole()
     {
         // Twenty array elements of up to two bytes each: the encoding runs past the sixteen bytes held in words.

@@ -36,21 +36,7 @@ internal sealed partial class BodyCompiler
     /// </summary>
     private Expr? StateElementRead(IArrayElementReferenceOperation operation, ArrayType arrayType)
     {
-        if (arrayType.Element.HasMutableParts
-            || operation.ArrayReference is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
-            || !model.TryGetField(field.Field, out int array)
-            || KindOf(operation.Indices[0].Type) is null)
-        {
-            return null;
-        }
-
-        ISymbol? variable = operation.Indices[0] switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
-        if (variable is null || Resolve(variable) is not ( <= 1 and var hops, var slot))
+        if (arrayType.Element.HasMutableParts || StateElement(operation) is not var (array, hops, slot))
         {
             return null;
         }
@@ -58,6 +44,30 @@ internal sealed partial class BodyCompiler
         return hops == 0
             ? frame => ElementOf(frame.Ex.Fields[array], frame.Slots[slot].Bits)
             : frame => ElementOf(frame.Ex.Fields[array], frame.Parent!.Slots[slot].Bits);
+    }
+
+    /// <summary>
+    /// The state field and the variable (in this function's frame or the one enclosing it) of <c>field[variable]</c>,
+    /// or null for any other element reference.
+    /// </summary>
+    private (int Array, int Hops, int Slot)? StateElement(IOperation operation)
+    {
+        if (operation is not IArrayElementReferenceOperation { Indices.Length: 1 } element
+            || element.ArrayReference is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+            || !model.TryGetField(field.Field, out int array)
+            || model.Layout.Types[array] is not ArrayType
+            || KindOf(element.Indices[0].Type) is null)
+        {
+            return null;
+        }
+
+        ISymbol? variable = element.Indices[0] switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        return variable is not null && Resolve(variable) is (<= 1 and var hops, var slot) ? (array, hops, slot) : null;
     }
 
     private static Value ElementOf(Value array, long index)

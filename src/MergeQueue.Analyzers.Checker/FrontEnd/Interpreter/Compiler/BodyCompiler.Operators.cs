@@ -154,6 +154,17 @@ internal sealed partial class BodyCompiler
         if (operation.RightOperand.ConstantValue is { HasValue: true, Value: { } constant } && kind != IntKind.UInt64)
         {
             long c = IntKinds.FromConstant(constant);
+            if (op is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+                && StateElement(operation.LeftOperand) is var (array, hops, slot)
+                && model.Layout.Types[array] is ArrayType { Element: IntegerType or EnumType or BoolType })
+            {
+                // `status[p] == Status.Pending`, the commonest guard, as one closure.
+                bool equals = op == BinaryOperatorKind.Equals;
+                return hops == 0
+                    ? frame => Value.Of((ElementOf(frame.Ex.Fields[array], frame.Slots[slot].Bits).Bits == c) == equals)
+                    : frame => Value.Of((ElementOf(frame.Ex.Fields[array], frame.Parent!.Slots[slot].Bits).Bits == c) == equals);
+            }
+
             return op switch
             {
                 BinaryOperatorKind.Equals => frame => Value.Of(l(frame).Bits == c),
