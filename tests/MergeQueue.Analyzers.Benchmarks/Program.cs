@@ -33,7 +33,7 @@ var runsAt = Array.IndexOf(args, "--runs");
 var runs = runsAt >= 0 ? int.Parse(args[runsAt + 1], CultureInfo.InvariantCulture) : 3;
 // --gc: also print the collector's share of each check (pause time, collections, bytes allocated).
 var showGc = args.Contains("--gc");
-var sizes = args.Where((a, i) => i != runsAt && i != runsAt + 1 && a != "--gc").Select(int.Parse).DefaultIfEmpty(5).ToList();
+var sizes = args.Where((a, i) => (runsAt < 0 || (i != runsAt && i != runsAt + 1)) && a != "--gc").Select(int.Parse).DefaultIfEmpty(5).ToList();
 var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
 var references = Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(StateMachineAttribute).Assembly.Location)).ToArray();
 

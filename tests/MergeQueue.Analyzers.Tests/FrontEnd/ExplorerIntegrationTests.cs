@@ -16,6 +16,25 @@ public sealed class ExplorerIntegrationTests
     }
 
     [Fact]
+    public void Two_workers_explore_the_packed_fixed_queue_as_one_does()
+    {
+        // TLC: 187,272 distinct states for N = 5 (anchors/tla/MQ5_Fixed.tla). Large enough for the parallel merge.
+        var compiled = ModelSources.Compile(
+            "MergeQueue.Samples.FixedQueue",
+            SampleSource.Read(SampleSource.Pr),
+            SampleSource.WithPrCount(SampleSource.Read(SampleSource.Fixed), 5));
+        Assert.True(compiled.Model is not null, string.Join("\n", compiled.Diagnostics));
+        var one = Explorer.Explore(compiled.Model!, new ExplorationOptions { Workers = 1 });
+        var two = Explorer.Explore(compiled.Model!, new ExplorationOptions { Workers = 2 });
+
+        Assert.Equal(187_272, one.DistinctStates);
+        Assert.Equal(one.DistinctStates, two.DistinctStates);
+        Assert.Equal(one.Transitions, two.Transitions);
+        Assert.Equal(one.Depth, two.Depth);
+        Assert.Equal(one.Report.Split('\n').Where(l => !l.Contains(" ms")), two.Report.Split('\n').Where(l => !l.Contains(" ms")));
+    }
+
+    [Fact]
     public void Sets_reached_in_different_orders_are_one_state()
     {
         // {} then {0}, {1}, {2}, then the three pairs, then {0, 1, 2}: 8 states, however the elements arrived.
