@@ -134,12 +134,17 @@ internal sealed record Assignment(int Field, IntExpr? IntValue, BoolExpr? BoolVa
 /// </summary>
 internal sealed record RandomAction(bool HasParameter, bool ReturnsBool, BoolExpr? Guard, IReadOnlyList<Assignment> Assignments, BoolExpr? Assertion);
 
+/// <summary>
+/// A model; with <see cref="IntsInArray"/> its int variables are the elements of one array field <c>x</c>
+/// (<c>x[0]</c> for <c>x0</c>), which the checker keeps and copies as an object rather than as separate fields.
+/// </summary>
 internal sealed record RandomModel(
     IReadOnlyList<int> InitialInts,
     IReadOnlyList<bool> InitialBools,
     IReadOnlyList<RandomAction> Actions,
     BoolExpr? Invariant,
-    BoolExpr? Terminal)
+    BoolExpr? Terminal,
+    bool IntsInArray = false)
 {
     public static string ActionName(int index) => "A" + index.ToString(CultureInfo.InvariantCulture);
 
@@ -149,10 +154,19 @@ internal sealed record RandomModel(
         var text = new StringBuilder();
         text.Append(Infrastructure.TestCompilation.Usings);
         text.Append("namespace Differential;\n\n[StateMachine]\npublic partial class ").Append(className).Append("\n{\n");
-        for (int i = 0; i < InitialInts.Count; i++)
+        if (IntsInArray)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    int x{i} = {InitialInts[i]};\n");
+            text.Append("    int[] x = { ").Append(string.Join(", ", InitialInts.Select(v => v.ToString(CultureInfo.InvariantCulture)))).Append(" };\n");
         }
+        else
+        {
+            for (int i = 0; i < InitialInts.Count; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    int x{i} = {InitialInts[i]};\n");
+            }
+        }
+
+        int members = text.Length;
 
         for (int i = 0; i < InitialBools.Count; i++)
         {
@@ -199,7 +213,16 @@ internal sealed record RandomModel(
             text.Append("\n    [Terminal] bool Done() => ").Append(Terminal.Render()).Append(";\n");
         }
 
-        return text.Append("}\n").ToString();
+        text.Append("}\n");
+        if (IntsInArray)
+        {
+            // The expressions name the variables x0, x1, …: each becomes its element of the array.
+            var body = System.Text.RegularExpressions.Regex.Replace(text.ToString(members, text.Length - members), @"\bx(\d)\b", "x[$1]");
+            text.Length = members;
+            text.Append(body);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Smaller models that keep the same variables: for shrinking a disagreement to its core.</summary>

@@ -93,6 +93,21 @@ public sealed class RandomModelTests(ITestOutputHelper output)
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void Some_random_models_keep_their_ints_in_one_array()
+    {
+        var models = RandomModels.Sample(DefaultSeed, 100);
+        var inArray = models.Where(m => m.IntsInArray).Select(m => m.Render("M")).ToList();
+
+        Assert.InRange(inArray.Count, 15, 60);
+        Assert.All(inArray, text =>
+        {
+            Assert.Contains("int[] x = { ", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\bx\d", text);
+        });
+        Assert.Contains(inArray, text => text.Contains("x[0] = ", StringComparison.Ordinal));
+    }
+
     internal static int EnvironmentCount(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 

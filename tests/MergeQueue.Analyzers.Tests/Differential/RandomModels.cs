@@ -5,7 +5,10 @@ using FsCheck.Fluent;
 
 namespace MergeQueue.Analyzers.Tests.Differential;
 
-/// <summary>FsCheck generators of random models: 2–4 int fields (initially 0..3), 0–2 bool fields, 1–4 actions.</summary>
+/// <summary>
+/// FsCheck generators of random models: 2–4 int variables (initially 0..3; in a third of the models the elements
+/// of one array), 0–2 bool fields, 1–4 actions.
+/// </summary>
 internal static class RandomModels
 {
     /// <summary><paramref name="count"/> models from a pinned seed: the same list on every run and machine.</summary>
@@ -21,7 +24,8 @@ internal static class RandomModels
         from actions in Gen.ArrayOf(Action(ints, bools), actionCount)
         from invariant in Optional(Bool(ints, bools, false, 2), 2)
         from terminal in Optional(Bool(ints, bools, false, 2), 3)
-        select new RandomModel(initialInts, initialBools, actions, invariant, terminal);
+        from inArray in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new RandomModel(initialInts, initialBools, actions, invariant, terminal, inArray);
 
     private static Gen<RandomAction> Action(int ints, int bools) =>
         from hasParameter in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
