@@ -186,7 +186,7 @@ internal sealed class Execution
     /// <summary>The field's value, made this run's own so that it may be written through.</summary>
     public Value Own(int field)
     {
-        packed?.Written();
+        packed?.Written(field);
         if (ownedIn[field] != run)
         {
             var fields = Writable();
@@ -199,7 +199,7 @@ internal sealed class Execution
 
     public void Write(int field, Value value)
     {
-        packed?.Written();
+        packed?.Written(field);
         Writable()[field] = value;
         ownedIn[field] = run;
     }

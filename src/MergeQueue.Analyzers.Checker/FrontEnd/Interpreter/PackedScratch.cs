@@ -16,14 +16,16 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
     private readonly Value[]?[] decodedItems = new Value[]?[fieldCount];
     private PackedState state;
     private bool holds;
-    private bool written;
+
+    // The fields a run may have written since the state was put in place (bit 63: field 63 and all past it).
+    private ulong written;
 
     /// <summary>Makes <paramref name="fields"/> hold <paramref name="packed"/>, in arrays this object owns.</summary>
     public void Load(PackedState packed, Value[] fields)
     {
         if (holds && state.Equals(packed))
         {
-            if (written)
+            if (written != 0)
             {
                 Restore(fields);
             }
@@ -49,21 +51,26 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
 
         state = packed;
         holds = true;
-        written = false;
+        written = 0;
     }
 
-    /// <summary>A run may write the fields from now on.</summary>
-    public void Written() => written = true;
+    /// <summary>A run may write <paramref name="field"/> from now on.</summary>
+    public void Written(int field) => written |= 1UL << Math.Min(field, 63);
 
     /// <summary>The fields were overwritten by other means.</summary>
     public void Forget() => holds = false;
 
     private void Restore(Value[] fields)
     {
-        // A run may have put other arrays (or null) in the fields: each field gets its own array back.
-        Array.Copy(decoded, fields, fields.Length);
+        // A run may have put other arrays (or null) in the fields: each field written gets its own array back.
         for (int i = 0; i < fields.Length; i++)
         {
+            if ((written & (1UL << Math.Min(i, 63))) == 0)
+            {
+                continue;
+            }
+
+            fields[i] = decoded[i];
             if (decoded[i].Ref is ArrayObject array)
             {
                 var items = decodedItems[i]!;
@@ -71,6 +78,6 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
             }
         }
 
-        written = false;
+        written = 0;
     }
 }

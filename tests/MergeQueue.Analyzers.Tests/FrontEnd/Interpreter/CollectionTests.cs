@@ -51,6 +51,31 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public void Comparing_two_state_array_elements_through_variables_gives_each_operator_its_meaning()
+    {
+        var model = Interpreted.Of("""
+            int[] a = { 3, 1, 2 };
+            long[] b = { 2, 2, 2 };
+            E[] e = { E.B, E.A, E.B };
+            int seen;
+            [Action] void Compare([Range(0, 2)] int i, [Range(0, 2)] int j) =>
+                seen = (a[i] < a[j] ? 1 : 0) + (a[i] <= a[j] ? 10 : 0) + (a[i] > b[j] ? 100 : 0) + (a[i] >= b[j] ? 1000 : 0)
+                    + (a[i] == a[j] ? 10000 : 0) + (e[i] != e[j] ? 100000 : 0);
+            [Action] void Below([Range(0, 2)] int p) => seen = Enumerable.Range(0, 3).Count(q => a[q] < a[p]);
+            [Action] void Outside() { int i = 3, j = 0; seen = a[i] < a[j] ? 1 : 0; }
+            """, "public enum E { A, B }\n");
+        model.Do("Compare(i: 0, j: 1)");
+        Assert.Equal("101100", model["seen"]);
+        model.Do("Compare(i: 1, j: 2)");
+        Assert.Equal("100011", model["seen"]);
+        model.Do("Compare(i: 2, j: 2)");
+        Assert.Equal("11010", model["seen"]);
+        model.Do("Below(p: 0)");
+        Assert.Equal("2", model["seen"]);
+        Assert.Equal("IndexOutOfRangeException: Index was outside the bounds of the array.", model.Fails("Outside()").Message);
+    }
+
+    [Fact]
     public void Interpreter_implements_List_members_and_their_exceptions()
     {
         var model = Interpreted.Of("""

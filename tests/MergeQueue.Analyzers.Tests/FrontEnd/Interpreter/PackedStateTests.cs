@@ -32,9 +32,10 @@ public sealed class PackedStateTests
     {
         var model = Interpreted.Of("""
             int[] values = { 1, 2 };
+            int other;
             int seen;
-            [Action] void WriteThenStop() { values[0] = 9; values = new int[5]; seen = 7; Require(false); }
-            [Action] void Read() => seen = values[0] * 10 + values.Length;
+            [Action] void WriteThenStop() { values[0] = 9; values = new int[5]; other = 7; Require(false); }
+            [Action] void Read() => seen = values[0] * 10 + values.Length + other * 100;
             """);
         model.Disabled("WriteThenStop()");
         model.Do("Read()");

@@ -176,6 +176,19 @@ internal sealed partial class BodyCompiler
             };
         }
 
+        if (kind != IntKind.UInt64
+            && StateElement(operation.LeftOperand) is var (leftArray, leftHops, leftSlot)
+            && StateElement(operation.RightOperand) is var (rightArray, rightHops, rightSlot)
+            && model.Layout.Types[leftArray] is ArrayType { Element: IntegerType or EnumType }
+            && model.Layout.Types[rightArray] is ArrayType { Element: IntegerType or EnumType })
+        {
+            // `queuedAt[q] >= queuedAt[p]`, two state elements, as one closure.
+            return frame => Value.Of(Holds(
+                op,
+                ElementOf(frame.Ex.Fields[leftArray], (leftHops == 0 ? frame : frame.Parent!).Slots[leftSlot].Bits).Bits,
+                ElementOf(frame.Ex.Fields[rightArray], (rightHops == 0 ? frame : frame.Parent!).Slots[rightSlot].Bits).Bits));
+        }
+
         var r = Expr(operation.RightOperand);
         if (kind != IntKind.UInt64)
         {
@@ -192,6 +205,17 @@ internal sealed partial class BodyCompiler
 
         return frame => Value.Of(IntegerOps.Compare(op, kind, l(frame).Bits, r(frame).Bits));
     }
+
+    // A comparison of two signed values (every kind but ulong: their bits order as their values).
+    private static bool Holds(BinaryOperatorKind op, long a, long b) => op switch
+    {
+        BinaryOperatorKind.Equals => a == b,
+        BinaryOperatorKind.NotEquals => a != b,
+        BinaryOperatorKind.LessThan => a < b,
+        BinaryOperatorKind.LessThanOrEqual => a <= b,
+        BinaryOperatorKind.GreaterThan => a > b,
+        _ => a >= b,
+    };
 
     private Expr Unary(IUnaryOperation operation)
     {
