@@ -5,9 +5,10 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter;
 /// <summary>A delegate value: a lambda with the frame it captured, or a method group of the model.</summary>
 internal sealed class Closure(CompiledFunction function, Frame? captured)
 {
-    // LINQ calls a lambda once per element; without nested closures one frame serves every call.
+    // LINQ calls a lambda once per element; without nested closures one frame serves every call. The spare is
+    // busy during a call of the run that took it: a run that ended in an exception does not keep it.
     private Frame? spare;
-    private bool spareBusy;
+    private long spareBusyIn = -1;
 
     public CompiledFunction Function { get; } = function;
 
@@ -35,13 +36,13 @@ internal sealed class Closure(CompiledFunction function, Frame? captured)
 
     private Frame Rent(Execution execution, out bool rented)
     {
-        rented = !Function.CapturesFrame && !spareBusy;
+        rented = !Function.CapturesFrame && spareBusyIn != execution.RunNumber;
         if (!rented)
         {
             return new Frame(Function.SlotCount, captured, execution);
         }
 
-        spareBusy = true;
+        spareBusyIn = execution.RunNumber;
         if (spare is null || spare.Ex != execution)
         {
             spare = new Frame(Function.SlotCount, captured, execution);
@@ -60,7 +61,7 @@ internal sealed class Closure(CompiledFunction function, Frame? captured)
         execution.Site = site;
         if (rented)
         {
-            spareBusy = false;
+            spareBusyIn = -1;
         }
 
         return result;

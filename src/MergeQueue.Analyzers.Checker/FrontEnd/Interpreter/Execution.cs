@@ -79,6 +79,9 @@ internal sealed class Execution
     /// <summary>The reason a bool action gives when its last <c>return</c> returned false.</summary>
     public DisabledReason? ReturnReason { get; set; }
 
+    /// <summary>Which run this is: every <c>Begin</c> starts a new one.</summary>
+    public long RunNumber => run;
+
     /// <summary>Whether this object is in use (runs are not re-entrant).</summary>
     public bool Busy { get; private set; }
 
