@@ -91,7 +91,7 @@ internal sealed class PackedFields
         return fields;
     }
 
-    /// <summary>Encodes the fields with <paramref name="writer"/>; one array in two fields is the model error of SPEC §2.</summary>
+    /// <summary>Encodes the fields (past two words, with <paramref name="writer"/>); one array in two fields is the model error of SPEC §2.</summary>
     public PackedState Store(Value[] fields, StateWriter writer)
     {
         if (arrayCount > 1)
@@ -99,49 +99,29 @@ internal sealed class PackedFields
             CheckSharing(fields);
         }
 
-        if (TryStoreInWords(fields, out var state))
+        // The common case straight into the two words; the StateWriter (same bytes) for a longer state.
+        var words = default(WordSink);
+        if (Encode(fields, ref words))
         {
-            return state;
+            return new PackedState(words.Low, words.High, null);
         }
 
         writer.Reset();
-        for (int i = 0; i < fields.Length; i++)
-        {
-            if (!isArray[i])
-            {
-                writer.WriteSigned(fields[i].Bits);
-                continue;
-            }
-
-            if (fields[i].Ref is not ArrayObject array)
-            {
-                writer.WriteLength(-1);
-                continue;
-            }
-
-            var items = array.Items;
-            writer.WriteLength(items.Length);
-            for (int j = 0; j < items.Length; j++)
-            {
-                writer.WriteSigned(items[j].Bits);
-            }
-        }
-
+        var bytes = new WriterSink(writer);
+        Encode(fields, ref bytes);
         return writer.ToPacked();
     }
 
-    // The StateWriter's bytes, put straight into the two words: the common case, at a fraction of the cost.
-    private bool TryStoreInWords(Value[] fields, out PackedState state)
+    // The fields as varints (StateCoding): numbers zigzagged, an array as its length plus one (0 for null) and its
+    // items. False when the sink is full.
+    private bool Encode<TSink>(Value[] fields, ref TSink sink)
+        where TSink : struct, IVarintSink
     {
-        ulong low = 0;
-        ulong high = 0;
-        int at = 0;
-        state = default;
         for (int i = 0; i < fields.Length; i++)
         {
             if (!isArray[i])
             {
-                if (!Put(ref low, ref high, ref at, ZigZag(fields[i].Bits)))
+                if (!sink.Put(ZigZag(fields[i].Bits)))
                 {
                     return false;
                 }
@@ -149,64 +129,73 @@ internal sealed class PackedFields
                 continue;
             }
 
-            if (fields[i].Ref is not ArrayObject array)
-            {
-                // StateWriter.WriteLength(-1).
-                if (!Put(ref low, ref high, ref at, 0))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var items = array.Items;
-            if (!Put(ref low, ref high, ref at, (ulong)items.Length + 1))
+            var items = (fields[i].Ref as ArrayObject)?.Items;
+            if (!sink.Put(items is null ? 0 : (ulong)items.Length + 1))
             {
                 return false;
             }
 
-            for (int j = 0; j < items.Length; j++)
+            for (int j = 0; items is not null && j < items.Length; j++)
             {
-                if (!Put(ref low, ref high, ref at, ZigZag(items[j].Bits)))
+                if (!sink.Put(ZigZag(items[j].Bits)))
                 {
                     return false;
                 }
             }
         }
 
-        state = new PackedState(low, high, null);
         return true;
     }
 
     private static ulong ZigZag(long value) => unchecked((ulong)((value << 1) ^ (value >> 63)));
 
-    // One varint, as StateWriter.WriteUnsigned writes it; false past the sixteenth byte.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Put(ref ulong low, ref ulong high, ref int at, ulong value)
+    private interface IVarintSink
     {
-        while (at < 16)
+        bool Put(ulong value);
+    }
+
+    // The bytes StateWriter.WriteUnsigned would write, in the two words of a PackedState; full past the sixteenth.
+    private struct WordSink : IVarintSink
+    {
+        public ulong Low;
+        public ulong High;
+        private int at;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Put(ulong value)
         {
-            ulong next = value >= 0x80 ? (value & 0x7F) | 0x80 : value;
-            if (at < 8)
+            while (at < 16)
             {
-                low |= next << (at << 3);
-            }
-            else
-            {
-                high |= next << ((at - 8) << 3);
+                ulong next = value >= 0x80 ? (value & 0x7F) | 0x80 : value;
+                if (at < 8)
+                {
+                    Low |= next << (at << 3);
+                }
+                else
+                {
+                    High |= next << ((at - 8) << 3);
+                }
+
+                at++;
+                if (value < 0x80)
+                {
+                    return true;
+                }
+
+                value >>= 7;
             }
 
-            at++;
-            if (value < 0x80)
-            {
-                return true;
-            }
-
-            value >>= 7;
+            return false;
         }
+    }
 
-        return false;
+    private readonly struct WriterSink(StateWriter writer) : IVarintSink
+    {
+        public bool Put(ulong value)
+        {
+            writer.WriteUnsigned(value);
+            return true;
+        }
     }
 
     private static bool IsScalar(VType type) => type is IntegerType or BoolType or EnumType;

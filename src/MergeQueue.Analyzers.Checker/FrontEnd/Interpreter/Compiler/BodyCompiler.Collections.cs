@@ -27,30 +27,15 @@ internal sealed partial class BodyCompiler
         Expr index = Nothing;
         var indexEffects = Track(() => index = Index(operation.Indices[0]));
         var array = Expr(operation.ArrayReference, arrayType.Element.HasMutableParts ? use.With(indexEffects) : Use.Peek(indexEffects));
-        return frame => ElementOf(array(frame), index(frame).Bits);
+        return frame => Collections.ElementOf(array(frame), index(frame).Bits);
     }
 
-    /// <summary>
-    /// <c>field[variable]</c> on a state array of values, the commonest read of a model (a status per process), as one
-    /// closure instead of three; null for any other element read.
-    /// </summary>
-    private Expr? StateElementRead(IArrayElementReferenceOperation operation, ArrayType arrayType)
-    {
-        if (arrayType.Element.HasMutableParts || StateElement(operation) is not var (array, hops, slot))
-        {
-            return null;
-        }
+    /// <summary><c>field[variable]</c> on a state array of values, as one closure instead of three; else null.</summary>
+    private Expr? StateElementRead(IArrayElementReferenceOperation operation, ArrayType arrayType) =>
+        arrayType.Element.HasMutableParts || StateElementOf(operation) is not { } element ? null : element.Read;
 
-        return hops == 0
-            ? frame => ElementOf(frame.Ex.Fields[array], frame.Slots[slot].Bits)
-            : frame => ElementOf(frame.Ex.Fields[array], frame.Parent!.Slots[slot].Bits);
-    }
-
-    /// <summary>
-    /// The state field and the variable (in this function's frame or the one enclosing it) of <c>field[variable]</c>,
-    /// or null for any other element reference.
-    /// </summary>
-    private (int Array, int Hops, int Slot)? StateElement(IOperation operation)
+    /// <summary>The <see cref="StateElement"/> that <paramref name="operation"/> reads, or null for any other operation.</summary>
+    private StateElement? StateElementOf(IOperation operation)
     {
         if (operation is not IArrayElementReferenceOperation { Indices.Length: 1 } element
             || element.ArrayReference is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
@@ -67,13 +52,7 @@ internal sealed partial class BodyCompiler
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        return variable is not null && Resolve(variable) is (<= 1 and var hops, var slot) ? (array, hops, slot) : null;
-    }
-
-    private static Value ElementOf(Value array, long index)
-    {
-        var items = (array.Ref as ArrayObject ?? throw Errors.NullReference()).Items;
-        return (ulong)index < (ulong)items.Length ? items[index] : throw Errors.IndexOutOfRange();
+        return variable is not null && Resolve(variable) is (<= 1 and var hops, var slot) ? new StateElement(array, hops, slot) : null;
     }
 
     private Expr CollectionProperty(IPropertyReferenceOperation operation, Use use)

@@ -155,14 +155,12 @@ internal sealed partial class BodyCompiler
         {
             long c = IntKinds.FromConstant(constant);
             if (op is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-                && StateElement(operation.LeftOperand) is var (array, hops, slot)
-                && model.Layout.Types[array] is ArrayType { Element: IntegerType or EnumType or BoolType })
+                && StateElementOf(operation.LeftOperand) is { } element
+                && model.Layout.Types[element.Field] is ArrayType { Element: IntegerType or EnumType or BoolType })
             {
                 // `status[p] == Status.Pending`, the commonest guard, as one closure.
                 bool equals = op == BinaryOperatorKind.Equals;
-                return hops == 0
-                    ? frame => Value.Of((ElementOf(frame.Ex.Fields[array], frame.Slots[slot].Bits).Bits == c) == equals)
-                    : frame => Value.Of((ElementOf(frame.Ex.Fields[array], frame.Parent!.Slots[slot].Bits).Bits == c) == equals);
+                return frame => Value.Of((element.Read(frame).Bits == c) == equals);
             }
 
             return op switch
@@ -177,16 +175,13 @@ internal sealed partial class BodyCompiler
         }
 
         if (kind != IntKind.UInt64
-            && StateElement(operation.LeftOperand) is var (leftArray, leftHops, leftSlot)
-            && StateElement(operation.RightOperand) is var (rightArray, rightHops, rightSlot)
-            && model.Layout.Types[leftArray] is ArrayType { Element: IntegerType or EnumType }
-            && model.Layout.Types[rightArray] is ArrayType { Element: IntegerType or EnumType })
+            && StateElementOf(operation.LeftOperand) is { } left
+            && StateElementOf(operation.RightOperand) is { } right
+            && model.Layout.Types[left.Field] is ArrayType { Element: IntegerType or EnumType }
+            && model.Layout.Types[right.Field] is ArrayType { Element: IntegerType or EnumType })
         {
             // `queuedAt[q] >= queuedAt[p]`, two state elements, as one closure.
-            return frame => Value.Of(Holds(
-                op,
-                ElementOf(frame.Ex.Fields[leftArray], (leftHops == 0 ? frame : frame.Parent!).Slots[leftSlot].Bits).Bits,
-                ElementOf(frame.Ex.Fields[rightArray], (rightHops == 0 ? frame : frame.Parent!).Slots[rightSlot].Bits).Bits));
+            return frame => Value.Of(Holds(op, left.Read(frame).Bits, right.Read(frame).Bits));
         }
 
         var r = Expr(operation.RightOperand);

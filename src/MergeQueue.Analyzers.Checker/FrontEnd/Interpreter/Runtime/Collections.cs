@@ -9,6 +9,13 @@ internal static class Collections
     public static T As<T>(Value value)
         where T : class => value.Ref as T ?? throw Errors.NullReference();
 
+    /// <summary><c>array[index]</c>.</summary>
+    public static Value ElementOf(Value array, long index)
+    {
+        var items = As<ArrayObject>(array).Items;
+        return (ulong)index < (ulong)items.Length ? items[index] : throw Errors.IndexOutOfRange();
+    }
+
     /// <summary><c>Dictionary.Add</c>: a present key throws.</summary>
     public static void AddEntry(TableObject table, Value key, Value value, VType keyType)
     {
