@@ -14,4 +14,10 @@ public sealed class StateMachineAttribute : Attribute
 
     /// <summary>Largest number of steps from the initial state to explore; 0 means no limit.</summary>
     public int MaxDepth { get; set; }
+
+    /// <summary>
+    /// Whether a reachable state with no enabled action and no <see cref="TerminalAttribute"/> member holding is an
+    /// error (SM0002); true by default. False is TLC's <c>CHECK_DEADLOCK FALSE</c>.
+    /// </summary>
+    public bool CheckStuck { get; set; } = true;
 }

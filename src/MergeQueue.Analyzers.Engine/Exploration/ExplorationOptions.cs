@@ -69,4 +69,11 @@ public sealed class ExplorationOptions
     /// states are stepped once more after it, so the cost is small for a few hundred states and none when off.
     /// </summary>
     public int GraphStates { get; set; }
+
+    /// <summary>
+    /// Explore every reachable state and report every violation (TLC's <c>-continue</c>). False by default: the
+    /// exploration stops at the end of the breadth-first level where the first safety violation was found, reports
+    /// every violation of that level, and claims nothing about liveness, never-enabled actions or reachability.
+    /// </summary>
+    public bool ContinueAfterViolation { get; set; }
 }
