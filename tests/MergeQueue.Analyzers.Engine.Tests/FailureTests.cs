@@ -7,10 +7,14 @@ namespace MergeQueue.Analyzers.Engine.Tests;
 /// <summary>Exceptions, failed Asserts and step-budget overruns, in actions, properties and the initial state.</summary>
 public class FailureTests
 {
+    // These models break several properties at different depths: explored to the end (TLC's -continue), each is
+    // reported with its own shortest trace. By default the search stops after the level of the first (Stopping).
+    private static readonly ExplorationOptions Continue = new() { ContinueAfterViolation = true };
+
     [Fact]
     public void Exception_in_an_action_is_reported_at_the_failing_statement_with_the_failing_step_last()
     {
-        ExplorationResult result = Explorer.Explore(Toys.Fragile());
+        ExplorationResult result = Explorer.Explore(Toys.Fragile(), Continue);
 
         // Crash first throws at x = 2 (after 2 Incs) and again at x = 3 from the same statement: reported once.
         Violation crash = result.Violations.Single(v => v.Summary.Contains("Crash"));
@@ -27,7 +31,7 @@ public class FailureTests
     [Fact]
     public void Failed_Assert_names_the_action_and_the_message()
     {
-        Violation check = Explorer.Explore(Toys.Fragile()).Violations.Single(v => v.Summary.Contains("Check"));
+        Violation check = Explorer.Explore(Toys.Fragile(), Continue).Violations.Single(v => v.Summary.Contains("Check"));
 
         // Check asserts at x = 1, one step in.
         Assert.Equal("Assert failed in 'Check()': x must stay small", check.Summary);
@@ -38,7 +42,7 @@ public class FailureTests
     [Fact]
     public void Step_budget_overrun_names_the_budget()
     {
-        var options = new ExplorationOptions { MaxStepsPerExecution = 5_000 };
+        var options = new ExplorationOptions { MaxStepsPerExecution = 5_000, ContinueAfterViolation = true };
 
         Violation spin = Explorer.Explore(Toys.Fragile(), options).Violations.Single(v => v.Summary.Contains("Spin"));
 
@@ -50,7 +54,7 @@ public class FailureTests
     [Fact]
     public void Failing_invariant_is_an_execution_failure_at_the_failing_statement()
     {
-        Violation lookup = Explorer.Explore(Toys.Fragile()).Violations.Single(v => v.Summary.Contains("Lookup"));
+        Violation lookup = Explorer.Explore(Toys.Fragile(), Continue).Violations.Single(v => v.Summary.Contains("Lookup"));
 
         // Lookup divides by zero at x = 3: the trace ends in that state.
         Assert.Equal(ViolationKind.ExecutionFailed, lookup.Kind);
@@ -64,7 +68,7 @@ public class FailureTests
     [Fact]
     public void Every_failure_and_the_stuck_state_are_reported_in_the_order_found()
     {
-        ExplorationResult result = Explorer.Explore(Toys.Fragile());
+        ExplorationResult result = Explorer.Explore(Toys.Fragile(), Continue);
 
         // x = 1: Check; x = 2: Crash; x = 3: Lookup (checked before the actions run), Spin, then stuck.
         Assert.Equal(
@@ -89,7 +93,7 @@ public class FailureTests
                 ? Outcome.Disabled<int>("x % 2 == 1", 3)
                 : Outcome.Throws<int>("InvalidOperationException: odd " + x, x == 1 ? "line 4" : "line 5"));
 
-        ExplorationResult result = Explorer.Explore(model);
+        ExplorationResult result = Explorer.Explore(model, Continue);
 
         Assert.Equal(new object?[] { "line 4", "line 5" }, result.Violations.Select(v => v.Site));
         Assert.Equal(

@@ -199,7 +199,13 @@ public class ScalingTests
 
         public IEqualityComparer<long> StateComparer { get; } = new CoarseComparer();
 
-        public StepOutcome<long> CreateInitialState(StepBudget budget) => inner.CreateInitialState(budget);
+        public IReadOnlyList<InitialInstance> InitialInstances => inner.InitialInstances;
+
+        public bool CheckStuck => inner.CheckStuck;
+
+        public StepOutcome<long> CreateInitialState(int initialInstance, StepBudget budget) => inner.CreateInitialState(initialInstance, budget);
+
+        public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) => inner.EvaluateStep(before, after, predicate, budget);
 
         public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget) => inner.Step(state, actionInstance, budget);
 
@@ -246,7 +252,13 @@ public class ScalingTests
 
         public IEqualityComparer<long> StateComparer => inner.StateComparer;
 
-        public StepOutcome<long> CreateInitialState(StepBudget budget) => inner.CreateInitialState(budget);
+        public IReadOnlyList<InitialInstance> InitialInstances => inner.InitialInstances;
+
+        public bool CheckStuck => inner.CheckStuck;
+
+        public StepOutcome<long> CreateInitialState(int initialInstance, StepBudget budget) => inner.CreateInitialState(initialInstance, budget);
+
+        public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) => inner.EvaluateStep(before, after, predicate, budget);
 
         public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget)
         {

@@ -111,7 +111,7 @@ public class StuckTests
     [Fact]
     public void Instances_that_fail_count_as_not_enabled_and_say_so()
     {
-        Violation stuck = Explorer.Explore(Toys.Fragile()).Violations.Single(v => v.Kind == ViolationKind.Stuck);
+        Violation stuck = Explorer.Explore(Toys.Fragile(), new ExplorationOptions { ContinueAfterViolation = true }).Violations.Single(v => v.Kind == ViolationKind.Stuck);
 
         // At x = 3: Inc and Check are disabled, Crash throws, Spin runs out of steps.
         Assert.Equal(

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MergeQueue.Analyzers.Analyzer;
 
 /// <summary>The project-wide settings of SPEC §4, read from the MSBuild properties the package makes visible.</summary>
-internal sealed record CheckerSettings(bool Enabled, int MaxStates, TimeSpan Timeout, int MaxMemoryMegabytes)
+internal sealed record CheckerSettings(bool Enabled, int MaxStates, TimeSpan Timeout, int MaxMemoryMegabytes, bool ContinueAfterViolation = false)
 {
     public const int DefaultMaxStates = 1_000_000;
 
@@ -24,7 +24,9 @@ internal sealed record CheckerSettings(bool Enabled, int MaxStates, TimeSpan Tim
         Timeout: ReadPositive(options, "build_property.MergeQueueTimeoutSeconds") is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : DefaultTimeout,
-        MaxMemoryMegabytes: ReadPositive(options, "build_property.MergeQueueMaxMemoryMegabytes") ?? DefaultMaxMemoryMegabytes);
+        MaxMemoryMegabytes: ReadPositive(options, "build_property.MergeQueueMaxMemoryMegabytes") ?? DefaultMaxMemoryMegabytes,
+        ContinueAfterViolation: options.TryGetValue("build_property.MergeQueueContinueAfterViolation", out var continueAfter)
+            && string.Equals(continueAfter.Trim(), "true", StringComparison.OrdinalIgnoreCase));
 
     private static int? ReadPositive(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var text)

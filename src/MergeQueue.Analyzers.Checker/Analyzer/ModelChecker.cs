@@ -85,6 +85,7 @@ internal static class ModelChecker
             MaxDepth = Math.Max(0, NamedInt(attribute, "MaxDepth")),
             Timeout = settings.Timeout,
             MaxMemoryMegabytes = settings.MaxMemoryMegabytes,
+            ContinueAfterViolation = settings.ContinueAfterViolation,
             CancellationToken = cancellationToken,
         };
     }

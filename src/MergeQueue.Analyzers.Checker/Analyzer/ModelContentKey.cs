@@ -47,7 +47,8 @@ internal static class ModelContentKey
             .Append(source.Type.ToDisplayString()).Append('|')
             .Append(maxStates).Append('|').Append(maxDepth).Append('|')
             .Append(settings.Timeout.Ticks).Append('|')
-            .Append(settings.MaxMemoryMegabytes).Append('|');
+            .Append(settings.MaxMemoryMegabytes).Append('|')
+            .Append(settings.ContinueAfterViolation).Append('|');
         foreach (var tree in trees.OrderBy(t => t.FilePath, StringComparer.Ordinal))
         {
             key.Append(tree.FilePath).Append(':');

@@ -42,6 +42,7 @@ internal static class ResultDiagnostics
         ViolationKind.Stuck => DiagnosticDescriptors.Stuck,
         ViolationKind.LivenessViolated => DiagnosticDescriptors.LivenessViolated,
         ViolationKind.ExecutionFailed => DiagnosticDescriptors.ExecutionFailed,
+        ViolationKind.StepInvariantViolated => DiagnosticDescriptors.StepInvariantViolated,
         _ => DiagnosticDescriptors.NeverReached,
     };
 }

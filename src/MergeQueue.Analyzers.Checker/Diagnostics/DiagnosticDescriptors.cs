@@ -13,6 +13,7 @@ internal static class DiagnosticDescriptors
     public const string ExplorationBoundedId = "SM0005";
     public const string ActionNeverEnabledId = "SM0006";
     public const string NeverReachedId = "SM0007";
+    public const string StepInvariantViolatedId = "SM0008";
     public const string StatisticsId = "SM0010";
     public const string UnsupportedConstructId = "SM0100";
     public const string PropertyNotBoolId = "SM0101";
@@ -26,6 +27,9 @@ internal static class DiagnosticDescriptors
     public const string NoActionsId = "SM0109";
     public const string InvalidMemberId = "SM0110";
     public const string NotPartialId = "SM0111";
+    public const string InitialConstructorId = "SM0113";
+    public const string StepInvariantSignatureId = "SM0114";
+    public const string FairnessGroupMismatchId = "SM0115";
 
     /// <summary>Verdicts about the model's behavior.</summary>
     public const string VerificationCategory = "StateMachine.Verification";
@@ -56,6 +60,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NeverReached = Verification(
         NeverReachedId, "Reachable property holds in no reachable state", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor StepInvariantViolated = Verification(
+        StepInvariantViolatedId, "Step invariant violated", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor Statistics = new(
         StatisticsId,
@@ -97,7 +104,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidModelClass = ModelError(
         InvalidModelClassId, "Invalid [StateMachine] class",
-        "[StateMachine] class '{0}' {1}: a model is a non-generic, non-static, non-abstract class with a parameterless constructor");
+        "[StateMachine] class '{0}' {1}: a model is a non-generic, non-static, non-abstract class that derives from nothing but object");
 
     public static readonly DiagnosticDescriptor InvalidDomain = ModelError(
         InvalidDomainId, "Invalid domain",
@@ -114,6 +121,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidMember = ModelError(
         InvalidMemberId, "Invalid model member",
         "[{0}] on '{1}' is not allowed: {2}");
+
+    public static readonly DiagnosticDescriptor InitialConstructor = ModelError(
+        InitialConstructorId, "More than one constructor builds the initial states",
+        "[StateMachine] class '{0}' has {1} constructors that could build its initial states: a model starts from one constructor whose parameters have domains (every combination of values is an initial state), or from its parameterless constructor; remove the domains of the others, or make them call that one");
+
+    public static readonly DiagnosticDescriptor StepInvariantSignature = ModelError(
+        StepInvariantSignatureId, "Invalid [StepInvariant] member",
+        "[StepInvariant] '{0}' {1}: a step invariant is a bool method of the model taking the state before the step, 'bool {0}({2} before)', and reading the state after it as this");
+
+    public static readonly DiagnosticDescriptor FairnessGroupMismatch = ModelError(
+        FairnessGroupMismatchId, "Actions of one FairnessGroup differ",
+        "Actions '{0}' and '{1}' of FairnessGroup \"{2}\" {3}: the actions of one group are fair as one action, so they declare the same Fairness and the same [Process] parameters");
 
     public static readonly DiagnosticDescriptor NotPartial = new(
         NotPartialId,
@@ -133,6 +152,7 @@ internal static class DiagnosticDescriptors
         ExplorationBounded,
         ActionNeverEnabled,
         NeverReached,
+        StepInvariantViolated,
         Statistics,
         UnsupportedConstruct,
         PropertyNotBool,
@@ -145,7 +165,10 @@ internal static class DiagnosticDescriptors
         SharedMutableState,
         NoActions,
         InvalidMember,
-        NotPartial);
+        NotPartial,
+        InitialConstructor,
+        StepInvariantSignature,
+        FairnessGroupMismatch);
 
     private static DiagnosticDescriptor Verification(string id, string title, DiagnosticSeverity severity) => new(
         id,

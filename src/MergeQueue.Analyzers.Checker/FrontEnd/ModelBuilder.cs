@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MergeQueue.Analyzers.FrontEnd;
 
-/// <summary>Builds the engine's view of a model: action instances, predicates, properties and the initial state.</summary>
+/// <summary>Builds the engine's view of a model: action instances, predicates, properties and the initial states.</summary>
 internal sealed class ModelBuilder(ModelContext context)
 {
     private readonly List<PredicateInstance> predicateInstances = new();
@@ -22,10 +22,19 @@ internal sealed class ModelBuilder(ModelContext context)
     {
         var shape = context.Shape;
         var initializers = Initializers();
+        var constructor = InitialConstructor();
+        var initialInstances = new List<InitialInstance>();
+        var initialArguments = new List<Value[]>();
+        foreach (var combination in DomainCombinations.Of(shape.ConstructorDomains))
+        {
+            initialInstances.Add(new InitialInstance(Arguments(shape.ConstructorDomains, combination)));
+            initialArguments.Add(Values(shape.ConstructorDomains, combination));
+        }
+
         var actions = new List<ActionInfo>();
         var instances = new List<ActionInstance>();
         var steps = new List<ActionEntry>();
-        var groups = new Dictionary<string, int>();
+        var groups = new FairnessGroups();
         foreach (var action in shape.Actions)
         {
             var function = context.Function(action.Method, action.Location);
@@ -34,14 +43,7 @@ internal sealed class ModelBuilder(ModelContext context)
             actions.Add(new ActionInfo(action.Method.Name, action.Fairness, action.Location));
             foreach (var combination in DomainCombinations.Of(action.Domains))
             {
-                // Fairness is per action, or per value of its [Process] parameters (SPEC §2).
-                string group = index + "|" + string.Join("|", action.Domains.Select((d, i) => d.IsProcess ? d.Display(combination[i]) : string.Empty));
-                if (!groups.TryGetValue(group, out int fairnessGroup))
-                {
-                    groups.Add(group, fairnessGroup = groups.Count);
-                }
-
-                instances.Add(new ActionInstance(index, Arguments(action.Domains, combination), fairnessGroup));
+                instances.Add(new ActionInstance(index, Arguments(action.Domains, combination), groups.Of(index, action, combination)));
                 if (function is not null)
                 {
                     steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool, guard?.Test, guard?.AfterGuard));
@@ -72,7 +74,8 @@ internal sealed class ModelBuilder(ModelContext context)
             predicateInstances,
             predicateEntries,
             properties,
-            initializers,
+            new InitialEntries(initializers, constructor, initialInstances, initialArguments),
+            shape.CheckStuck,
             shape.Location);
     }
 
@@ -140,7 +143,7 @@ internal sealed class ModelBuilder(ModelContext context)
         return null;
     }
 
-    /// <summary>Field initializers in state order, then the parameterless constructor.</summary>
+    /// <summary>Field initializers in state order (the constructor runs after them, with its arguments).</summary>
     private List<CompiledFunction> Initializers()
     {
         var functions = new List<CompiledFunction>();
@@ -156,14 +159,14 @@ internal sealed class ModelBuilder(ModelContext context)
             }
         }
 
-        if (context.Shape.Constructor is { } constructor && context.BodyOf(constructor) is not null
-            && context.Function(constructor, SourceOrder.Location(constructor)) is { } body)
-        {
-            functions.Add(body);
-        }
-
         return functions;
     }
+
+    /// <summary>The constructor that builds the initial states, when it has a body to run.</summary>
+    private CompiledFunction? InitialConstructor() =>
+        context.Shape.Constructor is { } constructor && context.BodyOf(constructor) is not null
+            ? context.Function(constructor, SourceOrder.Location(constructor))
+            : null;
 
     private static IReadOnlyList<string> Arguments(IReadOnlyList<ParameterDomain> domains, int[] combination) =>
         domains.Select((d, i) => d.Display(combination[i])).ToArray();

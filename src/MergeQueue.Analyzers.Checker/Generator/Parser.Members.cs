@@ -15,21 +15,14 @@ internal sealed partial class Parser
     {
         var actions = new List<ActionSpec>();
         var instances = new List<InstanceSpec>();
-        var groups = new Dictionary<string, int>();
+        var groups = new FairnessGroups();
         foreach (var action in shapes)
         {
             int index = actions.Count;
             actions.Add(new ActionSpec(action.Method.Name, action.Fairness.ToString(), action.ReturnsBool ? ReturnedFalse(action.Method) : null, Guard(action.Method, compilation)));
             foreach (var combination in DomainCombinations.Of(action.Domains))
             {
-                // Fairness is per action, or per value of its [Process] parameters (SPEC §2).
-                string group = index + "|" + string.Join("|", action.Domains.Select((d, i) => d.IsProcess ? d.Display(combination[i]) : string.Empty));
-                if (!groups.TryGetValue(group, out int fairnessGroup))
-                {
-                    groups.Add(group, fairnessGroup = groups.Count);
-                }
-
-                instances.Add(new InstanceSpec(index, Call("next", action.Method, action.Domains, combination), Arguments(action.Domains, combination), fairnessGroup));
+                instances.Add(new InstanceSpec(index, Call("next", action.Method, action.Domains, combination), Arguments(action.Domains, combination), groups.Of(index, action, combination)));
             }
         }
 
@@ -41,14 +34,17 @@ internal sealed partial class Parser
         var predicates = new List<PredicateSpec>();
         var properties = new List<PropertySpec>();
         var known = new Dictionary<(string, string), int>();
-        int Predicate(ISymbol member, IReadOnlyList<ParameterDomain> domains, int[] combination)
+        int Predicate(ISymbol member, IReadOnlyList<ParameterDomain> domains, int[] combination, bool isStep = false)
         {
             var arguments = Arguments(domains, combination);
             var key = (member.Name, string.Join(", ", arguments));
             if (!known.TryGetValue(key, out int index))
             {
                 known.Add(key, index = predicates.Count);
-                predicates.Add(new PredicateSpec(member.Name, arguments, Call("state", member, domains, combination)));
+
+                // A step invariant runs on the state after the step, given the state before it.
+                string call = isStep ? "after." + Identifier(member.Name) + "(before)" : Call("state", member, domains, combination);
+                predicates.Add(new PredicateSpec(member.Name, arguments, call, isStep));
             }
 
             return index;
@@ -58,7 +54,7 @@ internal sealed partial class Parser
         {
             foreach (var combination in DomainCombinations.Of(property.Domains))
             {
-                int predicate = Predicate(property.Member, property.Domains, combination);
+                int predicate = Predicate(property.Member, property.Domains, combination, property.Kind == Engine.PropertyKind.StepInvariant);
                 int target = -1;
                 if (property.Target is { } targetMember)
                 {

@@ -60,8 +60,9 @@ internal sealed partial class Parser
     {
         var diagnostics = new ModelDiagnostics(type.Name);
         var shape = new ShapeReader(type, new TypeMapper(), diagnostics).Read();
-        if (diagnostics.Blocking)
+        if (diagnostics.Blocking || HasPrimaryConstructorParameters())
         {
+            // A primary constructor with parameters leaves the generated copy constructor nothing to chain to.
             return null;
         }
 
@@ -81,6 +82,11 @@ internal sealed partial class Parser
         usings = Usings(compilation);
         var (actions, instances) = ReadActions(shape.Actions, compilation);
         var (predicates, properties) = ReadProperties(shape.Properties);
+        var initials = DomainCombinations.Of(shape.ConstructorDomains)
+            .Select(c => new InitialSpec(
+                "new " + Identifier(type.Name) + "(" + string.Join(", ", shape.ConstructorDomains.Select((d, i) => Literal(d, c[i]))) + ")",
+                Arguments(shape.ConstructorDomains, c)))
+            .ToList();
         var attribute = type.GetAttributes().FirstOrDefault(a => KnownSymbols.IsAttribute(a, KnownSymbols.StateMachine));
         return new ModelSpec(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
@@ -95,8 +101,13 @@ internal sealed partial class Parser
             new EquatableArray<ActionSpec>(actions),
             new EquatableArray<InstanceSpec>(instances),
             new EquatableArray<PredicateSpec>(predicates),
-            new EquatableArray<PropertySpec>(properties));
+            new EquatableArray<PropertySpec>(properties),
+            shape.CheckStuck,
+            new EquatableArray<InitialSpec>(initials));
     }
+
+    private bool HasPrimaryConstructorParameters() =>
+        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax { ParameterList.Parameters.Count: > 0 });
 
     private static int NamedInt(AttributeData? attribute, string name) =>
         attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int value && value > 0 ? value : 0;

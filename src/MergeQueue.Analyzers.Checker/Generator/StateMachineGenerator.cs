@@ -1,6 +1,7 @@
 using MergeQueue.Analyzers.FrontEnd.Shape;
 using MergeQueue.Analyzers.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MergeQueue.Analyzers.Generator;
@@ -19,6 +20,9 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     /// <summary>The tracking name of the stage that checks the compilation references the engine.</summary>
     public const string RuntimeStep = "Runtime";
 
+    /// <summary>The tracking name of the stage that reads whether the project's C# has nullable annotations.</summary>
+    public const string LanguageStep = "Language";
+
     private const string RuntimeBase = "MergeQueue.Analyzers.Engine.Runtime.GeneratedModel`1";
 
     /// <inheritdoc/>
@@ -34,20 +38,25 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
             .Select((compilation, _) => compilation.GetTypeByMetadataName(RuntimeBase) is not null)
             .WithTrackingName(RuntimeStep);
 
-        // 3. Emit: one file per model, when both are there.
-        context.RegisterSourceOutput(models.Combine(hasRuntime), Emit);
+        // 3. Language: nullable annotations from C# 8 on (netstandard2.0 and net472 projects default to C# 7.3).
+        var nullableAnnotations = context.ParseOptionsProvider
+            .Select((options, _) => options is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8)
+            .WithTrackingName(LanguageStep);
+
+        // 4. Emit: one file per model, when the model and the runtime are both there.
+        context.RegisterSourceOutput(models.Combine(hasRuntime).Combine(nullableAnnotations), Emit);
     }
 
     private static bool IsPartialClass(SyntaxNode node, System.Threading.CancellationToken cancellationToken) =>
         node is ClassDeclarationSyntax declaration
         && declaration.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword);
 
-    private static void Emit(SourceProductionContext context, (ModelSpec? Model, bool HasRuntime) input)
+    private static void Emit(SourceProductionContext context, ((ModelSpec? Model, bool HasRuntime) Model, bool NullableAnnotations) input)
     {
-        if (input.Model is { } model && input.HasRuntime)
+        if (input.Model.Model is { } model && input.Model.HasRuntime)
         {
             string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + ".Explore.g.cs";
-            context.AddSource(hint, Emitter.Emit(model));
+            context.AddSource(hint, Emitter.Emit(model, input.NullableAnnotations));
         }
     }
 }

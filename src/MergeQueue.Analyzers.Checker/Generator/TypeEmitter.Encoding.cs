@@ -50,7 +50,7 @@ internal static partial class TypeEmitter
         w.Line("var array = " + target + ";");
         if (field.IsReadOnly)
         {
-            w.Line("if (length < 0 ? array is not null : array is null || array.Length != length) throw new global::System.InvalidOperationException(\"A readonly array changed.\");");
+            w.Line("if (length < 0 ? !(array is null) : array is null || array.Length != length) throw new global::System.InvalidOperationException(\"A readonly array changed.\");");
         }
         else
         {
@@ -83,7 +83,7 @@ internal static partial class TypeEmitter
             w.Open(string.Empty);
             w.Line("var from = " + source + ";");
             w.Line("var to = " + target + ";");
-            w.Line("if (from is not null) { if (to is null || to.Length != from.Length) throw new global::System.InvalidOperationException(\"A readonly array changed.\"); global::System.Array.Copy(from, to, from.Length); }");
+            w.Line("if (!(from is null)) { if (to is null || to.Length != from.Length) throw new global::System.InvalidOperationException(\"A readonly array changed.\"); global::System.Array.Copy(from, to, from.Length); }");
             w.Close();
         }
         else

@@ -91,7 +91,7 @@ internal static partial class TypeEmitter
                 break;
             case ValueKind.Set:
                 w.Line("if (ReferenceEquals(a, b)) return true;");
-                w.Line("return a is not null && b is not null && a.Count == b.Count && a.SetEquals(b);");
+                w.Line("return !(a is null) && !(b is null) && a.Count == b.Count && a.SetEquals(b);");
                 break;
             case ValueKind.Dictionary:
                 w.Line("if (ReferenceEquals(a, b)) return true;");

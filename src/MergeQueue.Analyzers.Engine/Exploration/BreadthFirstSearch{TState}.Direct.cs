@@ -17,6 +17,9 @@ internal sealed partial class BreadthFirstSearch<TState>
 
     // Where the touched slots' words go, so that the reads are not optimized away.
     private ulong touchedSink;
+
+    // What the checks of one step found, applied at once.
+    private readonly List<ExpansionEvent> stepEvents = new();
     /// <summary>
     /// One worker: visits the states one at a time in number order, adding each new successor as it is found (one
     /// probe of the table finds it or gives the slot to add it at), with no buffering.
@@ -27,7 +30,7 @@ internal sealed partial class BreadthFirstSearch<TState>
         long transitions = 0;
         try
         {
-            while (next < graph.Count)
+            while (next < graph.Count && next < stopAt)
             {
                 if (cancellation.IsCancellationRequested)
                 {
@@ -62,7 +65,7 @@ internal sealed partial class BreadthFirstSearch<TState>
                 next++;
             }
 
-            return cut;
+            return Stopped(next);
         }
         finally
         {
@@ -101,6 +104,9 @@ internal sealed partial class BreadthFirstSearch<TState>
         // First every step, then every lookup: the table is far larger than the caches, and touching each
         // successor's slot before looking any up lets their memory misses overlap instead of queueing.
         int enabledSteps = 0;
+        int excludedSteps = 0;
+        bool checksSteps = constraints.Length > 0 || stepInvariants.Length > 0;
+        ulong currentKey = stepInvariants.Length > 0 ? graph.KeyOf(current) : 0;
         int[] instances = InstancesToStep(current, stepCandidates, out int candidates);
         for (int candidate = 0; candidate < candidates; candidate++)
         {
@@ -110,8 +116,16 @@ internal sealed partial class BreadthFirstSearch<TState>
             {
                 actionEnabled[actionOfInstance[instance]] = true;
                 TState successor = outcome.Successor;
+                ulong key = graph.KeyOf(successor);
+                if (checksSteps && !CheckStepNow(state, current, currentKey, successor, key, instance))
+                {
+                    // Outside the constraints: an enabled step (the state is not stuck) to a state not kept.
+                    excludedSteps++;
+                    continue;
+                }
+
                 stepStates[enabledSteps] = successor;
-                stepKeys[enabledSteps] = graph.KeyOf(successor);
+                stepKeys[enabledSteps] = key;
                 stepInstances[enabledSteps++] = instance;
             }
             else if (outcome.Kind == StepOutcomeKind.Failed)
@@ -155,7 +169,7 @@ internal sealed partial class BreadthFirstSearch<TState>
             graph.AddEdge(target, instance);
         }
 
-        if (enabledSteps == 0)
+        if (enabledSteps + excludedSteps == 0 && checkStuck)
         {
             foreach (int property in terminals)
             {
@@ -173,6 +187,19 @@ internal sealed partial class BreadthFirstSearch<TState>
             Apply(state, new ExpansionEvent(0, ExpansionEventKind.Stuck, -1, null));
         }
 
-        return enabledSteps;
+        return enabledSteps + excludedSteps;
+    }
+
+    /// <summary><see cref="CheckStep"/> for the state being visited, its findings applied at once.</summary>
+    private bool CheckStepNow(int state, TState current, ulong currentKey, TState successor, ulong key, int instance)
+    {
+        bool keep = CheckStep(current, currentKey, successor, key, instance, stepEvents, 0);
+        foreach (ExpansionEvent found in stepEvents)
+        {
+            Apply(state, found);
+        }
+
+        stepEvents.Clear();
+        return keep;
     }
 }

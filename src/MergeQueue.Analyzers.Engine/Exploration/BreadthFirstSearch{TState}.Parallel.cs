@@ -117,6 +117,8 @@ internal sealed partial class BreadthFirstSearch<TState>
 
         bool anyEnabled = false;
         bool[] enabled = chunk.ActionEnabled;
+        bool checksSteps = constraints.Length > 0 || stepInvariants.Length > 0;
+        ulong currentKey = stepInvariants.Length > 0 ? graph.KeyOf(current) : 0;
         int[] instances = InstancesToStep(current, chunk.Instances, out int candidates);
         for (int candidate = 0; candidate < candidates; candidate++)
         {
@@ -133,10 +135,16 @@ internal sealed partial class BreadthFirstSearch<TState>
                     enabled[action] = true;
                 }
 
-                // Not looked up here: in breadth-first order most successors are new states of the next level,
-                // so the merge would look nearly all of them up again.
+                // Not looked up here (unless the constraints need to know): in breadth-first order most successors
+                // are new states of the next level, so the merge would look nearly all of them up again.
                 TState successor = outcome.Successor;
-                chunk.AddCandidate(ref cursor, instance, successor, graph.KeyOf(successor));
+                ulong key = graph.KeyOf(successor);
+                if (checksSteps && !CheckStep(current, currentKey, successor, key, instance, chunk.Events, chunk.Expanding))
+                {
+                    continue;
+                }
+
+                chunk.AddCandidate(ref cursor, instance, successor, key);
             }
             else if (outcome.Kind == StepOutcomeKind.Failed)
             {
@@ -144,7 +152,7 @@ internal sealed partial class BreadthFirstSearch<TState>
             }
         }
 
-        if (!anyEnabled)
+        if (!anyEnabled && checkStuck)
         {
             foreach (int property in terminals)
             {

@@ -8,9 +8,11 @@ using System.Threading.Tasks;
 namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
-/// Breadth-first exploration with every safety check in the same pass: invariants, stuck states, failures,
-/// <c>[Reachable]</c> and never-enabled actions. Each violation is kept once, the first found, which breadth-first
-/// order makes a shallowest one; the search goes on after it (like TLC's <c>-continue</c>).
+/// Breadth-first exploration with every safety check in the same pass: invariants, step invariants, stuck states,
+/// failures, <c>[Reachable]</c> and never-enabled actions, within the <c>[Constraint]</c> members. Each violation is
+/// kept once, the first found, which breadth-first order makes a shallowest one. By default the search stops at the end
+/// of the level whose visit found the first one (TLC stops at it); with
+/// <see cref="ExplorationOptions.ContinueAfterViolation"/> it goes on (TLC's <c>-continue</c>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -63,6 +65,10 @@ internal sealed partial class BreadthFirstSearch<TState>
     private readonly int[] invariants;
     private readonly int[] terminals;
     private readonly int[] reachables;
+    private readonly int[] constraints;
+    private readonly int[] stepInvariants;
+    private readonly bool checkStuck;
+    private readonly bool stopAtViolation;
     private readonly int[] actionOfInstance;
     private readonly IGuardedModel<TState>? guarded;
     private readonly int[] allInstances;
@@ -95,6 +101,10 @@ internal sealed partial class BreadthFirstSearch<TState>
         invariants = PropertiesOfKind(PropertyKind.Invariant);
         terminals = PropertiesOfKind(PropertyKind.Terminal);
         reachables = PropertiesOfKind(PropertyKind.Reachable);
+        constraints = PropertiesOfKind(PropertyKind.Constraint);
+        stepInvariants = PropertiesOfKind(PropertyKind.StepInvariant);
+        checkStuck = model.CheckStuck;
+        stopAtViolation = !options.ContinueAfterViolation;
         propertyDone = new bool[model.Properties.Count];
         actionEnabled = new bool[model.Actions.Count];
         actionOfInstance = new int[model.ActionInstances.Count];
@@ -134,12 +144,15 @@ internal sealed partial class BreadthFirstSearch<TState>
     /// </summary>
     internal bool IsNewPredicateFailure(int predicate, Failure failure) => failuresSeen.Add(new FailureKey(true, predicate, failure.Site));
 
-    /// <summary>Explores until every reachable state is visited or a bound stops it; returns that bound.</summary>
+    /// <summary>
+    /// Explores until every reachable state is visited, a bound stops it, or (by default) the level of the first
+    /// violation is visited; returns what stopped it.
+    /// </summary>
     internal ExplorationBound Run()
     {
         try
         {
-            if (!AddInitialState())
+            if (!AddInitialStates())
             {
                 return ExplorationBound.None;
             }
@@ -150,7 +163,7 @@ internal sealed partial class BreadthFirstSearch<TState>
             }
 
             int next = 0;
-            while (next < graph.Count)
+            while (next < graph.Count && next < stopAt)
             {
                 if (cancellation.IsCancellationRequested)
                 {
@@ -162,11 +175,11 @@ internal sealed partial class BreadthFirstSearch<TState>
                     return ExplorationBound.Timeout;
                 }
 
-                int end = Math.Min(graph.Count, next + ParallelBatchSize);
+                int end = BatchEnd(next, ParallelBatchSize);
                 if (end - next < DirectBatchLimit)
                 {
                     // Too few states to share out: visit them as one worker would.
-                    for (; next < end; next++)
+                    for (; next < end && next < stopAt; next++)
                     {
                         if (cancellation.IsCancellationRequested)
                         {
@@ -199,7 +212,7 @@ internal sealed partial class BreadthFirstSearch<TState>
                 }
             }
 
-            return cut;
+            return Stopped(next);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -232,28 +245,10 @@ internal sealed partial class BreadthFirstSearch<TState>
         progress!.Report(new ExplorationProgress(count, depth, perSecond, elapsed));
     }
 
-    private bool AddInitialState()
-    {
-        StepOutcome<TState> initial = model.CreateInitialState(budget);
-        switch (initial.Kind)
-        {
-            case StepOutcomeKind.Enabled:
-                graph.Add(initial.Successor, graph.KeyOf(initial.Successor), -1, -1, 0);
-                return true;
-            case StepOutcomeKind.Failed:
-                Violations.Add(violationBuilder.InitialStateFailed(initial.Failure!));
-                return false;
-            default:
-                var requireFailed = new Failure(
-                    FailureKind.Exception, "a Require is false: " + (initial.Reason?.Text ?? "disabled"), initial.Reason?.Site);
-                Violations.Add(violationBuilder.InitialStateFailed(requireFailed));
-                return false;
-        }
-    }
-
     /// <summary>Turns an outcome into a violation where the one-state-at-a-time search would have.</summary>
     private void Apply(int state, ExpansionEvent found)
     {
+        var at = new TracePoint(state, found.Step);
         switch (found.Kind)
         {
             case ExpansionEventKind.Invariant:
@@ -261,22 +256,43 @@ internal sealed partial class BreadthFirstSearch<TState>
                 {
                     if (found.Failure is Failure failure)
                     {
-                        ReportPredicateFailure(state, found.Index, failure);
+                        ReportPredicateFailure(at, found.Index, failure);
                     }
                     else
                     {
                         propertyDone[found.Index] = true;
-                        Violations.Add(violationBuilder.InvariantViolated(found.Index, state));
+                        Report(violationBuilder.InvariantViolated(found.Index, at), state);
                     }
                 }
 
+                break;
+            case ExpansionEventKind.StepInvariant:
+                if (!propertyDone[found.Index])
+                {
+                    if (found.Failure is Failure failure)
+                    {
+                        ReportPredicateFailure(at, found.Index, failure);
+                    }
+                    else
+                    {
+                        propertyDone[found.Index] = true;
+                        Report(violationBuilder.StepInvariantViolated(found.Index, at), state);
+                    }
+                }
+
+                break;
+            case ExpansionEventKind.ConstraintFailed:
+                ReportPredicateFailure(at, found.Index, found.Failure!);
+                break;
+            case ExpansionEventKind.Excluded:
+                cutStates.Add(state);
                 break;
             case ExpansionEventKind.Reachable:
                 if (!propertyDone[found.Index])
                 {
                     if (found.Failure is Failure failure)
                     {
-                        ReportPredicateFailure(state, found.Index, failure);
+                        ReportPredicateFailure(at, found.Index, failure);
                     }
                     else
                     {
@@ -288,18 +304,18 @@ internal sealed partial class BreadthFirstSearch<TState>
             case ExpansionEventKind.ActionFailed:
                 if (failuresSeen.Add(new FailureKey(false, actionOfInstance[found.Index], found.Failure!.Site)))
                 {
-                    Violations.Add(violationBuilder.ActionFailed(state, found.Index, found.Failure));
+                    Report(violationBuilder.ActionFailed(state, found.Index, found.Failure), state);
                 }
 
                 break;
             case ExpansionEventKind.TerminalFailed:
-                ReportPredicateFailure(state, found.Index, found.Failure!);
+                ReportPredicateFailure(at, found.Index, found.Failure!);
                 break;
             default:
                 if (!stuckFound)
                 {
                     stuckFound = true;
-                    Violations.Add(violationBuilder.Stuck(state, terminals.Length > 0));
+                    Report(violationBuilder.Stuck(state, terminals.Length > 0), state);
                 }
 
                 break;
@@ -342,12 +358,12 @@ internal sealed partial class BreadthFirstSearch<TState>
         }
     }
 
-    /// <summary>A predicate failed in this state: reported once per failure site.</summary>
-    private void ReportPredicateFailure(int state, int property, Failure failure)
+    /// <summary>A predicate failed at <paramref name="at"/>: reported once per failure site.</summary>
+    private void ReportPredicateFailure(TracePoint at, int property, Failure failure)
     {
         if (failuresSeen.Add(new FailureKey(true, model.Properties[property].Predicate, failure.Site)))
         {
-            Violations.Add(violationBuilder.PredicateFailed(state, property, failure));
+            Report(violationBuilder.PredicateFailed(at, property, failure), at.State);
         }
     }
 

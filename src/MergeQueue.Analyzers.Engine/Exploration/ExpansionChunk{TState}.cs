@@ -142,6 +142,9 @@ internal sealed class ExpansionChunk<TState>
     internal void AddEvent(ExpansionEventKind kind, int index, Failure? failure) =>
         Events.Add(new ExpansionEvent(Done, kind, index, failure));
 
+    /// <summary>The position of the state being expanded, for events recorded straight into <see cref="Events"/>.</summary>
+    internal int Expanding => Done;
+
     /// <summary>The current state is fully expanded.</summary>
     internal void EndState(ref ExpansionCursor cursor)
     {
@@ -195,7 +198,10 @@ internal struct ExpansionCursor
 /// <summary>What an expansion event is.</summary>
 internal enum ExpansionEventKind
 {
-    /// <summary>An invariant was false, or its predicate failed (<see cref="ExpansionEvent.Failure"/>).</summary>
+    /// <summary>
+    /// An invariant was false, or its predicate failed (<see cref="ExpansionEvent.Failure"/>): in the state, or with a
+    /// <see cref="ExpansionEvent.Step"/>, in a successor outside the <c>[Constraint]</c> members.
+    /// </summary>
     Invariant,
 
     /// <summary>A <c>[Reachable]</c> property held, or its predicate failed.</summary>
@@ -209,6 +215,15 @@ internal enum ExpansionEventKind
 
     /// <summary>No step was enabled and no <c>[Terminal]</c> member held.</summary>
     Stuck,
+
+    /// <summary>A <c>[StepInvariant]</c> was false for <see cref="ExpansionEvent.Step"/>, or its predicate failed.</summary>
+    StepInvariant,
+
+    /// <summary>A <c>[Constraint]</c> predicate failed on the successor of <see cref="ExpansionEvent.Step"/>.</summary>
+    ConstraintFailed,
+
+    /// <summary>The successor of <see cref="ExpansionEvent.Step"/> is outside the <c>[Constraint]</c> members.</summary>
+    Excluded,
 }
 
 /// <summary>One outcome of expanding a state that may become a violation.</summary>
@@ -216,4 +231,5 @@ internal enum ExpansionEventKind
 /// <param name="Kind">What happened.</param>
 /// <param name="Index">The property or action instance.</param>
 /// <param name="Failure">The failure, if something failed.</param>
-internal readonly record struct ExpansionEvent(int Local, ExpansionEventKind Kind, int Index, Failure? Failure);
+/// <param name="Step">The action instance whose step it concerns (its successor, or the step itself); -1 for the state.</param>
+internal readonly record struct ExpansionEvent(int Local, ExpansionEventKind Kind, int Index, Failure? Failure, int Step = -1);

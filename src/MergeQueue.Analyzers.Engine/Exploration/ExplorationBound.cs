@@ -22,4 +22,16 @@ public enum ExplorationBound
     /// The heap grew by more than <see cref="ExplorationOptions.MaxMemoryMegabytes"/>, or an allocation failed.
     /// </summary>
     MaxMemory,
+
+    /// <summary>
+    /// A safety violation was found and <see cref="ExplorationOptions.ContinueAfterViolation"/> is false: the
+    /// exploration stopped at the end of the breadth-first level where the first one was found (TLC's default).
+    /// </summary>
+    SafetyViolation,
+
+    /// <summary>
+    /// Every state within the <c>[Constraint]</c> members was explored, but they kept some successor out, so the
+    /// liveness properties were not checked: a behavior the constraint cuts short can hide a counterexample.
+    /// </summary>
+    Constraint,
 }

@@ -8,12 +8,14 @@ namespace MergeQueue.Analyzers.Engine;
 public static class Explorer
 {
     /// <summary>
-    /// Explores <paramref name="model"/> breadth-first from its initial state, with action instances in the
-    /// model's order, and checks every invariant, stuck state, failure, <c>[Reachable]</c> property and
-    /// never-enabled action in one pass. Then, when every reachable state was explored, it checks the
+    /// Explores <paramref name="model"/> breadth-first from its initial states, with action instances in the
+    /// model's order, and checks every invariant, step invariant, stuck state, failure, <c>[Reachable]</c> property
+    /// and never-enabled action in one pass, within the model's <c>[Constraint]</c> members. Unless
+    /// <see cref="ExplorationOptions.ContinueAfterViolation"/> is set, it stops at the end of the breadth-first level
+    /// where the first violation was found. Then, when every reachable state was explored, it checks the
     /// <c>[Eventually]</c>, <c>[AlwaysEventually]</c> and <c>[LeadsTo]</c> properties on the fair behaviors of
-    /// the explored graph. Every violation is reported once with a shortest trace; the result is the same on
-    /// every run, except <see cref="ExplorationResult.Elapsed"/>.
+    /// the explored graph (not when a constraint kept some state out). Every violation is reported once with a
+    /// shortest trace; the result is the same on every run, except <see cref="ExplorationResult.Elapsed"/>.
     /// </summary>
     /// <typeparam name="TState">The model's state type.</typeparam>
     /// <param name="model">The model to explore.</param>
@@ -40,12 +42,16 @@ public static class Explorer
         var violations = new List<Violation>(search.Violations);
 
         // A fair cycle in a partial graph may be cut short by the bound, and an absence proves nothing: liveness
-        // runs on a complete graph only. If the time limit or the token stops it, the result is partial too.
+        // runs on a complete graph only. If the time limit or the token stops it, the result is partial too. A
+        // constraint that kept a state out cuts behaviors the same way: a counterexample is then looked for away from
+        // the states it cut, so one found is real, but one not found proves nothing (TLC passes such a property).
         bool livenessStopped = false;
+        bool[]? cut = search.ConstraintExcluded ? search.CutStates() : null;
+        var notClaimed = new List<string>();
         if (hasLiveness && allExplored && graph.Count > 0)
         {
             var deadline = new SearchDeadline(options.Timeout, clock, options.CancellationToken);
-            var liveness = new LivenessChecker<TState>(model, graph, builder, budget, deadline, search.IsNewPredicateFailure);
+            var liveness = new LivenessChecker<TState>(model, graph, builder, budget, deadline, search.IsNewPredicateFailure, cut);
             try
             {
                 stoppedBy = liveness.Run();
@@ -58,7 +64,17 @@ public static class Explorer
 
             livenessStopped = stoppedBy != ExplorationBound.None;
             violations.AddRange(liveness.Violations);
+            if (cut is not null && !livenessStopped)
+            {
+                notClaimed.AddRange(Unclaimed(model, liveness.Violations));
+                if (notClaimed.Count > 0)
+                {
+                    stoppedBy = ExplorationBound.Constraint;
+                }
+            }
         }
+
+        bool livenessRefused = notClaimed.Count > 0;
 
         bool complete = stoppedBy == ExplorationBound.None;
         long states = graph.Count;
@@ -86,7 +102,7 @@ public static class Explorer
                 }
             }
 
-            for (int action = 0; complete && action < model.Actions.Count; action++)
+            for (int action = 0; (complete || livenessRefused) && action < model.Actions.Count; action++)
             {
                 if (!search.WasEnabled(action))
                 {
@@ -96,7 +112,9 @@ public static class Explorer
             }
         }
 
-        string? boundMessage = complete ? null
+        // Stopping at the first violation is no bound: the violations say what to fix, and nothing is claimed past them.
+        string? boundMessage = complete || stoppedBy == ExplorationBound.SafetyViolation ? null
+            : livenessRefused ? ReportText.LivenessNotCheckedUnderConstraint(model.Name, states, depth, notClaimed)
             : livenessStopped ? ReportText.LivenessStopped(model.Name, stoppedBy, options, states, depth)
             : ReportText.Bound(model.Name, stoppedBy, options, states, depth);
         if (boundMessage is not null && notReachedYet.Count > 0)
@@ -104,7 +122,7 @@ public static class Explorer
             boundMessage += "; " + string.Join("; ", notReachedYet);
         }
 
-        if (boundMessage is not null && hasLiveness && !livenessStopped)
+        if (boundMessage is not null && hasLiveness && !livenessStopped && !livenessRefused)
         {
             boundMessage += "; " + ReportText.LivenessNotChecked;
         }
@@ -135,6 +153,25 @@ public static class Explorer
 
     /// <summary>The chance that some two of <paramref name="states"/> distinct states share a 64-bit fingerprint: n²/2⁶⁵.</summary>
     private static double CollisionProbability(long states) => Math.Min(1.0, (double)states * states / 36893488147419103232.0);
+
+    /// <summary>How messages name the liveness properties no violation was reported for.</summary>
+    private static IEnumerable<string> Unclaimed<TState>(IModel<TState> model, List<Violation> found)
+    {
+        var reported = new HashSet<int>();
+        foreach (Violation violation in found)
+        {
+            reported.Add(violation.Property);
+        }
+
+        for (int property = 0; property < model.Properties.Count; property++)
+        {
+            PropertyInstance instance = model.Properties[property];
+            if (instance.Kind is PropertyKind.Eventually or PropertyKind.AlwaysEventually or PropertyKind.LeadsTo && !reported.Contains(property))
+            {
+                yield return ReportText.Property(instance.Kind, model.Predicates[instance.Predicate].Display);
+            }
+        }
+    }
 
     private static bool HasLivenessProperty<TState>(IModel<TState> model)
     {

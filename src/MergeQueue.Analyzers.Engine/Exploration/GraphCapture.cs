@@ -72,7 +72,7 @@ internal static class GraphCapture
                 }
             }
 
-            if (!anyEnabled && !TerminalHolds(model, state, budget, problems))
+            if (!anyEnabled && model.CheckStuck && !TerminalHolds(model, state, budget, problems))
             {
                 problems.Add("stuck");
             }

@@ -16,8 +16,9 @@ namespace MergeQueue.Analyzers.Engine;
 /// </para>
 /// <para>
 /// In exact mode states are kept whole too, and states with equal fingerprints are compared, so a collision can
-/// never hide a state. In fingerprint mode (TLC's) only the states still to be visited are kept; equal fingerprints
-/// mean the same state, and any other state is rebuilt by replaying the recorded steps from the initial state.
+/// never hide a state. In fingerprint mode (TLC's) only the initial states and the states still to be visited are kept;
+/// equal fingerprints mean the same state, and any other state is rebuilt by replaying the recorded steps from its
+/// initial state.
 /// </para>
 /// </remarks>
 internal sealed class StateGraph<TState>
@@ -44,7 +45,9 @@ internal sealed class StateGraph<TState>
     private readonly List<int> replayedIds = new();
     private readonly List<TState> replayedStates = new();
     private readonly List<int> replayChain = new();
-    private TState initial = default!;
+
+    // The initial states (numbers 0 to InitialCount - 1), kept in every mode: every replay starts from one.
+    private readonly List<TState> initials = new();
 
     /// <param name="model">Steps the model when a state is rebuilt.</param>
     /// <param name="fingerprintsOnly">Keep fingerprints and not states; needs <paramref name="model"/>'s 64-bit hash.</param>
@@ -92,6 +95,9 @@ internal sealed class StateGraph<TState>
     /// <summary>The number of states found.</summary>
     internal int Count { get; private set; }
 
+    /// <summary>The number of initial states: they are numbered first, from 0.</summary>
+    internal int InitialCount => initials.Count;
+
     /// <summary>True when only fingerprints of states are kept (the model has a 64-bit hash and it was asked for).</summary>
     internal bool FingerprintsOnly { get; }
 
@@ -130,16 +136,19 @@ internal sealed class StateGraph<TState>
             return states[state];
         }
 
-        return state == 0 ? initial : Replay(state);
+        return state < initials.Count ? initials[state] : Replay(state);
     }
 
     /// <summary>True when the state is kept, not rebuilt.</summary>
     internal bool IsKept(int state) => states.IsStored(state);
 
-    /// <summary>The state this one was first reached from, or -1 for the initial state.</summary>
+    /// <summary>The state this one was first reached from, or -1 for an initial state.</summary>
     internal int Parent(int state) => parents[state];
 
-    /// <summary>The action instance that first reached this state, or -1 for the initial state.</summary>
+    /// <summary>
+    /// The action instance that first reached this state, or for an initial state the
+    /// <see cref="IModel{TState}.InitialInstances"/> entry that first built it.
+    /// </summary>
     internal int ParentStep(int state) => parentSteps[state];
 
     /// <summary>The breadth-first level: the fewest steps from the initial state.</summary>
@@ -164,6 +173,13 @@ internal sealed class StateGraph<TState>
 
     /// <summary>The first state number of each level.</summary>
     internal int LevelStart(int depth) => levelStarts[depth];
+
+    /// <summary>
+    /// The end (exclusive) of level <paramref name="depth"/> as far as it is known: the start of the next level, or
+    /// the count when no state of the next level was added yet. While level <paramref name="depth"/> is visited every
+    /// one of its states is already added, so this is its end.
+    /// </summary>
+    internal int LevelEnd(int depth) => depth + 1 < levelStarts.Count ? levelStarts[depth + 1] : Count;
 
     /// <summary>The table key of a state: its 64-bit hash (or widened 32-bit hash), spread.</summary>
     internal ulong KeyOf(TState state) => FingerprintTable.Key(
@@ -248,9 +264,9 @@ internal sealed class StateGraph<TState>
             throw new InvalidOperationException("States must be added in breadth-first order.");
         }
 
-        if (number == 0)
+        if (depth == 0)
         {
-            initial = state;
+            initials.Add(state);
         }
 
         states.Add(state);
@@ -317,9 +333,9 @@ internal sealed class StateGraph<TState>
         TState current;
         while (true)
         {
-            if (at == 0)
+            if (at < initials.Count)
             {
-                current = initial;
+                current = initials[at];
                 break;
             }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
-/// The shortest path from the initial state to where a counterexample can end: a state in a fair set, or a state
+/// The shortest path from an initial state to where a counterexample can end: a state in a fair set, or a state
 /// where no fair group is enabled (the behavior stays there). Breadth-first over two copies of the graph: before
 /// the trigger any step is allowed (copy 0); a trigger state moves the search to copy 1 at no cost, and copy 1
 /// keeps to the region. A trace found this way is a shortest one among all that break the property. A state where
@@ -64,13 +64,17 @@ internal sealed class LassoSearch
         this.region = region;
         run++;
         tail = 0;
-        if (region.PrefixMayLeave)
+        // Every initial state starts a path (TLA+ Init), in number order so the first that gives a shortest one wins.
+        for (int initial = 0; initial < graph.InitialCount; initial++)
         {
-            Discover(0, -1, -1);
-        }
-        else if (region.Trigger[0])
-        {
-            Discover(1, -1, -1);
+            if (region.PrefixMayLeave)
+            {
+                Discover(2 * initial, -1, -1);
+            }
+            else if (region.Trigger[initial])
+            {
+                Discover((2 * initial) + 1, -1, -1);
+            }
         }
 
         // Level by level, and within a level the nodes after the trigger first: among the shortest paths, one

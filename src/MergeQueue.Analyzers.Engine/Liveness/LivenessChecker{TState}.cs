@@ -19,6 +19,7 @@ internal sealed class LivenessChecker<TState>
     private readonly StepBudget budget;
     private readonly SearchDeadline deadline;
     private readonly Func<int, Failure, bool> isNewPredicateFailure;
+    private readonly bool[]? cut;
 
     // Each predicate is evaluated once per state, whichever properties share it; null when it failed somewhere.
     private readonly Dictionary<int, BitArray?> values = new();
@@ -38,14 +39,17 @@ internal sealed class LivenessChecker<TState>
     /// True the first time a failure of predicate (index, failure) is seen, so that a predicate the breadth-first
     /// search already saw fail (as a <c>[Terminal]</c>, say) is not reported twice.
     /// </param>
+    /// <param name="cut">The states with a step outside the <c>[Constraint]</c> members (see <see cref="LivenessRegion"/>), or null.</param>
     internal LivenessChecker(
         IModel<TState> model,
         StateGraph<TState> graph,
         ViolationBuilder<TState> violations,
         StepBudget budget,
         SearchDeadline deadline,
-        Func<int, Failure, bool> isNewPredicateFailure)
+        Func<int, Failure, bool> isNewPredicateFailure,
+        bool[]? cut = null)
     {
+        this.cut = cut;
         this.model = model;
         this.graph = graph;
         this.violations = violations;
@@ -103,7 +107,7 @@ internal sealed class LivenessChecker<TState>
             return null;
         }
 
-        var region = LivenessRegion.Build(liveness, instance.Kind, premise, goal, deadline);
+        var region = LivenessRegion.Build(liveness, instance.Kind, premise, goal, deadline, cut);
         if (region.States.Length == 0)
         {
             return null;

@@ -13,9 +13,10 @@ namespace MergeQueue.Analyzers.Engine;
 /// </remarks>
 internal sealed class LivenessGraph
 {
-    private LivenessGraph(int stateCount, int[] edgeStart, int[] edgeTarget, int[] edgeInstance, int[] groupOfInstance, ActionFairness[] groupFairness)
+    private LivenessGraph(int stateCount, int initialCount, int[] edgeStart, int[] edgeTarget, int[] edgeInstance, int[] groupOfInstance, ActionFairness[] groupFairness)
     {
         StateCount = stateCount;
+        InitialCount = initialCount;
         EdgeStart = edgeStart;
         EdgeTarget = edgeTarget;
         EdgeInstance = edgeInstance;
@@ -48,6 +49,9 @@ internal sealed class LivenessGraph
 
     internal int StateCount { get; }
 
+    /// <summary>The initial states: numbers 0 to <see cref="InitialCount"/> - 1.</summary>
+    internal int InitialCount { get; }
+
     internal int[] EdgeStart { get; }
 
     internal int[] EdgeTarget { get; }
@@ -57,7 +61,7 @@ internal sealed class LivenessGraph
 
     internal int[] GroupOfInstance { get; }
 
-    /// <summary>The fairness of each group: that of the action of its instances.</summary>
+    /// <summary>The fairness of each group: that of the actions of its instances (one, or a <c>FairnessGroup</c>'s).</summary>
     internal ActionFairness[] GroupFairness { get; }
 
     /// <summary>The groups with a promise (weak or strong), in group order.</summary>
@@ -105,7 +109,7 @@ internal sealed class LivenessGraph
         }
 
         edgeStart[stateCount] = next;
-        return new LivenessGraph(stateCount, edgeStart, edgeTarget, edgeInstance, GroupsOf(model, out ActionFairness[] fairness), fairness);
+        return new LivenessGraph(stateCount, graph.InitialCount, edgeStart, edgeTarget, edgeInstance, GroupsOf(model, out ActionFairness[] fairness), fairness);
     }
 
     private static int[] GroupsOf<TState>(IModel<TState> model, out ActionFairness[] fairness)
@@ -119,8 +123,9 @@ internal sealed class LivenessGraph
             groupCount = System.Math.Max(groupCount, instances[i].FairnessGroup + 1);
         }
 
-        // A group's instances come from one action, so the first instance says what the group is promised; a
-        // number no instance uses promises nothing.
+        // A group's instances come from one action or from the actions of one FairnessGroup, which the front end
+        // requires to declare the same fairness: the first instance says what the group is promised. A number no
+        // instance uses promises nothing.
         fairness = new ActionFairness[groupCount];
         var seen = new bool[groupCount];
         for (int group = 0; group < groupCount; group++)

@@ -5,7 +5,7 @@ namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
 /// Where a counterexample to one property may go. Every property here says "from some point on, Q must come": for
-/// <c>&lt;&gt;P</c> from the initial state (Q = P), for <c>[]&lt;&gt;P</c> from any state (Q = P), for
+/// <c>&lt;&gt;P</c> from an initial state (Q = P), for <c>[]&lt;&gt;P</c> from any state (Q = P), for
 /// <c>P ~&gt; Q</c> from any state where P holds. A counterexample reaches such a trigger state where Q is false,
 /// then never leaves the states where Q is false; the region is what it can reach that way.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class LivenessRegion
     /// <summary>The states of the region, in the order found.</summary>
     internal int[] States { get; }
 
-    /// <summary>False for <c>&lt;&gt;P</c>: its trigger is the initial state itself, so no step comes before it.</summary>
+    /// <summary>False for <c>&lt;&gt;P</c>: its trigger is an initial state itself, so no step comes before it.</summary>
     internal bool PrefixMayLeave { get; }
 
     /// <param name="graph">The state-changing steps.</param>
@@ -36,7 +36,12 @@ internal sealed class LivenessRegion
     /// <param name="premise">P's value per state for a leads-to; null otherwise.</param>
     /// <param name="goal">The predicate that must come (P for the first two, Q for a leads-to).</param>
     /// <param name="deadline">Polled while the region grows.</param>
-    internal static LivenessRegion Build(LivenessGraph graph, PropertyKind kind, BitArray? premise, BitArray goal, SearchDeadline deadline)
+    /// <param name="cut">
+    /// Per state, whether a step from it leads outside the <c>[Constraint]</c> members (null: none does). Such a state
+    /// is left out of the region: whether fairness lets a behavior stay near it depends on steps the graph does not
+    /// hold, so a counterexample found without it is a real one.
+    /// </param>
+    internal static LivenessRegion Build(LivenessGraph graph, PropertyKind kind, BitArray? premise, BitArray goal, SearchDeadline deadline, bool[]? cut = null)
     {
         int count = graph.StateCount;
         var trigger = new bool[count];
@@ -44,9 +49,9 @@ internal sealed class LivenessRegion
         var states = new List<int>();
         for (int state = 0; state < count; state++)
         {
-            trigger[state] = !goal[state] && kind switch
+            trigger[state] = !goal[state] && (cut is null || !cut[state]) && kind switch
             {
-                PropertyKind.Eventually => state == 0,
+                PropertyKind.Eventually => state < graph.InitialCount,
                 PropertyKind.LeadsTo => premise![state],
                 _ => true,
             };
@@ -65,7 +70,7 @@ internal sealed class LivenessRegion
             for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
             {
                 int target = graph.EdgeTarget[edge];
-                if (!contains[target] && !goal[target])
+                if (!contains[target] && !goal[target] && (cut is null || !cut[target]))
                 {
                     contains[target] = true;
                     states.Add(target);

@@ -30,14 +30,35 @@ public interface IModel<TState>
     /// <summary>Structural equality and a stable hash of states.</summary>
     IEqualityComparer<TState> StateComparer { get; }
 
-    /// <summary>Builds the initial state (field initializers, then the parameterless constructor).</summary>
-    StepOutcome<TState> CreateInitialState(StepBudget budget);
+    /// <summary>
+    /// The ways to build an initial state, in domain order: one per combination of the arguments of the model's
+    /// domained constructor, or <see cref="InitialInstance.Parameterless"/>.
+    /// </summary>
+    IReadOnlyList<InitialInstance> InitialInstances { get; }
+
+    /// <summary>
+    /// Whether a reachable state with no enabled action where no <c>[Terminal]</c> member holds is a violation
+    /// (<c>[StateMachine(CheckStuck = false)]</c> is TLC's <c>CHECK_DEADLOCK FALSE</c>).
+    /// </summary>
+    bool CheckStuck { get; }
+
+    /// <summary>
+    /// Builds one initial state: field initializers, then the constructor with the arguments of
+    /// <paramref name="initialInstance"/>. Disabled when the constructor's <c>Require</c> drops that combination.
+    /// </summary>
+    StepOutcome<TState> CreateInitialState(int initialInstance, StepBudget budget);
 
     /// <summary>Runs one action instance on a copy of <paramref name="state"/>.</summary>
     StepOutcome<TState> Step(TState state, int actionInstance, StepBudget budget);
 
     /// <summary>Evaluates one predicate instance in <paramref name="state"/>.</summary>
     PredicateOutcome Evaluate(TState state, int predicate, StepBudget budget);
+
+    /// <summary>
+    /// Evaluates a <c>[StepInvariant]</c> predicate on a step: <paramref name="before"/> is its parameter and
+    /// <paramref name="after"/> is <c>this</c>.
+    /// </summary>
+    PredicateOutcome EvaluateStep(TState before, TState after, int predicate, StepBudget budget);
 
     /// <summary>The value of one field, as the trace prints it (invariant culture, deterministic order).</summary>
     string FormatField(TState state, int field);

@@ -20,4 +20,16 @@ public enum PropertyKind
 
     /// <summary>P ~&gt; Q on every fair behavior.</summary>
     LeadsTo,
+
+    /// <summary>
+    /// TLC's <c>CONSTRAINT</c>: a state where it is false is checked against the invariants but not counted, stored or
+    /// explored further.
+    /// </summary>
+    Constraint,
+
+    /// <summary>
+    /// True for every step that changes the state (TLA+ <c>[][A]_vars</c>); evaluated with
+    /// <see cref="IModel{TState}.EvaluateStep"/>.
+    /// </summary>
+    StepInvariant,
 }

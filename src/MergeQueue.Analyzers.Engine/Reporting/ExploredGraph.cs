@@ -76,8 +76,8 @@ public sealed class ExploredGraph
     public string ToDot(int maxStates = 200, Violation? highlight = null)
     {
         int limit = Limit(maxStates);
-        List<int>? path = PathOf(highlight?.Trace, limit);
-        return GraphText.Dot(this, limit, path, path is null ? null : highlight!.Summary);
+        List<int>? path = PathOf(highlight?.Trace, limit, out int start);
+        return GraphText.Dot(this, limit, start, path, path is null ? null : highlight!.Summary);
     }
 
     /// <summary>
@@ -91,8 +91,8 @@ public sealed class ExploredGraph
     public string ToMermaid(int maxStates = 200, Violation? highlight = null)
     {
         int limit = Limit(maxStates);
-        List<int>? path = PathOf(highlight?.Trace, limit);
-        return GraphText.Mermaid(this, limit, path, path is null ? null : highlight!.Summary);
+        List<int>? path = PathOf(highlight?.Trace, limit, out int start);
+        return GraphText.Mermaid(this, limit, start, path, path is null ? null : highlight!.Summary);
     }
 
     /// <summary>The same as <see cref="ToDot"/> with its defaults.</summary>
@@ -114,17 +114,42 @@ public sealed class ExploredGraph
 
     internal int Limit(int maxStates) => maxStates <= 0 ? States.Count : Math.Min(maxStates, States.Count);
 
-    /// <summary>The edges the trace follows from the initial state, as far as they are among the first <paramref name="limit"/> states.</summary>
-    /// <returns>Null when there is no trace to highlight (none given, or one without states).</returns>
-    private List<int>? PathOf(Trace? trace, int limit)
+    /// <summary>The initial state (depth 0) whose fields are those step 0 of a trace shows; the first one if none is.</summary>
+    private int InitialStateOf(TraceStep step, int limit)
     {
+        for (int number = 0; number < limit && States[number].Depth == 0; number++)
+        {
+            bool same = step.Changes.Count == FieldNames.Count;
+            for (int field = 0; same && field < FieldNames.Count; field++)
+            {
+                same = string.Equals(step.Changes[field].Value, States[number].Values[field], StringComparison.Ordinal);
+            }
+
+            if (same)
+            {
+                return number;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The edges the trace follows from its initial state (<paramref name="start"/>: the initial state whose fields step
+    /// 0 shows), as far as they are among the first <paramref name="limit"/> states.
+    /// </summary>
+    /// <returns>Null when there is no trace to highlight (none given, or one without states).</returns>
+    private List<int>? PathOf(Trace? trace, int limit, out int start)
+    {
+        start = 0;
         if (trace is null || trace.Steps.Count == 0 || limit == 0)
         {
             return null;
         }
 
+        start = InitialStateOf(trace.Steps[0], limit);
         var path = new List<int>();
-        int state = 0;
+        int state = start;
         for (int step = 1; step < trace.Steps.Count; step++)
         {
             int edge = EdgeOf(state, trace.Steps[step].ActionInstance);
@@ -153,10 +178,10 @@ public sealed class ExploredState
         Problems = problems;
     }
 
-    /// <summary>The state's number: its position in breadth-first order, 0 for the initial state.</summary>
+    /// <summary>The state's number: its position in breadth-first order, the initial states first.</summary>
     public int Number { get; }
 
-    /// <summary>The fewest steps from the initial state.</summary>
+    /// <summary>The fewest steps from an initial state: 0 for the initial states.</summary>
     public int Depth { get; }
 
     /// <summary>Each field's value as the traces print it, in the order of <see cref="ExploredGraph.FieldNames"/>.</summary>

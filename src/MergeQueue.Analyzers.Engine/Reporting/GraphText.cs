@@ -13,10 +13,10 @@ internal static class GraphText
     private const string Red = "#d00000";
     private const string ProblemFill = "#ffe0e0";
 
-    internal static string Dot(ExploredGraph graph, int limit, List<int>? path, string? highlight)
+    internal static string Dot(ExploredGraph graph, int limit, int start, List<int>? path, string? highlight)
     {
         Dictionary<int, string> stepsOf = TraceSteps(path);
-        HashSet<int> onPath = StatesOn(graph, path);
+        HashSet<int> onPath = StatesOn(graph, start, path);
         string title = Title(graph, limit);
         var text = new StringBuilder();
         text.Append("// ").Append(OneLine(title)).Append('\n');
@@ -34,8 +34,11 @@ internal static class GraphText
         if (limit > 0)
         {
             text.Append("  start [shape=point, width=0.1, label=\"\"];\n");
-            text.Append("  start -> s0");
-            text.Append(onPath.Contains(0) ? " [color=\"" + Red + "\", penwidth=2.5];\n" : ";\n");
+            for (int initial = 0; initial < limit && graph.States[initial].Depth == 0; initial++)
+            {
+                text.Append("  start -> s").Append(Number(initial));
+                text.Append(path is not null && initial == start ? " [color=\"" + Red + "\", penwidth=2.5];\n" : ";\n");
+            }
         }
 
         for (int number = 0; number < limit; number++)
@@ -78,10 +81,10 @@ internal static class GraphText
         return text.Append("}\n").ToString();
     }
 
-    internal static string Mermaid(ExploredGraph graph, int limit, List<int>? path, string? highlight)
+    internal static string Mermaid(ExploredGraph graph, int limit, int start, List<int>? path, string? highlight)
     {
         Dictionary<int, string> stepsOf = TraceSteps(path);
-        HashSet<int> onPath = StatesOn(graph, path);
+        HashSet<int> onPath = StatesOn(graph, start, path);
         string title = Title(graph, limit);
         var text = new StringBuilder();
         text.Append("---\ntitle: ").Append(YamlString(highlight is null ? title : title + "; red: " + highlight)).Append("\n---\n");
@@ -109,13 +112,13 @@ internal static class GraphText
             }
         }
 
-        // Links are numbered in the order they appear, from 0: the arrow into the initial state is link 0.
+        // Links are numbered in the order they appear, from 0: the arrows into the initial states come first.
         var redLinks = new List<int>();
         int link = 0;
-        if (limit > 0)
+        for (int initial = 0; initial < limit && graph.States[initial].Depth == 0; initial++)
         {
-            text.Append("  start((start)) --> s0\n");
-            if (onPath.Contains(0))
+            text.Append("  start((start)) --> s").Append(Number(initial)).Append('\n');
+            if (path is not null && initial == start)
             {
                 redLinks.Add(link);
             }
@@ -221,8 +224,8 @@ internal static class GraphText
         return steps;
     }
 
-    /// <summary>The states on the path; the initial state starts every trace, even one with no step drawn.</summary>
-    private static HashSet<int> StatesOn(ExploredGraph graph, List<int>? path)
+    /// <summary>The states on the path; its initial state starts every trace, even one with no step drawn.</summary>
+    private static HashSet<int> StatesOn(ExploredGraph graph, int start, List<int>? path)
     {
         var states = new HashSet<int>();
         if (path is null)
@@ -232,7 +235,7 @@ internal static class GraphText
 
         if (graph.States.Count > 0)
         {
-            states.Add(0);
+            states.Add(start);
         }
 
         foreach (int edge in path)

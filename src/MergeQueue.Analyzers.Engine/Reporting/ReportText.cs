@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -40,6 +41,28 @@ internal static class ReportText
 
     internal static string InvariantViolated(string display, int steps) =>
         "Invariant '" + display + "' is violated " + AfterSteps(steps);
+
+    /// <summary><c>Step invariant 'NeverUnmerges' is violated by step 4</c>: the trace ends with that step.</summary>
+    internal static string StepInvariantViolated(string display, int step) =>
+        "Step invariant '" + display + "' is violated by step " + Count(step);
+
+    /// <summary>After the <c>Require</c> that dropped every combination of the constructor's arguments.</summary>
+    internal const string ForEveryCombination = "for every combination of the constructor's arguments";
+
+    internal static string NoInitialState(string model, int combinations) =>
+        "'" + model + "' has no initial state: the constructor's Require is false for "
+        + (combinations == 1 ? "its only combination of arguments" : "all " + Count(combinations) + " combinations of its arguments");
+
+    /// <summary>
+    /// The bound message when a <c>[Constraint]</c> kept a successor out and some liveness properties got no
+    /// counterexample: TLC passes them, but a behavior the constraint cut short may break them, so none is claimed.
+    /// </summary>
+    internal static string LivenessNotCheckedUnderConstraint(string model, long states, int depth, IReadOnlyList<string> properties) =>
+        "'" + model + "' was explored within its [Constraint] (" + Count(states) + (states == 1 ? " distinct state, depth " : " distinct states, depth ")
+        + depth.ToString(CultureInfo.InvariantCulture) + "), which cut behaviors short: no counterexample was found for "
+        + string.Join(", ", properties) + ", but a behavior leaving the constraint may break "
+        + (properties.Count == 1 ? "it" : "them") + " (TLC would report a pass); check "
+        + (properties.Count == 1 ? "it" : "them") + " with a [Constraint] that holds in every reachable state, or without one";
 
     /// <summary>
     /// The summary of a liveness counterexample: what the property is, from which step it is broken, and how the

@@ -22,7 +22,10 @@ public sealed class TraceStep
     /// <summary>The action instance taken (an index into the model's action instances), or -1 for the initial state.</summary>
     public int ActionInstance { get; }
 
-    /// <summary><c>initial state</c>, or the action with its arguments: <c>Enqueue(p: 0)</c>.</summary>
+    /// <summary>
+    /// <c>initial state</c> (with the constructor arguments that built it, if any: <c>initial state (n: 2)</c>), or the
+    /// action with its arguments: <c>Enqueue(p: 0)</c>.
+    /// </summary>
     public string Label { get; }
 
     /// <summary>Every field for the initial state; afterwards only the fields whose printed value changed.</summary>

@@ -17,14 +17,23 @@ internal sealed class ViolationBuilder<TState>
         this.model = model;
         this.graph = graph;
         this.budget = budget;
-        traces = new TraceBuilder<TState>(model, graph);
+        traces = new TraceBuilder<TState>(model, graph, budget);
     }
 
-    internal Violation InvariantViolated(int property, int state)
+    /// <summary>An invariant is false at <paramref name="at"/> (a state, or a successor outside the constraints).</summary>
+    internal Violation InvariantViolated(int property, TracePoint at)
     {
         PropertyInstance instance = model.Properties[property];
-        string summary = ReportText.InvariantViolated(Display(instance), graph.Depth(state));
-        return new Violation(ViolationKind.InvariantViolated, summary, traces.Build(state, Array.Empty<string>()), instance.Site, property);
+        string summary = ReportText.InvariantViolated(Display(instance), Depth(at));
+        return new Violation(ViolationKind.InvariantViolated, summary, traces.Build(at, Array.Empty<string>()), instance.Site, property);
+    }
+
+    /// <summary>A <c>[StepInvariant]</c> is false for the step <paramref name="at"/> ends with.</summary>
+    internal Violation StepInvariantViolated(int property, TracePoint at)
+    {
+        PropertyInstance instance = model.Properties[property];
+        string summary = ReportText.StepInvariantViolated(Display(instance), Depth(at));
+        return new Violation(ViolationKind.StepInvariantViolated, summary, traces.Build(at, Array.Empty<string>()), instance.Site, property);
     }
 
     internal Violation Stuck(int state, bool hasTerminal)
@@ -45,25 +54,36 @@ internal sealed class ViolationBuilder<TState>
     }
 
     /// <summary>A property's predicate failed when evaluated in <paramref name="state"/>.</summary>
-    internal Violation PredicateFailed(int state, int property, Failure failure)
+    internal Violation PredicateFailed(int state, int property, Failure failure) => PredicateFailed(TracePoint.At(state), property, failure);
+
+    /// <summary>A property's predicate failed when evaluated at <paramref name="at"/> (for a step invariant, on its last step).</summary>
+    internal Violation PredicateFailed(TracePoint at, int property, Failure failure)
     {
         PropertyInstance instance = model.Properties[property];
         string subject = ReportText.Property(instance.Kind, Display(instance));
         string summary = ReportText.FailureSummary(failure, subject, subject, budget.MaxSteps);
-        int depth = graph.Depth(state);
+        int depth = Depth(at);
         string where = depth == 0 ? "in the initial state: " : "after step " + depth.ToString(CultureInfo.InvariantCulture) + ": ";
         string epilogue = where + subject + " " + ReportText.FailureVerb(failure, budget.MaxSteps);
-        return new Violation(ViolationKind.ExecutionFailed, summary, traces.Build(state, new[] { epilogue }), failure.Site, property);
+        return new Violation(ViolationKind.ExecutionFailed, summary, traces.Build(at, new[] { epilogue }), failure.Site, property);
     }
 
-    /// <summary>Building the initial state failed: there is no state to show, only the failing step.</summary>
-    internal Violation InitialStateFailed(Failure failure)
+    /// <summary>Building an initial state failed: there is no state to show, only the failing step.</summary>
+    internal Violation InitialStateFailed(Failure failure, int initialInstance)
     {
         string summary = ReportText.FailureSummary(
             failure, "Building the initial state of '" + model.Name + "'", "the initial state of '" + model.Name + "'", budget.MaxSteps);
-        string failingStep = "0: " + ReportText.InitialStateLabel + " " + ReportText.FailureVerb(failure, budget.MaxSteps);
+        string failingStep = "0: " + model.InitialInstances[initialInstance].Display + " " + ReportText.FailureVerb(failure, budget.MaxSteps);
         var trace = new Trace(Array.Empty<TraceStep>(), null, false, new[] { failingStep });
         return new Violation(ViolationKind.ExecutionFailed, summary, trace, failure.Site, -1);
+    }
+
+    /// <summary>The constructor's <c>Require</c> dropped every combination of its arguments: there is nothing to explore.</summary>
+    internal Violation NoInitialState(DisabledReason? lastReason)
+    {
+        string summary = ReportText.NoInitialState(model.Name, model.InitialInstances.Count);
+        var trace = new Trace(Array.Empty<TraceStep>(), null, false, new[] { "0: " + (lastReason?.Text ?? "not enabled") + " " + ReportText.ForEveryCombination });
+        return new Violation(ViolationKind.ExecutionFailed, summary, trace, lastReason?.Site, -1);
     }
 
     /// <summary>A liveness property fails: the trace is the lasso, ending in its cycle or in the state it stays in.</summary>
@@ -88,4 +108,6 @@ internal sealed class ViolationBuilder<TState>
     }
 
     private string Display(PropertyInstance property) => model.Predicates[property.Predicate].Display;
+
+    private int Depth(TracePoint at) => at.State < 0 ? 0 : graph.Depth(at.State) + (at.PastState ? 1 : 0);
 }

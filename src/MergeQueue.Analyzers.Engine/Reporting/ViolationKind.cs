@@ -17,4 +17,7 @@ public enum ViolationKind
 
     /// <summary>A <c>[Reachable]</c> property holds in no reachable state (SM0007).</summary>
     NeverReached,
+
+    /// <summary>A <c>[StepInvariant]</c> is false for a step; the trace ends with that step (SM0008).</summary>
+    StepInvariantViolated,
 }

@@ -31,6 +31,11 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     /// <param name="predicates">The predicate instances properties refer to.</param>
     /// <param name="properties">The property instances.</param>
     /// <param name="returnedFalse">Per action, the reason a <c>bool</c> action gives when it returns false; null for <c>void</c> actions.</param>
+    /// <param name="initialInstances">
+    /// The combinations of the domained constructor's arguments; null for the parameterless constructor. The generator
+    /// uses this adapter for several initial states only when no field is readonly: decoding cannot write one.
+    /// </param>
+    /// <param name="checkStuck">The <c>[StateMachine]</c>'s <c>CheckStuck</c>.</param>
     protected EncodedModel(
         string name,
         IReadOnlyList<string> fieldNames,
@@ -38,8 +43,10 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         IReadOnlyList<ActionInstance> actionInstances,
         IReadOnlyList<PredicateInstance> predicates,
         IReadOnlyList<PropertyInstance> properties,
-        IReadOnlyList<string?> returnedFalse)
-        : base(name, fieldNames, actions, actionInstances, predicates, properties, returnedFalse)
+        IReadOnlyList<string?> returnedFalse,
+        IReadOnlyList<InitialInstance>? initialInstances = null,
+        bool checkStuck = true)
+        : base(name, fieldNames, actions, actionInstances, predicates, properties, returnedFalse, initialInstances, checkStuck)
     {
     }
 
@@ -47,18 +54,20 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     public IEqualityComparer<PackedState> StateComparer => this;
 
     /// <inheritdoc/>
-    public StepOutcome<PackedState> CreateInitialState(StepBudget budget)
+    public StepOutcome<PackedState> CreateInitialState(int initialInstance, StepBudget budget)
     {
+        switch (TryCreate(initialInstance, out TModel? initial))
+        {
+            case DisabledReason reason:
+                return StepOutcome<PackedState>.Disabled(reason);
+            case Failure failure:
+                return StepOutcome<PackedState>.Failed(failure);
+        }
+
         try
         {
-            var initial = CreateInitial();
-            if (SharedPlaces(initial) is { } shared)
-            {
-                return StepOutcome<PackedState>.Failed(new Failure(FailureKind.Exception, shared, null));
-            }
-
-            template ??= Copy(initial);
-            return StepOutcome<PackedState>.Enabled(Encode(initial, ScratchFor().Writer));
+            template ??= Copy(initial!);
+            return StepOutcome<PackedState>.Enabled(Encode(initial!, ScratchFor().Writer));
         }
         catch (Exception failure) when (IsModelFailure(failure))
         {
@@ -118,6 +127,23 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     }
 
     /// <inheritdoc/>
+    public PredicateOutcome EvaluateStep(PackedState before, PackedState after, int predicate, StepBudget budget)
+    {
+        try
+        {
+            // The state before is the one being expanded, usually decoded already; the one after goes to a spare.
+            Scratch at = ScratchFor(before);
+            TModel spare = at.Spare ??= Copy(at.Current);
+            Decode(after, spare);
+            return PredicateOutcome.Of(TestStep(at.Current, spare, predicate));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return PredicateOutcome.Failed(FailureOf(failure));
+        }
+    }
+
+    /// <inheritdoc/>
     public string FormatField(PackedState state, int field)
     {
         var text = new StringBuilder();
@@ -133,10 +159,6 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
 
     /// <inheritdoc/>
     public ulong Hash64(PackedState state) => state.Hash64();
-
-    /// <summary>The initial state: a new instance (field initializers, then the parameterless constructor).</summary>
-    /// <returns>The new instance.</returns>
-    protected abstract TModel CreateInitial();
 
     /// <summary>A deep copy of every state field of <paramref name="state"/> (the copy constructor).</summary>
     /// <param name="state">An instance.</param>
@@ -207,7 +229,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
                 Array.Resize(ref all, Math.Max(thread + 1, all.Length * 2));
             }
 
-            TModel from = template ??= CreateInitial();
+            TModel from = template ??= CreateInitial(0);
             var at = new Scratch(Copy(from), Copy(from));
             all[thread] = at;
 
@@ -246,6 +268,9 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         internal TModel Working { get; }
 
         internal StateWriter Writer { get; } = new();
+
+        /// <summary>The state after a step, for step invariants; made on first need.</summary>
+        internal TModel? Spare { get; set; }
 
         internal PackedState Decoded { get; set; }
 

@@ -23,6 +23,8 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
     /// <param name="predicates">The predicate instances properties refer to.</param>
     /// <param name="properties">The property instances.</param>
     /// <param name="returnedFalse">Per action, the reason a <c>bool</c> action gives when it returns false; null for <c>void</c> actions.</param>
+    /// <param name="initialInstances">The combinations of the domained constructor's arguments; null for the parameterless constructor.</param>
+    /// <param name="checkStuck">The <c>[StateMachine]</c>'s <c>CheckStuck</c>.</param>
     protected GeneratedModel(
         string name,
         IReadOnlyList<string> fieldNames,
@@ -30,8 +32,10 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
         IReadOnlyList<ActionInstance> actionInstances,
         IReadOnlyList<PredicateInstance> predicates,
         IReadOnlyList<PropertyInstance> properties,
-        IReadOnlyList<string?> returnedFalse)
-        : base(name, fieldNames, actions, actionInstances, predicates, properties, returnedFalse)
+        IReadOnlyList<string?> returnedFalse,
+        IReadOnlyList<InitialInstance>? initialInstances = null,
+        bool checkStuck = true)
+        : base(name, fieldNames, actions, actionInstances, predicates, properties, returnedFalse, initialInstances, checkStuck)
     {
     }
 
@@ -39,18 +43,20 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
     public IEqualityComparer<TModel> StateComparer => this;
 
     /// <inheritdoc/>
-    public StepOutcome<TModel> CreateInitialState(StepBudget budget)
+    public StepOutcome<TModel> CreateInitialState(int initialInstance, StepBudget budget)
     {
+        switch (TryCreate(initialInstance, out TModel? initial))
+        {
+            case DisabledReason reason:
+                return StepOutcome<TModel>.Disabled(reason);
+            case Failure failure:
+                return StepOutcome<TModel>.Failed(failure);
+        }
+
         try
         {
-            var initial = CreateInitial();
-            if (SharedPlaces(initial) is { } shared)
-            {
-                return StepOutcome<TModel>.Failed(new Failure(FailureKind.Exception, shared, null));
-            }
-
-            Canonicalize(initial);
-            return StepOutcome<TModel>.Enabled(initial);
+            Canonicalize(initial!);
+            return StepOutcome<TModel>.Enabled(initial!);
         }
         catch (Exception failure) when (IsModelFailure(failure))
         {
@@ -109,6 +115,19 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
     }
 
     /// <inheritdoc/>
+    public PredicateOutcome EvaluateStep(TModel before, TModel after, int predicate, StepBudget budget)
+    {
+        try
+        {
+            return PredicateOutcome.Of(TestStep(before, after, predicate));
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return PredicateOutcome.Failed(FailureOf(failure));
+        }
+    }
+
+    /// <inheritdoc/>
     public string FormatField(TModel state, int field)
     {
         var text = new StringBuilder();
@@ -129,10 +148,6 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
 
     /// <inheritdoc/>
     public ulong Hash64(TModel state) => unchecked((ulong)FieldsHash(state));
-
-    /// <summary>The initial state: a new instance (field initializers, then the parameterless constructor).</summary>
-    /// <returns>The new instance.</returns>
-    protected abstract TModel CreateInitial();
 
     /// <summary>A deep copy of every state field of <paramref name="state"/>.</summary>
     /// <param name="state">A stored state.</param>

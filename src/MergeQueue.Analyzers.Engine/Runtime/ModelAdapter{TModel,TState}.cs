@@ -25,6 +25,11 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     /// <param name="predicates">The predicate instances properties refer to.</param>
     /// <param name="properties">The property instances.</param>
     /// <param name="returnedFalse">Per action, the reason a <c>bool</c> action gives when it returns false; null for <c>void</c> actions.</param>
+    /// <param name="initialInstances">
+    /// The combinations of the domained constructor's arguments, in domain order; null for a model built by its
+    /// parameterless constructor.
+    /// </param>
+    /// <param name="checkStuck">The <c>[StateMachine]</c>'s <c>CheckStuck</c>.</param>
     protected ModelAdapter(
         string name,
         IReadOnlyList<string> fieldNames,
@@ -32,8 +37,12 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
         IReadOnlyList<ActionInstance> actionInstances,
         IReadOnlyList<PredicateInstance> predicates,
         IReadOnlyList<PropertyInstance> properties,
-        IReadOnlyList<string?> returnedFalse)
+        IReadOnlyList<string?> returnedFalse,
+        IReadOnlyList<InitialInstance>? initialInstances = null,
+        bool checkStuck = true)
     {
+        InitialInstances = initialInstances ?? InitialInstance.Parameterless;
+        CheckStuck = checkStuck;
         Name = name;
         FieldNames = fieldNames;
         Actions = actions;
@@ -61,6 +70,12 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
 
     /// <summary>The properties to check, each over one predicate instance.</summary>
     public IReadOnlyList<PropertyInstance> Properties { get; }
+
+    /// <summary>The ways to build an initial state: one per combination of the domained constructor's arguments.</summary>
+    public IReadOnlyList<InitialInstance> InitialInstances { get; }
+
+    /// <summary>Whether a state with no enabled action where no <c>[Terminal]</c> member holds is a violation.</summary>
+    public bool CheckStuck { get; }
 
     /// <inheritdoc/>
     public int PossiblyEnabled(TState state, int[] instances, StepBudget budget)
@@ -123,6 +138,48 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
         string condition = disabled.Expression is { } expression ? OneLine(expression) : "...";
         return "Require(" + condition + ") is false (line " + disabled.Line.ToString(CultureInfo.InvariantCulture) + ")";
     }
+
+    /// <summary>
+    /// Evaluates a <c>[StepInvariant]</c> predicate instance: <c>after.M(before)</c>. Generated only for models that
+    /// have one.
+    /// </summary>
+    /// <param name="before">The state before the step.</param>
+    /// <param name="after">The state after it.</param>
+    /// <param name="predicate">The index into <see cref="Predicates"/>.</param>
+    /// <returns>The predicate's value.</returns>
+    protected virtual bool TestStep(TModel before, TModel after, int predicate) =>
+        throw new ArgumentOutOfRangeException(nameof(predicate));
+
+    /// <summary>
+    /// Builds the instance of initial instance <paramref name="initialInstance"/> (field initializers, then the
+    /// constructor with its arguments) as the outcome the engine expects: a <c>Require</c> of the constructor drops
+    /// the combination, anything else it throws is a failure.
+    /// </summary>
+    /// <param name="initialInstance">The index into <see cref="InitialInstances"/>.</param>
+    /// <param name="initial">The instance, when the outcome is enabled.</param>
+    /// <returns>Null when built; else the disabled or failed outcome's reason or failure.</returns>
+    protected object? TryCreate(int initialInstance, out TModel? initial)
+    {
+        initial = null;
+        try
+        {
+            initial = CreateInitial(initialInstance);
+            return SharedPlaces(initial) is { } shared ? new Failure(FailureKind.Exception, shared, null) : null;
+        }
+        catch (ActionDisabledException disabled)
+        {
+            return new DisabledReason(RequireText(disabled), null);
+        }
+        catch (Exception failure) when (IsModelFailure(failure))
+        {
+            return FailureOf(failure);
+        }
+    }
+
+    /// <summary>A new instance built as initial instance <paramref name="initialInstance"/>: <c>new M(arguments)</c>.</summary>
+    /// <param name="initialInstance">The index into <see cref="InitialInstances"/>.</param>
+    /// <returns>The new instance.</returns>
+    protected abstract TModel CreateInitial(int initialInstance);
 
     /// <summary>The instance of the class the guards of <paramref name="state"/> read (they never write it).</summary>
     /// <param name="state">A stored state.</param>

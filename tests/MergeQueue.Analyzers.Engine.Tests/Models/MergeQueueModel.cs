@@ -162,7 +162,14 @@ internal sealed class MergeQueueModel : IModel<long>, IStateHasher<long>
     /// <summary>The packed state is its own 64-bit hash (the engine spreads it): fingerprints never collide here.</summary>
     public ulong Hash64(long state) => (ulong)state;
 
-    public StepOutcome<long> CreateInitialState(StepBudget budget) => StepOutcome<long>.Enabled(HasClock ? WithTime(0, 1) : 0);
+    public IReadOnlyList<InitialInstance> InitialInstances => InitialInstance.Parameterless;
+
+    public bool CheckStuck => true;
+
+    public StepOutcome<long> CreateInitialState(int initialInstance, StepBudget budget) => StepOutcome<long>.Enabled(HasClock ? WithTime(0, 1) : 0);
+
+    public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) =>
+        throw new System.InvalidOperationException("The merge queue has no step invariant.");
 
     public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget)
     {

@@ -10,7 +10,8 @@ namespace MergeQueue.Analyzers.Engine.Tests.Models;
 /// </summary>
 internal sealed class ToyModel<TState> : IModel<TState>
 {
-    private readonly Func<StepOutcome<TState>> createInitial;
+    private readonly List<InitialInstance> initialInstances = new();
+    private readonly List<Func<StepOutcome<TState>>> createInitial = new();
     private readonly List<string> fieldNames = new();
     private readonly List<Func<TState, string>> formatters = new();
     private readonly List<ActionInfo> actions = new();
@@ -19,6 +20,8 @@ internal sealed class ToyModel<TState> : IModel<TState>
     private readonly List<PredicateInstance> predicates = new();
     private readonly List<Func<TState, PredicateOutcome>> evaluations = new();
     private readonly List<PropertyInstance> properties = new();
+    private readonly Dictionary<int, Func<TState, TState, bool>> stepEvaluations = new();
+    private readonly Dictionary<string, int> namedGroups = new();
     private int groupCount;
 
     public ToyModel(string name, TState initial)
@@ -29,7 +32,19 @@ internal sealed class ToyModel<TState> : IModel<TState>
     public ToyModel(string name, Func<StepOutcome<TState>> createInitial)
     {
         Name = name;
-        this.createInitial = createInitial;
+        initialInstances.Add(new InitialInstance(Array.Empty<string>()));
+        this.createInitial.Add(createInitial);
+    }
+
+    /// <summary>A model with one initial state per value of a constructor parameter (TLA+ <c>Init == x \in S</c>).</summary>
+    public ToyModel(string name, string parameter, int[] domain, Func<int, StepOutcome<TState>> createInitial)
+    {
+        Name = name;
+        foreach (int value in domain)
+        {
+            initialInstances.Add(new InitialInstance(new[] { parameter + ": " + value }));
+            this.createInitial.Add(() => createInitial(value));
+        }
     }
 
     public string Name { get; }
@@ -46,6 +61,10 @@ internal sealed class ToyModel<TState> : IModel<TState>
 
     public IEqualityComparer<TState> StateComparer { get; } = EqualityComparer<TState>.Default;
 
+    public IReadOnlyList<InitialInstance> InitialInstances => initialInstances;
+
+    public bool CheckStuck { get; private set; } = true;
+
     /// <summary>How many times an action instance ran (tests of budgets look at it).</summary>
     public long StepCount { get; private set; }
 
@@ -56,12 +75,42 @@ internal sealed class ToyModel<TState> : IModel<TState>
         return this;
     }
 
-    /// <summary>An action without parameters: one instance, its own fairness group.</summary>
-    public ToyModel<TState> Action(string name, Func<TState, StepOutcome<TState>> step, ActionFairness fairness = ActionFairness.Weak)
+    /// <summary>
+    /// An action without parameters: one instance, its own fairness group, or the group it shares with the other
+    /// actions naming <paramref name="group"/> (<c>[Action(FairnessGroup = "g")]</c>).
+    /// </summary>
+    public ToyModel<TState> Action(string name, Func<TState, StepOutcome<TState>> step, ActionFairness fairness = ActionFairness.Weak, string? group = null)
     {
         int action = AddAction(name, fairness);
-        instances.Add(new ActionInstance(action, Array.Empty<string>(), groupCount++));
+        int fairnessGroup;
+        if (group is null)
+        {
+            fairnessGroup = groupCount++;
+        }
+        else if (!namedGroups.TryGetValue(group, out fairnessGroup))
+        {
+            namedGroups.Add(group, fairnessGroup = groupCount++);
+        }
+
+        instances.Add(new ActionInstance(action, Array.Empty<string>(), fairnessGroup));
         steps.Add(step);
+        return this;
+    }
+
+    /// <summary><c>[StateMachine(CheckStuck = false)]</c>: TLC's <c>CHECK_DEADLOCK FALSE</c>.</summary>
+    public ToyModel<TState> NoStuckCheck()
+    {
+        CheckStuck = false;
+        return this;
+    }
+
+    /// <summary><c>[StepInvariant] bool Name(M before)</c>: <paramref name="predicate"/> gets the state before, then after.</summary>
+    public ToyModel<TState> StepInvariant(string name, Func<TState, TState, bool> predicate)
+    {
+        predicates.Add(new PredicateInstance(name, Array.Empty<string>()));
+        evaluations.Add(_ => throw new InvalidOperationException("A step invariant is evaluated on a step."));
+        stepEvaluations.Add(predicates.Count - 1, predicate);
+        properties.Add(new PropertyInstance(PropertyKind.StepInvariant, predicates.Count - 1, -1, "property " + name));
         return this;
     }
 
@@ -120,7 +169,7 @@ internal sealed class ToyModel<TState> : IModel<TState>
         return this;
     }
 
-    public StepOutcome<TState> CreateInitialState(StepBudget budget) => createInitial();
+    public StepOutcome<TState> CreateInitialState(int initialInstance, StepBudget budget) => createInitial[initialInstance]();
 
     public StepOutcome<TState> Step(TState state, int actionInstance, StepBudget budget)
     {
@@ -129,6 +178,9 @@ internal sealed class ToyModel<TState> : IModel<TState>
     }
 
     public PredicateOutcome Evaluate(TState state, int predicate, StepBudget budget) => evaluations[predicate](state);
+
+    public PredicateOutcome EvaluateStep(TState before, TState after, int predicate, StepBudget budget) =>
+        PredicateOutcome.Of(stepEvaluations[predicate](before, after));
 
     public string FormatField(TState state, int field) => formatters[field](state);
 

@@ -10,12 +10,13 @@ namespace MergeQueue.Analyzers.Tests.Analyzer;
 public sealed class SeverityConfigurationTests
 {
     // Reports SM0001 (invariant), SM0002 (stuck) and SM0006 (Reset never enabled), all from real source locations.
+    // The first two break in the last level, so the search stops at none of them (SPEC §2 "Stopping").
     private const string Model = TestCompilation.Usings + """
         [StateMachine]
         partial class Counter
         {
             int x;
-            [Action] void Inc() { Require(x < 2); x++; }
+            [Action] void Inc() { Require(x < 1); x++; }
             [Action] void Reset() { Require(x < 0); x = 0; }
             [Invariant] bool Zero() => x == 0;
         }

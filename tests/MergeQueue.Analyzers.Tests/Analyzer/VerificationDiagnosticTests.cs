@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using MergeQueue.Analyzers.Tests.Infrastructure;
@@ -96,11 +97,13 @@ public sealed class VerificationDiagnosticTests
     }
 
     [Fact]
-    public async Task Every_violation_is_reported_in_one_build()
+    public async Task Every_violation_is_reported_in_one_build_told_to_continue()
     {
         // By hand: after Inc, x = 1 breaks the invariant; after Inc, Inc, x = 2 has no enabled action and no
-        // [Terminal] member: stuck. Both in one run, each with its own trace.
-        var diagnostics = await AnalyzerRun.VerifyAsync(TestCompilation.Usings + """
+        // [Terminal] member: stuck. Both in one run with MergeQueueContinueAfterViolation (TLC's -continue), each
+        // with its own trace.
+        var diagnostics = await AnalyzerRun.VerifyAsync(
+            TestCompilation.Usings + """
             [StateMachine]
             partial class {|SM0002:Counter|}
             {
@@ -108,10 +111,30 @@ public sealed class VerificationDiagnosticTests
                 [Action] void Inc() { Require(x < 2); x++; }
                 [Invariant] bool {|SM0001:Zero|}() => x == 0;
             }
-            """);
+            """,
+            new Dictionary<string, string> { ["MergeQueueContinueAfterViolation"] = "true" });
 
         Assert.Equal(2, diagnostics.Single("SM0002").AdditionalLocations.Count);
         Assert.Single(diagnostics.Single("SM0001").AdditionalLocations);
+    }
+
+    [Fact]
+    public async Task By_default_the_build_reports_the_violations_of_the_first_level_that_has_one()
+    {
+        // The same model: the invariant breaks at level 1, so level 2, where it is stuck, is not explored (SPEC §2
+        // "Stopping", as TLC stops at its first violation). Nothing else is claimed: no SM0006, no SM0005.
+        var diagnostics = await AnalyzerRun.VerifyAsync(TestCompilation.Usings + """
+            [StateMachine]
+            partial class Counter
+            {
+                int x;
+                [Action] void Inc() { Require(x < 2); x++; }
+                [Action] void Never() { Require(x < 0); }
+                [Invariant] bool {|SM0001:Zero|}() => x == 0;
+            }
+            """);
+
+        Assert.StartsWith("Invariant 'Zero' is violated after 1 step", diagnostics.Single("SM0001").GetMessage());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed class Interpreted
         var compiled = ModelSources.Compile(typeName, source);
         Assert.True(compiled.Model is not null, "The model did not compile:\n" + string.Join("\n", compiled.Diagnostics));
         Assert.Empty(compiled.Diagnostics);
-        var initial = compiled.Model!.CreateInitialState(Budget);
+        var initial = compiled.Model!.CreateInitialState(0, Budget);
         Assert.True(initial.Kind == StepOutcomeKind.Enabled, "The initial state failed: " + initial.Failure);
         return new Interpreted(compiled.Model, initial.Successor);
     }

@@ -72,6 +72,7 @@ internal static class GeneratorRun
         {
             nameof(ExplorationOptions.MaxStates), nameof(ExplorationOptions.MaxDepth), nameof(ExplorationOptions.Workers),
             nameof(ExplorationOptions.FingerprintsOnly), nameof(ExplorationOptions.GraphStates),
+            nameof(ExplorationOptions.ContinueAfterViolation),
         })
         {
             type.GetProperty(name)!.SetValue(copy, typeof(ExplorationOptions).GetProperty(name)!.GetValue(options));

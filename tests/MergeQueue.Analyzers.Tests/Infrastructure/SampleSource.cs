@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace MergeQueue.Analyzers.Tests.Infrastructure;
@@ -26,4 +27,14 @@ internal static class SampleSource
     public const string CiFailures = "MergeQueue.Samples/CiFailuresQueue.cs";
     public const string Fixed = "MergeQueue.Samples/FixedQueue.cs";
     public const string Ordered = "StuckQueue/OrderedQueue.cs";
+
+    /// <summary>
+    /// What samples/StuckQueue/StuckQueue.csproj sets: explore past the stuck state (TLC's -continue), so that the
+    /// build also reports the liveness failure it causes and the whole graph is counted.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> StuckQueueProperties =
+        new Dictionary<string, string> { ["MergeQueueContinueAfterViolation"] = "true" };
+
+    /// <summary>The explorer options equivalent to <see cref="StuckQueueProperties"/>.</summary>
+    public static ExplorationOptions StuckQueueOptions() => new() { ContinueAfterViolation = true };
 }

@@ -62,8 +62,10 @@ public sealed class MergeQueueLivenessTests
     public async Task Ordered_queue_does_not_eventually_resolve_every_PR_because_it_gets_stuck()
     {
         // TLC, v4_ordered.cfg: EventuallyAllDone is violated. By hand: the stuck state of the 7-step trace has no
-        // enabled action, so the behavior stays there forever without every PR merged or blocked.
-        var liveness = (await Check(SampleSource.Read(SampleSource.Ordered))).Single("SM0003");
+        // enabled action, so the behavior stays there forever without every PR merged or blocked. Its project explores
+        // past the stuck state (found first); by default the build would stop there and claim nothing about liveness.
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[] { SampleSource.Read(SampleSource.Ordered) }, SampleSource.StuckQueueProperties);
+        var liveness = diagnostics.Single("SM0003");
         var lines = liveness.MessageLines();
 
         Assert.StartsWith("[Eventually] 'EveryPrResolved' fails on a fair behavior", lines[0]);

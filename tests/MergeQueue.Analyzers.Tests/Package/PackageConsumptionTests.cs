@@ -15,7 +15,8 @@ public sealed class PackageConsumptionTests(PackedPackageFixture package)
     {
         var project = package.NewConsumer("Stuck", SampleSource.Read(SampleSource.Ordered));
 
-        var (exitCode, output) = package.Build(project, "-p:ErrorLog=build.sarif%2Cversion%3D2.1");
+        // As the StuckQueue sample does: explore past the stuck state, so that the liveness failure it causes shows too.
+        var (exitCode, output) = package.Build(project, "-p:ErrorLog=build.sarif%2Cversion%3D2.1", "-p:MergeQueueContinueAfterViolation=true");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Model.cs(15,22): error SM0002: 'OrderedQueue' is stuck after 7 steps", output);
@@ -37,24 +38,34 @@ public sealed class PackageConsumptionTests(PackedPackageFixture package)
     }
 
     [Fact]
-    public void Correct_model_builds_green()
+    public void Correct_model_builds_green_and_an_up_to_date_build_keeps_the_users_own_SARIF_log()
     {
         var project = package.NewConsumer("Fixed", SampleSource.Read(SampleSource.Fixed) + SampleSource.Read(SampleSource.Pr).Replace("namespace MergeQueue.Samples;", ""));
 
-        var (exitCode, output) = package.Build(project);
+        var (exitCode, output) = package.Build(project, "-p:ErrorLog=user.sarif");
 
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain(": error SM", output);
         Assert.DoesNotContain(": warning SM", output);
+        Assert.True(File.Exists(Path.Combine(project, "user.sarif")), output);
+
+        // Nothing changed, so the compiler does not run again: the log it wrote last time is the user's to keep.
+        (exitCode, output) = package.Build(project, "-p:ErrorLog=user.sarif");
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(Path.Combine(project, "user.sarif")), "The up-to-date build deleted the user's SARIF log:\n" + output);
     }
 
     [Fact]
-    public void Package_props_make_the_MSBuild_settings_visible_to_the_checker()
+    public void Package_build_files_pass_the_settings_to_the_checker_and_name_a_compiler_older_than_Roslyn_4_14()
     {
         var project = package.NewConsumer("Bounded", SampleSource.Read(SampleSource.Fixed) + SampleSource.Read(SampleSource.Pr).Replace("namespace MergeQueue.Samples;", ""));
 
-        var (_, output) = package.Build(project, "-p:MergeQueueMaxStates=100");
+        // The targets read the compiler's version from CompilerApiVersion, which Roslyn's own targets set: this one
+        // pretends to be Roslyn 4.8 (the compiler that runs is still this SDK's, so the checker runs all the same).
+        var (_, output) = package.Build(project, "-p:MergeQueueMaxStates=100", "-p:CompilerApiVersion=roslyn4.8");
 
         Assert.Contains("warning SM0005: 'FixedQueue' was not fully explored: MaxStates (100) reached", output);
+        Assert.Contains("warning SMCFG0001: MergeQueue.Analyzers needs the Roslyn 4.14 compiler or later (.NET SDK 9.0.300, Visual Studio 2022 17.14); this build's compiler is roslyn4.8", output);
     }
 }

@@ -1,7 +1,9 @@
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text;
 using System.Xml.Linq;
+using MergeQueue.Analyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Package;
@@ -24,6 +26,7 @@ public sealed class PackageContentTests(PackedPackageFixture package)
         Assert.Contains("analyzers/dotnet/cs/MergeQueue.Analyzers.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/MergeQueue.Analyzers.props", entries);
         Assert.Contains("buildTransitive/MergeQueue.Analyzers.targets", entries);
+        Assert.Contains("buildTransitive/MergeQueuePrintTraces.cs", entries);
         Assert.Contains("README.md", entries);
 
         // Nothing of Roslyn ships inside: the compiler brings its own.
@@ -35,7 +38,33 @@ public sealed class PackageContentTests(PackedPackageFixture package)
         Assert.Equal("MergeQueue.Analyzers", Value("id"));
         Assert.Equal("README.md", Value("readme"));
         Assert.False(string.IsNullOrEmpty(Value("license")));
+        Assert.Equal("https://github.com/MergeQueue/MergeQueue.Analyzers", Value("projectUrl"));
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("https://github.com/MergeQueue/MergeQueue.Analyzers", repository.Attribute("url")?.Value);
         // A user's project gets no package dependencies from it.
         Assert.DoesNotContain(metadata.Descendants(), d => d.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public void Assemblies_packed_from_a_clone_do_not_depend_on_where_the_clone_is()
+    {
+        // A Release build of a clone maps its path to /_/ (ContinuousIntegrationBuild): a deterministic build's only
+        // difference between two clones is their paths, so with none inside, two clones pack identical DLLs.
+        if (!Directory.Exists(Path.Combine(RepositoryRoot.Path, ".git")))
+        {
+            return;
+        }
+
+        string root = RepositoryRoot.Path.TrimEnd('/', '\\');
+        using var archive = ZipFile.OpenRead(Directory.GetFiles(package.Feed, "MergeQueue.Analyzers.*.nupkg").Single());
+        foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".dll", System.StringComparison.Ordinal)))
+        {
+            using var stream = entry.Open();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            string text = Encoding.UTF8.GetString(bytes.ToArray());
+            Assert.False(text.Contains(root, System.StringComparison.Ordinal), entry.FullName + " holds the path of the clone it was packed in, " + root);
+            Assert.Contains("/_/src/", text, System.StringComparison.Ordinal);
+        }
     }
 }

@@ -34,34 +34,54 @@ public sealed class PackedPackageFixture : IDisposable
     public IReadOnlyDictionary<string, string> Environment { get; }
 
     /// <summary>A new project folder that references the package from the feed, as `dotnet add package` would.</summary>
-    public string NewConsumer(string name, string source)
+    /// <param name="name">The folder and project name.</param>
+    /// <param name="source">The model source, Model.cs (Model.vb for a Visual Basic project).</param>
+    /// <param name="properties">The project's properties; a net10.0 project with nullable annotations by default.</param>
+    /// <param name="language">"cs" or "vb".</param>
+    public string NewConsumer(string name, string source, string? properties = null, string language = "cs")
     {
         var directory = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
+
+        // The machine's own package folder, read-only, spares the consumers downloading what it already holds (the
+        // .NET Framework reference assemblies); this build of MergeQueue.Analyzers, with its own version, is never there.
+        string machinePackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        string fallback = Directory.Exists(machinePackages)
+            ? $"""
+
+                  <fallbackPackageFolders>
+                    <add key="machine" value="{machinePackages}" />
+                  </fallbackPackageFolders>
+              """
+            : string.Empty;
         File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <add key="local" value="{Feed}" />
-              </packageSources>
+              </packageSources>{fallback}
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+        File.WriteAllText(Path.Combine(directory, name + "." + language + "proj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
+                {properties ?? "<TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable>"}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MergeQueue.Analyzers" Version="{Version}" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Model.cs"), source);
+        File.WriteAllText(Path.Combine(directory, "Model." + language), source);
         return directory;
     }
 
     public (int ExitCode, string Output) Build(string directory, params string[] extraArguments) =>
         DotnetCli.Run(directory, Environment, ["build", "-nodeReuse:false", .. extraArguments]);
+
+    /// <summary>`dotnet build` in an interactive terminal, with the logger it picks there by itself.</summary>
+    public (int ExitCode, string Output) BuildInTerminal(string directory) =>
+        PseudoTerminal.Run(directory, Environment, "dotnet build -nodeReuse:false");
 
     public void Dispose()
     {

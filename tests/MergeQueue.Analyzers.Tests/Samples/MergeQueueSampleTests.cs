@@ -103,8 +103,9 @@ public sealed class MergeQueueSampleTests
         Assert.Contains("Require(pr[p] == Pr.Failed) is false (line 43)", epilogue);
     }
 
+    // Each sample with its project's settings: the stuck queue's explores past its stuck state.
     private static Task<ImmutableArray<Diagnostic>> Check(params string[] samples) =>
-        AnalyzerRun.DiagnosticsAsync(samples.Select(SampleSource.Read));
+        AnalyzerRun.DiagnosticsAsync(samples.Select(SampleSource.Read), samples.Contains(SampleSource.Ordered) ? SampleSource.StuckQueueProperties : null);
 
     private static string Statistics(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.Single("SM0010").GetMessage();

@@ -62,6 +62,40 @@ internal sealed class Execution
     /// </summary>
     public Value[] Fields { get; private set; }
 
+    // For a [StepInvariant]: a run over the state before the step, for the code called on it.
+    private Execution? beforeRun;
+
+    /// <summary>For a <c>[StepInvariant]</c>: the fields of the state before the step, which its parameter reads.</summary>
+    public Value[]? Before { get; private set; }
+
+    /// <summary>Starts evaluating a <c>[StepInvariant]</c> after <see cref="Begin(in InterpretedState, StepBudget, bool)"/>.</summary>
+    public void BeginStep(Value[] before) => Before = before;
+
+    /// <summary>Ends what <see cref="BeginStep"/> started.</summary>
+    public void EndStep()
+    {
+        Before = null;
+        if (beforeRun is { Busy: true })
+        {
+            beforeRun.End();
+        }
+    }
+
+    /// <summary>
+    /// A run over <see cref="Before"/> for methods and computed properties called on the state before the step: it
+    /// has fields of its own, so the state after the step, which this run holds, is left as it is.
+    /// </summary>
+    public Execution BeforeRun()
+    {
+        beforeRun ??= new Execution(Layout);
+        if (!beforeRun.Busy)
+        {
+            beforeRun.Begin(Before, new StepBudget(maxSteps, cancellation), inAction: false);
+        }
+
+        return beforeRun;
+    }
+
     /// <summary>The statement running, for the site of a failure.</summary>
     public object? Site { get; set; }
 

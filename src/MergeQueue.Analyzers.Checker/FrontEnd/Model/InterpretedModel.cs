@@ -19,7 +19,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     private readonly StateLayout layout;
     private readonly ActionEntry[] steps;
     private readonly ActionEntry[] predicates;
-    private readonly IReadOnlyList<CompiledFunction> initializers;
+    private readonly InitialEntries initial;
     private readonly object? site;
 
     public InterpretedModel(
@@ -31,7 +31,8 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         IReadOnlyList<PredicateInstance> predicateInstances,
         IReadOnlyList<ActionEntry> predicates,
         IReadOnlyList<PropertyInstance> properties,
-        IReadOnlyList<CompiledFunction> initializers,
+        InitialEntries initial,
+        bool checkStuck,
         object? site)
     {
         Name = name;
@@ -42,7 +43,8 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         Predicates = predicateInstances;
         this.predicates = predicates.ToArray();
         Properties = properties;
-        this.initializers = initializers;
+        this.initial = initial;
+        CheckStuck = checkStuck;
         this.site = site;
         StateComparer = new InterpretedStateComparer(layout);
     }
@@ -61,26 +63,50 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
 
     public IEqualityComparer<InterpretedState> StateComparer { get; }
 
-    public StepOutcome<InterpretedState> CreateInitialState(StepBudget budget)
+    public IReadOnlyList<InitialInstance> InitialInstances => initial.Instances;
+
+    public bool CheckStuck { get; }
+
+    public StepOutcome<InterpretedState> CreateInitialState(int initialInstance, StepBudget budget)
     {
         var ex = Rent();
-        ex.Begin(null, budget, inAction: false);
+
+        // As in an action, a false Require drops this combination of the constructor's arguments (TLA+ Init).
+        ex.Begin(null, budget, inAction: true);
         try
         {
-            foreach (var initializer in initializers)
+            foreach (var initializer in initial.Initializers)
             {
                 initializer.Run(new Frame(initializer.SlotCount, null, ex));
             }
 
-            return StepOutcome<InterpretedState>.Enabled(ex.Snapshot());
+            if (initial.Constructor is { } constructor && !ex.Stopping)
+            {
+                var frame = new Frame(constructor.SlotCount, null, ex);
+                var arguments = initial.Arguments[initialInstance];
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    frame.Slots[i] = arguments[i];
+                }
+
+                constructor.Run(frame);
+            }
+
+            return ex.Stopping
+                ? StepOutcome<InterpretedState>.Disabled(ex.Reason!)
+                : StepOutcome<InterpretedState>.Enabled(ex.Snapshot());
         }
         catch (ModelException failure)
         {
-            return StepOutcome<InterpretedState>.Failed(new Failure(failure.Kind, failure.Text, failure.Site ?? ex.Site ?? site));
+            return ex.Stopping
+                ? StepOutcome<InterpretedState>.Disabled(ex.Reason!)
+                : StepOutcome<InterpretedState>.Failed(new Failure(failure.Kind, failure.Text, failure.Site ?? ex.Site ?? site));
         }
         catch (Exception failure) when (IsInternal(failure))
         {
-            return StepOutcome<InterpretedState>.Failed(Internal(failure, ex.Site ?? site));
+            return ex.Stopping
+                ? StepOutcome<InterpretedState>.Disabled(ex.Reason!)
+                : StepOutcome<InterpretedState>.Failed(Internal(failure, ex.Site ?? site));
         }
         finally
         {
@@ -191,9 +217,21 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
 
     public PredicateOutcome Evaluate(InterpretedState state, int predicate, StepBudget budget)
     {
-        var entry = predicates[predicate];
         var ex = Rent();
         ex.Begin(state, budget, inAction: false);
+        try
+        {
+            return Evaluate(ex, predicate);
+        }
+        finally
+        {
+            ex.End();
+        }
+    }
+
+    private PredicateOutcome Evaluate(Execution ex, int predicate)
+    {
+        var entry = predicates[predicate];
         try
         {
             return PredicateOutcome.Of(Run(ex, entry.Function, entry, steps.Length + predicate).Bool);
@@ -206,8 +244,24 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         {
             return PredicateOutcome.Failed(Internal(failure, ex.Site ?? entry.Site));
         }
+    }
+
+    /// <summary>
+    /// A <c>[StepInvariant]</c>: the predicate runs on the state after the step, and its parameter's members read the
+    /// state before it (<see cref="Execution.Before"/>).
+    /// </summary>
+    public PredicateOutcome EvaluateStep(InterpretedState before, InterpretedState after, int predicate, StepBudget budget)
+    {
+        var ex = Rent();
+        ex.Begin(after, budget, inAction: false);
+        ex.BeginStep(before.Fields ?? layout.Packing!.Decode(before.Packed));
+        try
+        {
+            return Evaluate(ex, predicate);
+        }
         finally
         {
+            ex.EndStep();
             ex.End();
         }
     }

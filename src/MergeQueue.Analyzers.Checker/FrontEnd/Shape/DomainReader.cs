@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MergeQueue.Analyzers.FrontEnd.Shape;
 
-/// <summary>Reads the domain of each parameter of an action or property (SPEC §2 "Steps").</summary>
+/// <summary>Reads the domain of each parameter of an action, property or initial constructor (SPEC §1, §2 "Steps").</summary>
 internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostics)
 {
     private const int MaxValues = 100_000;
@@ -47,13 +47,15 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
                 location,
                 "Process",
                 parameter.Name,
-                "[Process] marks a parameter of an [Action]; a property is checked for every value anyway");
+                method.MethodKind == MethodKind.Constructor
+                    ? "[Process] marks a parameter of an [Action]; every combination of the constructor's arguments is an initial state anyway"
+                    : "[Process] marks a parameter of an [Action]; a property is checked for every value anyway");
             return null;
         }
 
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
-            diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, "Action", method.Name, "parameter '" + parameter.Name + "' must be a plain value parameter (no ref, out, in or params)");
+            diagnostics.Error(DiagnosticDescriptors.InvalidMember, location, "Action", NameOf(method), "parameter '" + parameter.Name + "' must be a plain value parameter (no ref, out, in or params)");
             return null;
         }
 
@@ -86,13 +88,13 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
                 var distinct = enumType.Members.Select(m => m.Bits).Distinct().Select(b => new Value(b)).ToList();
                 if (distinct.Count == 0)
                 {
-                    diagnostics.Error(DiagnosticDescriptors.EmptyDomain, SourceOrder.Location(parameter), parameter.Name, method.Name, "enum '" + enumType.Name + "' has no members");
+                    diagnostics.Error(DiagnosticDescriptors.EmptyDomain, SourceOrder.Location(parameter), parameter.Name, NameOf(method), "enum '" + enumType.Name + "' has no members");
                     return null;
                 }
 
                 return distinct;
             default:
-                diagnostics.Error(DiagnosticDescriptors.ParameterWithoutDomain, SourceOrder.Location(parameter), parameter.Name, method.Name);
+                diagnostics.Error(DiagnosticDescriptors.ParameterWithoutDomain, SourceOrder.Location(parameter), parameter.Name, NameOf(method));
                 return null;
         }
     }
@@ -116,7 +118,7 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
         string text = "Range(" + min.ToString(CultureInfo.InvariantCulture) + ", " + max.ToString(CultureInfo.InvariantCulture) + ")";
         if (min > max)
         {
-            diagnostics.Error(DiagnosticDescriptors.EmptyDomain, SourceOrder.Location(range, parameter), parameter.Name, method.Name, text);
+            diagnostics.Error(DiagnosticDescriptors.EmptyDomain, SourceOrder.Location(range, parameter), parameter.Name, NameOf(method), text);
             return null;
         }
 
@@ -148,7 +150,7 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
             : values.ConstructorArguments;
         if (constants.IsDefaultOrEmpty)
         {
-            diagnostics.Error(DiagnosticDescriptors.EmptyDomain, SourceOrder.Location(values, parameter), parameter.Name, method.Name, "[Values()]");
+            diagnostics.Error(DiagnosticDescriptors.EmptyDomain, SourceOrder.Location(values, parameter), parameter.Name, NameOf(method), "[Values()]");
             return null;
         }
 
@@ -215,6 +217,9 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
         _ => constant.IsNull ? "null" : constant.Type?.ToDisplayString() ?? "?",
     };
 
+    // Messages name a constructor after its class, as C# code calls it.
+    private static string NameOf(IMethodSymbol method) => method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+
     private void Invalid(IParameterSymbol parameter, IMethodSymbol method, string why) =>
-        diagnostics.Error(DiagnosticDescriptors.InvalidDomain, SourceOrder.Location(parameter), parameter.Name, method.Name, why);
+        diagnostics.Error(DiagnosticDescriptors.InvalidDomain, SourceOrder.Location(parameter), parameter.Name, NameOf(method), why);
 }

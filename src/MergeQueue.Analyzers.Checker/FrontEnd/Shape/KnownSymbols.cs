@@ -17,10 +17,15 @@ internal static class KnownSymbols
     public const string AlwaysEventually = "MergeQueue.Analyzers.AlwaysEventuallyAttribute";
     public const string LeadsTo = "MergeQueue.Analyzers.LeadsToAttribute";
     public const string Reachable = "MergeQueue.Analyzers.ReachableAttribute";
+    public const string Constraint = "MergeQueue.Analyzers.ConstraintAttribute";
+    public const string StepInvariant = "MergeQueue.Analyzers.StepInvariantAttribute";
     public const string Range = "MergeQueue.Analyzers.RangeAttribute";
     public const string Values = "MergeQueue.Analyzers.ValuesAttribute";
     public const string Process = "MergeQueue.Analyzers.ProcessAttribute";
     public const string Spec = "MergeQueue.Analyzers.Spec";
+
+    /// <summary>The tag type of the copy constructor the generator adds to a model; that constructor is no model's own.</summary>
+    public const string GeneratedCopyTag = "__MergeQueueCopy";
 
     public const string List = "System.Collections.Generic.List`1";
     public const string Queue = "System.Collections.Generic.Queue`1";

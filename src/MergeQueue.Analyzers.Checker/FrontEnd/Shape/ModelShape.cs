@@ -4,6 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace MergeQueue.Analyzers.FrontEnd.Shape;
 
 /// <summary>The structure of a model as SPEC §1–§2 defines it, before any body is compiled.</summary>
+/// <param name="Constructor">The constructor that builds the initial states: the domained one, or the parameterless one.</param>
+/// <param name="ConstructorDomains">The domains of its parameters; every combination is an initial state. Empty for the parameterless one.</param>
+/// <param name="CheckStuck">The attribute's <c>CheckStuck</c>: whether a state with no enabled action is checked.</param>
 internal sealed record ModelShape(
     INamedTypeSymbol Type,
     Location Location,
@@ -11,4 +14,6 @@ internal sealed record ModelShape(
     IReadOnlyList<IFieldSymbol> Statics,
     IReadOnlyList<ActionShape> Actions,
     IReadOnlyList<PropertyShape> Properties,
-    IMethodSymbol? Constructor);
+    IMethodSymbol? Constructor,
+    IReadOnlyList<ParameterDomain> ConstructorDomains,
+    bool CheckStuck);

@@ -18,6 +18,8 @@ internal sealed partial class ShapeReader
         (KnownSymbols.AlwaysEventually, "AlwaysEventually", PropertyKind.AlwaysEventually),
         (KnownSymbols.LeadsTo, "LeadsTo", PropertyKind.LeadsTo),
         (KnownSymbols.Reachable, "Reachable", PropertyKind.Reachable),
+        (KnownSymbols.Constraint, "Constraint", PropertyKind.Constraint),
+        (KnownSymbols.StepInvariant, "StepInvariant", PropertyKind.StepInvariant),
     };
 
     private static bool HasActionAttribute(ISymbol member) =>
@@ -82,11 +84,53 @@ internal sealed partial class ShapeReader
 
             if (domains.Read(method, allowProcess: true) is { } actionDomains)
             {
-                actions.Add(new ActionShape(method, FairnessOf(attribute), actionDomains, location));
+                actions.Add(new ActionShape(method, FairnessOf(attribute), actionDomains, location, FairnessGroupOf(attribute)));
             }
         }
 
+        CheckFairnessGroups(actions);
         return actions;
+    }
+
+    private static string? FairnessGroupOf(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == "FairnessGroup").Value.Value as string;
+
+    /// <summary>
+    /// SM0115: the actions of one <c>FairnessGroup</c> are fair as one action (TLA+ <c>WF_vars(A \/ B)</c>), so they
+    /// must promise the same and split by the same processes. Each is compared with the group's first.
+    /// </summary>
+    private void CheckFairnessGroups(List<ActionShape> actions)
+    {
+        var first = new Dictionary<string, ActionShape>();
+        foreach (var action in actions)
+        {
+            if (action.FairnessGroup is not { } group)
+            {
+                continue;
+            }
+
+            if (!first.TryGetValue(group, out var leader))
+            {
+                first.Add(group, action);
+                continue;
+            }
+
+            string? difference = leader.Fairness != action.Fairness
+                ? "differ in Fairness ('" + leader.Method.Name + "' is " + leader.Fairness + ", '" + action.Method.Name + "' is " + action.Fairness + ")"
+                : ProcessTypes(leader) != ProcessTypes(action)
+                    ? "differ in [Process] parameters ('" + leader.Method.Name + "' has " + ProcessTypes(leader) + ", '" + action.Method.Name + "' has " + ProcessTypes(action) + ")"
+                    : null;
+            if (difference is not null)
+            {
+                diagnostics.Error(DiagnosticDescriptors.FairnessGroupMismatch, action.Location, leader.Method.Name, action.Method.Name, group, difference);
+            }
+        }
+    }
+
+    private static string ProcessTypes(ActionShape action)
+    {
+        var types = action.Domains.Where(d => d.IsProcess).Select(d => TypeMapper.Display(d.Parameter.Type)).ToList();
+        return types.Count == 0 ? "none" : "(" + string.Join(", ", types) + ")";
     }
 
     private static ActionFairness FairnessOf(AttributeData attribute)
@@ -119,6 +163,16 @@ internal sealed partial class ShapeReader
             }
 
             var location = SourceOrder.Location(member);
+            if (attributes.Any(a => a.Kind == PropertyKind.StepInvariant))
+            {
+                if (IsStepInvariant(member, attributes.Count, location))
+                {
+                    properties.Add(new PropertyShape(PropertyKind.StepInvariant, member, new List<ParameterDomain>(), null, location));
+                }
+
+                continue;
+            }
+
             if (!IsBoolMember(member, attributes[0].Name, location, out var parameters))
             {
                 continue;
@@ -145,6 +199,27 @@ internal sealed partial class ShapeReader
         }
 
         return properties;
+    }
+
+    /// <summary>SM0114 unless the member is <c>bool M(Model before)</c>, with no other property attribute.</summary>
+    private bool IsStepInvariant(ISymbol member, int attributeCount, Location location)
+    {
+        string? problem = member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary ? "is not a method"
+            : attributeCount > 1 ? "has another property attribute too; check that in a separate member"
+            : method.IsStatic ? "is static"
+            : method.IsGenericMethod ? "is generic"
+            : method.ReturnType.SpecialType != SpecialType.System_Boolean ? "returns " + TypeMapper.Display(method.ReturnType)
+            : method.Parameters.Length != 1 ? "takes " + method.Parameters.Length + " parameters"
+            : !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type.OriginalDefinition, type) ? "takes a '" + TypeMapper.Display(method.Parameters[0].Type) + "'"
+            : method.Parameters[0].RefKind != RefKind.None || method.Parameters[0].IsParams ? "takes its parameter by reference"
+            : null;
+        if (problem is null)
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticDescriptors.StepInvariantSignature, location, member.Name, problem, type.Name);
+        return false;
     }
 
     /// <summary>Whether the member is a bool method or property; <paramref name="method"/> is the method, if one.</summary>

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis;
 namespace MergeQueue.Analyzers.FrontEnd.Shape;
 
 /// <summary>
-/// Reads a <c>[StateMachine]</c> class into a <see cref="ModelShape"/>: its state fields, actions with their
-/// domains, and properties; reports SM0101–SM0110 where the class is not a valid model.
+/// Reads a <c>[StateMachine]</c> class into a <see cref="ModelShape"/>: its state fields, the constructor that builds
+/// its initial states, actions with their domains, and properties; reports SM0101–SM0115 where the class is not a
+/// valid model.
 /// </summary>
 internal sealed partial class ShapeReader
 {
@@ -39,7 +40,8 @@ internal sealed partial class ShapeReader
         }
 
         var statics = SourceOrder.Sort(type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsStatic && !f.IsConst)).ToList();
-        return new ModelShape(type, location, fields, statics, actions, properties, ParameterlessConstructor());
+        var (constructor, constructorDomains) = ReadConstructor();
+        return new ModelShape(type, location, fields, statics, actions, properties, constructor, constructorDomains, CheckStuck());
     }
 
     private void CheckClass(Location location)
@@ -49,7 +51,6 @@ internal sealed partial class ShapeReader
             : type.IsAbstract ? "is abstract"
             : type.ContainingType is { IsGenericType: true } ? "is nested in a generic type"
             : type.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? "derives from '" + TypeMapper.Display(baseType) + "'"
-            : ParameterlessConstructor() is null ? "has no parameterless constructor"
             : null;
         if (problem is not null)
         {
@@ -57,8 +58,6 @@ internal sealed partial class ShapeReader
         }
     }
 
-    private IMethodSymbol? ParameterlessConstructor() =>
-        type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0);
 
     private List<StateField> ReadFields()
     {

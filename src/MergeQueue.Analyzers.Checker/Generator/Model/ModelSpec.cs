@@ -8,6 +8,8 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <param name="Usings">The using directives of the model's file (outside and inside its namespace), for the copied guards.</param>
 /// <param name="MaxStates">The attribute's <c>MaxStates</c> (0: the engine's default).</param>
 /// <param name="MaxDepth">The attribute's <c>MaxDepth</c> (0: none).</param>
+/// <param name="CheckStuck">The attribute's <c>CheckStuck</c>.</param>
+/// <param name="Initials">The initial instances: one per combination of the domained constructor's arguments, or the parameterless call.</param>
 internal sealed record ModelSpec(
     string? Namespace,
     string ClassName,
@@ -21,4 +23,10 @@ internal sealed record ModelSpec(
     EquatableArray<ActionSpec> Actions,
     EquatableArray<InstanceSpec> Instances,
     EquatableArray<PredicateSpec> Predicates,
-    EquatableArray<PropertySpec> Properties);
+    EquatableArray<PropertySpec> Properties,
+    bool CheckStuck,
+    EquatableArray<InitialSpec> Initials)
+{
+    /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
+    public bool HasDomainedConstructor => Initials.Count != 1 || Initials[0].Arguments.Count > 0;
+}

@@ -76,7 +76,7 @@ public sealed class DifferentialTests
 
         var model = ModelSources.Compile("M", source).Model;
         Assert.True(model is not null, "not interpretable: " + snippet);
-        var initial = model!.CreateInitialState(Interpreted.Budget).Successor;
+        var initial = model!.CreateInitialState(0, Interpreted.Budget).Successor;
         var outcome = model.Step(initial, 0, Interpreted.Budget);
         string actual = outcome.Kind switch
         {

@@ -45,7 +45,7 @@ public sealed class RandomWalkTests
         string source = Interpreted.Source(Members);
         var compilation = TestCompilation.Create(source);
         var model = ModelSources.Compile("M", source).Model!;
-        var state = model.CreateInitialState(Interpreted.Budget).Successor;
+        var state = model.CreateInitialState(0, Interpreted.Budget).Successor;
         var seen = new List<(object State, string Text)>();
 
         using var image = new MemoryStream();

@@ -45,7 +45,7 @@ public sealed class GuardTests
             [Action] void Nested() { Require(Helper()); x = 0; }
             bool Helper() { Require(x > 1); return true; }
             """));
-        var initial = model.CreateInitialState(Budget).Successor;
+        var initial = model.CreateInitialState(0, Budget).Successor;
 
         // Go's Require writes (no guard: listed); Take(2) throws in its guard (listed: its step reports the failure);
         // Nested's helper Requires x > 1, false here (left out, as its step is disabled).
@@ -58,7 +58,7 @@ public sealed class GuardTests
     public void A_step_whose_guard_held_in_the_same_state_gives_the_successor_of_the_whole_body()
     {
         var model = Model("MergeQueue.Samples.FixedQueue", SampleSource.Read(SampleSource.Pr), SampleSource.Read(SampleSource.Fixed));
-        var initial = model.CreateInitialState(Budget).Successor;
+        var initial = model.CreateInitialState(0, Budget).Successor;
         foreach (var state in Reachable(model).Take(200))
         {
             var listed = Listed(model, state);
@@ -84,7 +84,7 @@ public sealed class GuardTests
             [Action] void Go() { Require(Enumerable.Range(0, 60).All(i => i >= 0)); x = Enumerable.Range(0, 60).All(i => i >= 0) ? 1 : 0; }
             """));
         var budget = new StepBudget(100, CancellationToken.None);
-        var initial = model.CreateInitialState(budget).Successor;
+        var initial = model.CreateInitialState(0, budget).Successor;
 
         Assert.Equal(StepOutcomeKind.Failed, model.Step(initial, 0, budget).Kind);
         Assert.Equal(new[] { 0 }, Listed(model, initial, budget));
@@ -99,7 +99,7 @@ public sealed class GuardTests
             int picked;
             [Action] void Pick([Range(0, 1)] int p) { Require(values[p] is var v && v > 0); picked = v; }
             """));
-        var initial = model.CreateInitialState(Budget).Successor;
+        var initial = model.CreateInitialState(0, Budget).Successor;
 
         Assert.Equal(new[] { 0, 1 }, Listed(model, initial));
         Assert.Equal("7", model.FormatField(model.Step(initial, 1, Budget).Successor, 1));
@@ -118,7 +118,7 @@ public sealed class GuardTests
     {
         var seen = new HashSet<InterpretedState>(model.StateComparer);
         var queue = new Queue<InterpretedState>();
-        var initial = model.CreateInitialState(Budget).Successor;
+        var initial = model.CreateInitialState(0, Budget).Successor;
         seen.Add(initial);
         queue.Enqueue(initial);
         while (queue.Count > 0)

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.FrontEnd.Shape;
 
-/// <summary>SM0101–SM0110: a class that is not a valid model gets an error at the member, and no model.</summary>
+/// <summary>SM0101–SM0115: a class that is not a valid model gets an error at the member, and no model.</summary>
 public sealed class ModelErrorTests
 {
     private static Diagnostic Single(string members, string extra = "")
@@ -74,13 +74,57 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
-    public void SM0106_class_without_parameterless_constructor()
+    public void SM0102_the_only_constructor_builds_the_initial_states_and_its_parameters_need_domains()
     {
+        // Without a parameterless constructor the one constructor there is builds the initial states (SPEC §1).
         AssertAt(
             Single("M(int x) { }\n[Action] void Step() { }"),
-            "SM0106",
+            "SM0102",
+            "x",
+            "Parameter 'x' of 'M' has no domain: add [Range(min, max)] or [Values(...)] (bool and enum parameters need none)");
+    }
+
+    [Fact]
+    public void SM0113_two_constructors_with_domains()
+    {
+        AssertAt(
+            Single("int x;\nM([Range(0, 1)] int a) { x = a; }\nM([Range(0, 1)] int a, bool b) { x = a; }\n[Action] void Step() { }"),
+            "SM0113",
             "M",
-            "[StateMachine] class 'M' has no parameterless constructor: a model is a non-generic, non-static, non-abstract class with a parameterless constructor");
+            "[StateMachine] class 'M' has 2 constructors that could build its initial states: a model starts from one constructor whose "
+            + "parameters have domains (every combination of values is an initial state), or from its parameterless constructor; remove "
+            + "the domains of the others, or make them call that one");
+    }
+
+    [Theory]
+    [InlineData("[StepInvariant] bool Up(int before) => true;", "takes a 'int'")]
+    [InlineData("[StepInvariant] bool Up() => true;", "takes 0 parameters")]
+    [InlineData("[StepInvariant] int Up(M before) => 1;", "returns int")]
+    [InlineData("[StepInvariant, Invariant] bool Up(M before) => true;", "has another property attribute too; check that in a separate member")]
+    public void SM0114_step_invariant_with_the_wrong_signature(string member, string why)
+    {
+        var diagnostic = Single("int x;\n[Action] void Step() { x = 1; }\n" + member);
+        Assert.Equal("SM0114", diagnostic.Id);
+        Assert.Equal("Up", Interpreted.Text(diagnostic.Location));
+        Assert.Equal(
+            "[StepInvariant] 'Up' " + why + ": a step invariant is a bool method of the model taking the state before the step, "
+            + "'bool Up(M before)', and reading the state after it as this",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[Action(FairnessGroup = \"g\")] void A() { }\n[Action(FairnessGroup = \"g\", Fairness = Fairness.Strong)] void B() { }",
+        "differ in Fairness ('A' is Weak, 'B' is Strong)")]
+    [InlineData("[Action(FairnessGroup = \"g\")] void A([Process][Range(0, 1)] int p) { }\n[Action(FairnessGroup = \"g\")] void B([Range(0, 1)] int p) { }",
+        "differ in [Process] parameters ('A' has (int), 'B' has none)")]
+    public void SM0115_actions_of_one_fairness_group_that_differ(string members, string why)
+    {
+        var diagnostic = Single(members);
+        Assert.Equal("SM0115", diagnostic.Id);
+        Assert.Equal("B", Interpreted.Text(diagnostic.Location));
+        Assert.Equal(
+            "Actions 'A' and 'B' of FairnessGroup \"g\" " + why + ": the actions of one group are fair as one action, so they declare the same Fairness and the same [Process] parameters",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

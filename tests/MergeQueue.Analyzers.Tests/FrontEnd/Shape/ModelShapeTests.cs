@@ -35,7 +35,7 @@ public sealed class ModelShapeTests
             head + "public partial class M { int b; [Action] void Step() { a++; b++; } }",
             head + "[StateMachine] public partial class M { int a = 10; M() { a *= 2; } }");
         Assert.Equal(new[] { "b", "a" }, compiled.Model!.FieldNames);
-        var initial = compiled.Model.CreateInitialState(Interpreted.Budget).Successor;
+        var initial = compiled.Model.CreateInitialState(0, Interpreted.Budget).Successor;
         Assert.Equal("20", compiled.Model.FormatField(initial, 1));
     }
 

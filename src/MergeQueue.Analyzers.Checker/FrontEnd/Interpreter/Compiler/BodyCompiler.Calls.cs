@@ -24,7 +24,7 @@ internal sealed partial class BodyCompiler
         {
             return operation.Instance is null or IInstanceReferenceOperation
                 ? UserCall(operation, method, operation.Arguments)
-                : Unsupported(operation, "a call on another instance of '" + model.Shape.Type.Name + "'");
+                : OtherInstance(operation, operation.Instance, -1, use, "a call on", method, operation.Arguments);
         }
 
         switch (method.MethodKind)

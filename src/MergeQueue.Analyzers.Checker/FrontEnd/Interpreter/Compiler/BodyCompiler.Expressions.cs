@@ -197,7 +197,7 @@ internal sealed partial class BodyCompiler
         {
             return operation.Instance is null or IInstanceReferenceOperation
                 ? StateRead(slot, use)
-                : Unsupported(operation, "a field of another instance of '" + model.Shape.Type.Name + "'");
+                : OtherInstance(operation, operation.Instance, slot, use, "a field of");
         }
 
         if (operation.Instance is not null && Types.Map(field.ContainingType) is Values.Types.RecordType)
@@ -242,7 +242,8 @@ internal sealed partial class BodyCompiler
         {
             if (operation.Instance is not (null or IInstanceReferenceOperation))
             {
-                return Unsupported(operation, "a property of another instance of '" + model.Shape.Type.Name + "'");
+                int slot = property.GetMethod is { } read && model.BodyOf(read) is null && model.TryGetAutoProperty(property, out int auto) ? auto : -1;
+                return OtherInstance(operation, operation.Instance, slot, use, "a property of", slot < 0 ? property.GetMethod : null, operation.Arguments);
             }
 
             if (property.GetMethod is { } getter && model.BodyOf(getter) is null)
