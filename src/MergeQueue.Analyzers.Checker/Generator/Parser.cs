@@ -22,9 +22,13 @@ namespace MergeQueue.Analyzers.Generator;
 internal sealed partial class Parser
 {
     private readonly INamedTypeSymbol type;
-    private readonly TypeSpecReader types = new();
+    private readonly TypeSpecReader types;
 
-    private Parser(INamedTypeSymbol type) => this.type = type;
+    private Parser(INamedTypeSymbol type, Compilation compilation)
+    {
+        this.type = type;
+        types = new TypeSpecReader(new DerivedRecords(compilation));
+    }
 
     public static ModelSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -35,7 +39,7 @@ internal sealed partial class Parser
 
         try
         {
-            return new Parser(type).Read(context.SemanticModel.Compilation, cancellationToken);
+            return new Parser(type, context.SemanticModel.Compilation).Read(context.SemanticModel.Compilation, cancellationToken);
         }
         catch (System.Exception failure) when (failure is not System.OperationCanceledException)
         {

@@ -70,6 +70,7 @@ internal static partial class TypeEmitter
                 if (type.Kind == ValueKind.RecordClass)
                 {
                     w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                    Dispatch(w, types, type, "v", derived => "{ " + Call("Format", derived, "text", "(" + types[derived].Name + ")v") + "; return; }");
                 }
 
                 w.Line("text.Append(" + Emitter.Quote(type.Display + " {") + ");");
@@ -85,8 +86,20 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    private static void Compare(SourceWriter w, int i, TypeSpec type)
+    private static void Compare(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
+        if (type.Derived.Count > 0)
+        {
+            w.Open("private static int RuntimeRank" + i + "(" + type.Name + " v)");
+            for (int rank = 0; rank < type.RuntimeOrder.Count; rank++)
+            {
+                w.Line("if (v.GetType() == typeof(" + types[type.RuntimeOrder[rank]].Name + ")) return " + rank + ";");
+            }
+
+            w.Line("return " + type.RuntimeOrder.Count + ";");
+            w.Close();
+        }
+
         w.Open("internal static int Compare" + i + "(" + type.Name + " a, " + type.Name + " b)");
         switch (type.Kind)
         {
@@ -103,6 +116,12 @@ internal static partial class TypeEmitter
                 if (type.Kind == ValueKind.RecordClass)
                 {
                     w.Line("if (a is null || b is null) return (a is null ? 0 : 1) - (b is null ? 0 : 1);");
+                    if (type.Derived.Count > 0)
+                    {
+                        // Different runtime types sort by their CLR names, as the front end sorts them.
+                        w.Line("if (a.GetType() != b.GetType()) return RuntimeRank" + i + "(a) - RuntimeRank" + i + "(b);");
+                        Dispatch(w, types, type, "a", derived => "return " + Call("Compare", derived, "(" + types[derived].Name + ")a", "(" + types[derived].Name + ")b") + ";");
+                    }
                 }
 
                 w.Line("int order;");

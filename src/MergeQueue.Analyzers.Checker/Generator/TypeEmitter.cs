@@ -30,11 +30,11 @@ internal static partial class TypeEmitter
         {
             var type = types[i];
             Equal(w, types, i, type);
-            Hash(w, i, type);
+            Hash(w, types, i, type);
             Format(w, types, i, type);
             if (IsComparable(type))
             {
-                Compare(w, i, type);
+                Compare(w, types, i, type);
             }
 
             if (type.NeedsCopy)
@@ -104,6 +104,7 @@ internal static partial class TypeEmitter
                 {
                     w.Line("if (ReferenceEquals(a, b)) return true;");
                     w.Line("if (a is null || b is null || a.GetType() != b.GetType()) return false;");
+                    Dispatch(w, types, type, "a", derived => "return " + Call("Equal", derived, "(" + types[derived].Name + ")a", "(" + types[derived].Name + ")b") + ";");
                 }
 
                 w.Line("return " + string.Join(" && ", Members(type).Select(m => Call("Equal", m.Part, "a." + m.Access, "b." + m.Access)).DefaultIfEmpty("true")) + ";");
@@ -113,7 +114,7 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    private static void Hash(SourceWriter w, int i, TypeSpec type)
+    private static void Hash(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
         w.Open("internal static long Hash" + i + "(" + type.Name + " v)");
         string seed = ((int)type.Kind * 0x9E37 + 0x5EED).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -150,6 +151,7 @@ internal static partial class TypeEmitter
                 if (type.Kind == ValueKind.RecordClass)
                 {
                     w.Line("if (v is null) return " + Hashing + ".Null;");
+                    Dispatch(w, types, type, "v", derived => "return " + Call("Hash", derived, "(" + types[derived].Name + ")v") + ";");
                 }
 
                 w.Line("long hash = " + seed + "L;");
@@ -163,6 +165,15 @@ internal static partial class TypeEmitter
         }
 
         w.Close();
+    }
+
+    /// <summary>For a base record: hands a value whose runtime type is a derived record to that record's helper.</summary>
+    private static void Dispatch(SourceWriter w, IReadOnlyList<TypeSpec> types, TypeSpec type, string value, System.Func<int, string> call)
+    {
+        foreach (int derived in type.Derived)
+        {
+            w.Line("if (" + value + ".GetType() == typeof(" + types[derived].Name + ")) " + call(derived));
+        }
     }
 
     private static IEnumerable<(string Name, string Access, int Part)> Members(TypeSpec type) =>

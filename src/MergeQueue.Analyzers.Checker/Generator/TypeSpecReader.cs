@@ -15,6 +15,9 @@ internal sealed class TypeSpecReader
 {
     private readonly List<TypeSpec?> specs = new();
     private readonly Dictionary<ITypeSymbol, int> indexes = new(SymbolEqualityComparer.Default);
+    private readonly DerivedRecords derivedRecords;
+
+    public TypeSpecReader(DerivedRecords derivedRecords) => this.derivedRecords = derivedRecords;
 
     public EquatableArray<TypeSpec> ToArray() => new(specs.Select(s => s!));
 
@@ -97,7 +100,7 @@ internal sealed class TypeSpecReader
 
         if (type.TypeKind == TypeKind.Class && type.IsRecord)
         {
-            return Record(type, name, ValueKind.RecordClass);
+            return RecordClass(type, name);
         }
 
         if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None
@@ -128,6 +131,37 @@ internal sealed class TypeSpecReader
         return parts.Any(p => p < 0)
             ? null
             : Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+    }
+
+    // A field declared as a base record holds any record derived from it: each runtime type keeps its own members.
+    private TypeSpec? RecordClass(INamedTypeSymbol type, string name)
+    {
+        var own = Record(type, name, ValueKind.RecordClass);
+        var derived = derivedRecords.Of(type);
+        if (own is null || derived.Count == 0)
+        {
+            return own;
+        }
+
+        var indexes = new List<int>();
+        bool needsCopy = own.NeedsCopy;
+        foreach (var record in derived)
+        {
+            int index = Read(record);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            indexes.Add(index);
+            needsCopy |= specs[index]!.NeedsCopy;
+        }
+
+        var order = indexes.Prepend(this.indexes[type])
+            .Zip(derived.Prepend(type), (index, symbol) => (Index: index, Clr: TypeMapper.ClrName(symbol)))
+            .OrderBy(p => p.Clr, System.StringComparer.Ordinal)
+            .Select(p => p.Index);
+        return own with { NeedsCopy = needsCopy, Derived = new EquatableArray<int>(indexes), RuntimeOrder = new EquatableArray<int>(order) };
     }
 
     // Records and structs hold values only: a collection inside one would need a constructor the generator cannot

@@ -61,6 +61,11 @@ internal sealed class GuardPurity
                 return false;
             }
 
+            if (MethodGroup(part, semantics) is { } group && !IsPureMember(group))
+            {
+                return false;
+            }
+
             if (part is IdentifierNameSyntax or MemberAccessExpressionSyntax
                 && semantics.GetSymbolInfo(part).Symbol is IPropertySymbol property
                 && property.GetMethod is { } getter
@@ -71,6 +76,21 @@ internal sealed class GuardPurity
         }
 
         return true;
+    }
+
+    /// <summary>The method of a method group passed on (<c>items.Remove</c> in <c>xs.Any(items.Remove)</c>), which runs when the callee calls it.</summary>
+    private static IMethodSymbol? MethodGroup(SyntaxNode part, SemanticModel semantics)
+    {
+        if (part is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)
+            || part.Parent is InvocationExpressionSyntax { Expression: var invoked } && invoked == part
+            || part.Parent is MemberAccessExpressionSyntax { Name: var name } && name == part)
+        {
+            // Not a group, an invoked method (checked as the invocation), or the name inside `items.Remove`.
+            return null;
+        }
+
+        var info = semantics.GetSymbolInfo(part);
+        return (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) as IMethodSymbol;
     }
 
     private bool IsPureMember(IMethodSymbol method)
@@ -87,9 +107,15 @@ internal sealed class GuardPurity
             return IsPureSource(method);
         }
 
+        if (method is { IsStatic: true, MethodKind: MethodKind.Ordinary } && !method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            // A static helper or extension method in source: its body decides, as the model's own.
+            return IsPureSource(method);
+        }
+
         if (!method.DeclaringSyntaxReferences.IsEmpty)
         {
-            // Source outside the model (a record, a helper class): not looked into.
+            // Instance members of other source types (records): only auto-property getters are known to read only.
             return method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsReadOnly: true } property
                 && property.DeclaringSyntaxReferences.All(r => r.GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } list }
                     && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));

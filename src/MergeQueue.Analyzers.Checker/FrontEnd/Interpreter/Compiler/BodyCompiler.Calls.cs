@@ -27,6 +27,11 @@ internal sealed partial class BodyCompiler
                 : Unsupported(operation, "a call on another instance of '" + model.Shape.Type.Name + "'");
         }
 
+        if (model.IsHelper(method.OriginalDefinition))
+        {
+            return UserCall(operation, method, operation.Arguments);
+        }
+
         switch (method.MethodKind)
         {
             case MethodKind.LocalFunction:
@@ -241,7 +246,18 @@ internal sealed partial class BodyCompiler
             case IAnonymousFunctionOperation lambda:
                 var function = new CompiledFunction("lambda", lambda.Symbol.Parameters.Length);
                 CompileNested(lambda.Symbol, function, lambda.Body, lambda.Symbol.ReturnType);
-                return frame => new Value(new Closure(function, frame));
+                if (!LoopCaptures.CapturesIterationVariable(lambda))
+                {
+                    return frame => new Value(new Closure(function, frame));
+                }
+
+                if (LoopCaptures.Conflict(lambda) is { } written)
+                {
+                    return Unsupported(operation, "the lambda '" + Shorten(operation.Syntax.ToString()) + "' (it captures a loop iteration's variable and '" + written.Name + "', which is written after its declaration)");
+                }
+
+                // Each iteration's lambda keeps that iteration's variables, as in C#.
+                return frame => new Value(new Closure(function, frame.Snapshot()));
             case IMethodReferenceOperation { Method: var method } reference when model.IsModel(method.ContainingType)
                 && reference.Instance is null or IInstanceReferenceOperation:
                 var target = model.Function(method, Loc(operation));
@@ -252,6 +268,8 @@ internal sealed partial class BodyCompiler
                 int hops = scope.Depth - local.Scope.Depth;
                 effects.MarkUnknown();
                 return frame => new Value(new Closure(local.Function, frame.Up(hops)));
+            case IMethodReferenceOperation reference when StandIn(operation, reference) is { } standIn:
+                return MethodGroup(operation, standIn);
             default:
                 return Unsupported(operation, "the delegate '" + Shorten(operation.Syntax.ToString()) + "'");
         }

@@ -27,6 +27,9 @@ internal sealed partial class BodyCompiler
     // How deeply nested the expression being compiled is.
     private int depth;
 
+    // The method group whose stand-in lambda is being compiled, for the locations of what it runs.
+    private Location? standInSite;
+
     public BodyCompiler(ModelContext model) => this.model = model;
 
     private TypeMapper Types => model.Types;
@@ -179,7 +182,8 @@ internal sealed partial class BodyCompiler
         return frame => chained(frame) == Flow.Stop ? Flow.Stop : main(frame);
     }
 
-    private static Location Loc(IOperation operation) => operation.Syntax.GetLocation();
+    // Inside a method group's stand-in lambda (MethodGroups.cs), every location is the group's own.
+    private Location Loc(IOperation operation) => standInSite ?? operation.Syntax.GetLocation();
 
     private Expr Unsupported(IOperation operation, string construct)
     {

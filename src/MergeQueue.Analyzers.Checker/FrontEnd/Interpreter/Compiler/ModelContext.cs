@@ -218,6 +218,43 @@ internal sealed class ModelContext
                         yield return block;
                     }
                 }
+
+                yield break;
+            }
+        }
+
+        if (IsHelper(symbol))
+        {
+            foreach (var block in HelperBlocks((IMethodSymbol)symbol))
+            {
+                yield return block;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A static method declared in source outside the model (a helper class, an extension method): interpreted from
+    /// its own operations like the model's methods. It cannot reach the model's state except through its arguments.
+    /// </summary>
+    public bool IsHelper(ISymbol symbol) =>
+        symbol is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, IsGenericMethod: false, IsExtern: false } method
+        && !IsModel(method.ContainingType)
+        && method.DeclaringSyntaxReferences.Any(r => Source.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+
+    private IEnumerable<IOperation> HelperBlocks(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+                && Source.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+#pragma warning disable RS1030 // The helper's operations are not in the model's operation blocks; only its own tree is bound.
+                var semantics = Source.Compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+                if (semantics.GetOperation(reference.GetSyntax()) is { } operation)
+                {
+                    yield return operation;
+                }
             }
         }
     }
