@@ -42,9 +42,13 @@ internal static class GeneratorRun
     /// <summary>Compiles, generates, loads in a collectible context and calls <c>typeName.Explore()</c>.</summary>
     public static GeneratedResult Explore(string typeName, params string[] sources) => Explore(typeName, null, sources);
 
-    public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources)
+    public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources) =>
+        Explore(Compilation(sources), typeName, options);
+
+    /// <summary>Generates into <paramref name="compilation"/>, loads the result in a collectible context and calls <c>typeName.Explore()</c>.</summary>
+    public static GeneratedResult Explore(Compilation compilation, string typeName, ExplorationOptions? options)
     {
-        var (output, _) = Run(Compilation(sources));
+        var (output, _) = Run(compilation);
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
