@@ -26,6 +26,7 @@ internal static class DiagnosticDescriptors
     public const string NoActionsId = "SM0109";
     public const string InvalidMemberId = "SM0110";
     public const string NotPartialId = "SM0111";
+    public const string NoExplorerId = "SM0112";
 
     /// <summary>Verdicts about the model's behavior.</summary>
     public const string VerificationCategory = "StateMachine.Verification";
@@ -71,7 +72,7 @@ internal static class DiagnosticDescriptors
         "Construct not supported by the compile-time checker",
         "The compile-time checker cannot interpret {0}; '{1}' was not checked at compile time",
         ModelCategory,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + UnsupportedConstructId.ToLowerInvariant());
 
@@ -115,6 +116,15 @@ internal static class DiagnosticDescriptors
         InvalidMemberId, "Invalid model member",
         "[{0}] on '{1}' is not allowed: {2}");
 
+    public static readonly DiagnosticDescriptor NoExplorer = new(
+        NoExplorerId,
+        "No Explore() is generated for the model",
+        "No Explore() is generated for '{0}': {1}",
+        ModelCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + NoExplorerId.ToLowerInvariant());
+
     public static readonly DiagnosticDescriptor NotPartial = new(
         NotPartialId,
         "Model class is not partial",
@@ -145,7 +155,8 @@ internal static class DiagnosticDescriptors
         SharedMutableState,
         NoActions,
         InvalidMember,
-        NotPartial);
+        NotPartial,
+        NoExplorer);
 
     private static DiagnosticDescriptor Verification(string id, string title, DiagnosticSeverity severity) => new(
         id,

@@ -24,6 +24,9 @@ internal sealed partial class Parser
     private readonly INamedTypeSymbol type;
     private readonly TypeSpecReader types;
 
+    // Why Read gave no model, when the shape itself was valid.
+    private string? failure;
+
     private Parser(INamedTypeSymbol type, Compilation compilation)
     {
         this.type = type;
@@ -48,16 +51,42 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Whether a partial declaration added by the generator compiles: every part partial, top level, not generic.</summary>
+    /// <summary>
+    /// Why no <c>Explore()</c> is generated for a model whose shape is valid, with what to change; null when one is.
+    /// The analyzer reports it (SM0112): the generator reports nothing.
+    /// </summary>
+    public static string? WhyNotGenerated(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (NotExtendable(type) is { } reason)
+        {
+            return reason;
+        }
+
+        try
+        {
+            var parser = new Parser(type, compilation);
+            return parser.Read(compilation, cancellationToken) is null ? parser.failure : null;
+        }
+        catch (System.Exception failure) when (failure is not System.OperationCanceledException)
+        {
+            return "the generator failed on it (" + failure.GetType().Name + ": " + failure.Message + ")";
+        }
+    }
+
+    /// <summary>Why a partial declaration added by the generator would not compile; null when it would (not partial is SM0111's).</summary>
+    private static string? NotExtendable(INamedTypeSymbol type) =>
+        type.TypeKind != TypeKind.Class ? "it is not a class"
+        : type.ContainingType is not null ? "it is nested in '" + type.ContainingType.Name + "'; declare it at namespace level"
+        : type.IsGenericType ? "it is generic"
+        : type.IsAbstract ? "it is abstract"
+        : type.IsStatic ? "it is static"
+        : type.IsFileLocal ? "it is file-local; make it internal"
+        : type.GetMembers("Explore").Any() ? "it declares a member named 'Explore' already; rename that member"
+        : type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) ? "it has required members, which the generated explorer cannot set; give them initializers instead"
+        : null;
+
     private static bool CanExtend(INamedTypeSymbol type) =>
-        type.TypeKind == TypeKind.Class
-        && type.ContainingType is null
-        && !type.IsGenericType
-        && !type.IsAbstract
-        && !type.IsStatic
-        && !type.IsFileLocal
-        && !type.GetMembers("Explore").Any()
-        && !type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+        NotExtendable(type) is null
         && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     private ModelSpec? Read(Compilation compilation, CancellationToken cancellationToken)
@@ -76,6 +105,7 @@ internal sealed partial class Parser
             int index = types.Read(field.Symbol.Type);
             if (index < 0)
             {
+                failure = "the field '" + field.Name + "' holds " + types.Refused + ", which the generated explorer cannot copy and compare yet";
                 return null;
             }
 

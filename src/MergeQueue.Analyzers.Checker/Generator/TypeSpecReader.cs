@@ -21,6 +21,9 @@ internal sealed class TypeSpecReader
 
     public EquatableArray<TypeSpec> ToArray() => new(specs.Select(s => s!));
 
+    /// <summary>The innermost type <see cref="Read"/> could not take, as a message names it.</summary>
+    public string? Refused { get; private set; }
+
     public int Read(ITypeSymbol type)
     {
         if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
@@ -40,6 +43,7 @@ internal sealed class TypeSpecReader
         var spec = Create(type);
         if (spec is null)
         {
+            Refused ??= "the type '" + TypeMapper.Display(type) + "'";
             return -1;
         }
 
