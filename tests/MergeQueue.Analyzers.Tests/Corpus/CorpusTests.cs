@@ -88,11 +88,20 @@ public sealed class CorpusTests
             : string.Join("; ", refused.Concat(errors));
     }
 
-    // "The compile-time checker cannot interpret X; 'M' was not checked at compile time" → X
+    // "The compile-time checker cannot interpret X; 'M' was not checked at compile time" → X, with library members
+    // named by type and member only ("the call to 'Enumerable.ToDictionary'") so one construct reads as one.
     private static string Construct(string message)
     {
         var match = Regex.Match(message, "cannot interpret (.*); '[^']*' was not checked");
-        return (match.Success ? match.Groups[1].Value : message).Replace("|", "\\|");
+        string construct = match.Success ? match.Groups[1].Value : message;
+        var call = Regex.Match(construct, @"^the call to '(?<name>[^<('\s]+)");
+        if (call.Success)
+        {
+            var parts = call.Groups["name"].Value.Split('.');
+            construct = "the call to '" + string.Join(".", parts.Skip(System.Math.Max(0, parts.Length - 2))) + "'";
+        }
+
+        return Regex.Replace(construct, @"Corpus\.[\w.]+?\.(?=\w+\b(?!\.))", string.Empty).Replace("|", "\\|");
     }
 
     private static int TraceSteps(string message) =>

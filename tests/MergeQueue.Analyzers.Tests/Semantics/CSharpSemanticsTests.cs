@@ -124,4 +124,37 @@ public sealed class CSharpSemanticsTests
         Assert.Equal(8, generated.DistinctStates);
         Assert.Empty(interpreted.Violations);
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_property_that_may_write_the_state_is_a_model_error()
+    {
+        // Evaluating it would change the state depending on when it runs: no C# meaning to give it in either path.
+        string source = BothPaths.Model("WritingInvariant", """
+            int n;
+            int reads;
+            [Action] void Inc() { Require(n < 2); n++; }
+            [Terminal] bool Done => n == 2;
+            [Invariant] bool Small() { reads++; return n < 5; }
+            [Invariant] bool Counted() { int total = 0; for (int i = 0; i < n; i++) total++; return total == n; }
+            """);
+        var diagnostics = await Infrastructure.AnalyzerRun.DiagnosticsAsync(new[] { source });
+        var error = Assert.Single(diagnostics, d => d.Id == "SM0110");
+        Assert.Equal(
+            "[Invariant] on 'Small' is not allowed: it may change the state (it assigns a field, or calls a member that may write one); a property only reads the state",
+            error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void One_mutable_record_in_two_array_elements_gets_the_same_answer_in_both_paths()
+    {
+        string source = BothPaths.Model("Aliased", """
+            Cell[] cells = { new Cell(), new Cell() };
+            bool done;
+            [Action] void Share() { Require(!done); var c = new Cell(); cells[0] = c; cells[1] = c; done = true; }
+            [Terminal] bool Done => done;
+            """, "public record Cell { public int X { get; set; } }\n");
+        var (interpreted, generated) = BothPaths.Explore("Aliased", source);
+        Assert.Equal(generated.Violations, interpreted.Violations);
+        Assert.Equal(generated.DistinctStates, interpreted.DistinctStates);
+    }
 }

@@ -43,14 +43,20 @@ internal sealed class GuardPurity
     /// <summary>True when evaluating <paramref name="condition"/> can write no state.</summary>
     internal bool IsPure(ExpressionSyntax condition, SemanticModel semantics) => IsPureNode(condition, semantics);
 
+    /// <summary>True when running a member's body (a block, an arrow or accessors) can write no state.</summary>
+    internal bool IsPureBody(SyntaxNode body, SemanticModel semantics) => IsPureNode(body, semantics);
+
     private bool IsPureNode(SyntaxNode node, SemanticModel semantics)
     {
         foreach (var part in node.DescendantNodesAndSelf())
         {
-            if (part is AssignmentExpressionSyntax or AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax
-                || part.IsKind(SyntaxKind.PreIncrementExpression) || part.IsKind(SyntaxKind.PreDecrementExpression)
-                || part.IsKind(SyntaxKind.PostIncrementExpression) || part.IsKind(SyntaxKind.PostDecrementExpression)
-                || part is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            if (part is AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax)
+            {
+                return false;
+            }
+
+            // Writing a variable of the running function (a loop counter, an accumulator) writes no state.
+            if (WrittenPlace(part) is { } written && !IsOwnVariable(written, semantics))
             {
                 return false;
             }
@@ -77,6 +83,25 @@ internal sealed class GuardPurity
 
         return true;
     }
+
+    /// <summary>What an assignment, increment or <c>ref</c>/<c>out</c> argument writes; null for anything else.</summary>
+    private static ExpressionSyntax? WrittenPlace(SyntaxNode part) => part switch
+    {
+        AssignmentExpressionSyntax assignment => assignment.Left,
+        PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression) => unary.Operand,
+        PostfixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PostIncrementExpression) || unary.IsKind(SyntaxKind.PostDecrementExpression) => unary.Operand,
+        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+        _ => null,
+    };
+
+    // A local or a by-value parameter, a fresh `out var`, or a tuple of those: the function's own variables.
+    private static bool IsOwnVariable(ExpressionSyntax place, SemanticModel semantics) => place switch
+    {
+        DeclarationExpressionSyntax => true,
+        TupleExpressionSyntax tuple => tuple.Arguments.All(a => IsOwnVariable(a.Expression, semantics)),
+        IdentifierNameSyntax => semantics.GetSymbolInfo(place).Symbol is ILocalSymbol { IsRef: false } or IParameterSymbol { RefKind: RefKind.None } or IDiscardSymbol,
+        _ => false,
+    };
 
     /// <summary>The method of a method group passed on (<c>items.Remove</c> in <c>xs.Any(items.Remove)</c>), which runs when the callee calls it.</summary>
     private static IMethodSymbol? MethodGroup(SyntaxNode part, SemanticModel semantics)
@@ -113,12 +138,11 @@ internal sealed class GuardPurity
             return IsPureSource(method);
         }
 
-        if (!method.DeclaringSyntaxReferences.IsEmpty)
+        if (!method.DeclaringSyntaxReferences.IsEmpty || method.AssociatedSymbol?.DeclaringSyntaxReferences.IsEmpty == false)
         {
-            // Instance members of other source types (records): only auto-property getters are known to read only.
-            return method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsReadOnly: true } property
-                && property.DeclaringSyntaxReferences.All(r => r.GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } list }
-                    && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
+            // Members of other source types (records, structs): their bodies decide; positional and auto-property
+            // getters have none and only read.
+            return IsPureSource(method);
         }
 
         string? type = method.ContainingType?.OriginalDefinition.ToDisplayString();
@@ -145,9 +169,9 @@ internal sealed class GuardPurity
             {
                 var syntax = reference.GetSyntax();
                 var semantics = compilation.GetSemanticModel(syntax.SyntaxTree);
-                if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+                if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null } or ParameterSyntax)
                 {
-                    // An auto-property's getter.
+                    // An auto-property's getter, or a positional record's property.
                     continue;
                 }
 

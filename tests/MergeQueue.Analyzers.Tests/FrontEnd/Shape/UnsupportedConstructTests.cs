@@ -21,7 +21,7 @@ public sealed class UnsupportedConstructTests
         var diagnostics = Interpreted.Diagnostics(members);
         var diagnostic = diagnostics.First();
         Assert.Equal("SM0100", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(text, Interpreted.Text(diagnostic.Location));
         Assert.Equal(
             "The compile-time checker cannot interpret " + construct + "; 'M' was not checked at compile time",
