@@ -24,6 +24,9 @@ internal sealed partial class Parser
     private readonly INamedTypeSymbol type;
     private readonly TypeSpecReader types;
 
+    /// <summary>How the names of the files the generator adds end.</summary>
+    internal const string GeneratedFileSuffix = ".Explore.g.cs";
+
     // Why Read gave no model, when the shape itself was valid.
     private string? failure;
 
@@ -81,9 +84,13 @@ internal sealed partial class Parser
         : type.IsAbstract ? "it is abstract"
         : type.IsStatic ? "it is static"
         : type.IsFileLocal ? "it is file-local; make it internal"
-        : type.GetMembers("Explore").Any() ? "it declares a member named 'Explore' already; rename that member"
+        : type.GetMembers("Explore").Any(m => !IsGenerated(m)) ? "it declares a member named 'Explore' already; rename that member"
         : type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) ? "it has required members, which the generated explorer cannot set; give them initializers instead"
         : null;
+
+    /// <summary>Whether a member comes from this generator's own output, which the analyzer's compilation includes.</summary>
+    private static bool IsGenerated(ISymbol member) =>
+        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal));
 
     private static bool CanExtend(INamedTypeSymbol type) =>
         NotExtendable(type) is null

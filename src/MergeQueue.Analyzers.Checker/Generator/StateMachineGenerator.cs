@@ -46,7 +46,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
         if (input.Model is { } model && input.HasRuntime)
         {
-            string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + ".Explore.g.cs";
+            string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + Parser.GeneratedFileSuffix;
             context.AddSource(hint, Emitter.Emit(model));
         }
     }
