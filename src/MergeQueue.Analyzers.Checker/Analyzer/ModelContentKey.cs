@@ -9,8 +9,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace MergeQueue.Analyzers.Analyzer;
 
 /// <summary>
-/// What an exploration's result depends on: the text of every file that declares the model or a type its
-/// members use, and the settings. Typing in any other file leaves the key, and so the cached result, as it is.
+/// What an exploration's result depends on, and nothing else: the code of every file that declares the model or a
+/// type or helper its members use (its tokens as the compiler sees them after preprocessing, each with its line, so
+/// a comment or spacing within a line changes nothing but a moved <c>Require</c> does), the constants and enums it
+/// reads from referenced assemblies, the compilation options that change what code means, and the settings.
+/// Typing in any other file leaves the key, and so the cached result, as it is.
 /// </summary>
 internal static class ModelContentKey
 {
@@ -18,6 +21,7 @@ internal static class ModelContentKey
     {
         var trees = new HashSet<SyntaxTree>();
         var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var metadata = new SortedSet<string>(StringComparer.Ordinal);
         AddType(source.Type, trees, seen);
         foreach (var member in source.Type.GetMembers())
         {
@@ -34,6 +38,11 @@ internal static class ModelContentKey
                     if (operation is IMemberReferenceOperation reference)
                     {
                         AddType(reference.Member.ContainingType, trees, seen);
+                        if (reference.Member is IFieldSymbol { HasConstantValue: true, DeclaringSyntaxReferences.IsEmpty: true } constant)
+                        {
+                            // A constant compiled into a referenced assembly: rebuilding that assembly may change it.
+                            metadata.Add(constant.ToDisplayString() + "=" + Convert.ToString(constant.ConstantValue, System.Globalization.CultureInfo.InvariantCulture));
+                        }
                     }
                     else if (operation is IInvocationOperation invocation)
                     {
@@ -48,18 +57,42 @@ internal static class ModelContentKey
             .Append(maxStates).Append('|').Append(maxDepth).Append('|')
             .Append(settings.Timeout.Ticks).Append('|')
             .Append(settings.MaxMemoryMegabytes).Append('|');
+        // Overflow checking changes what arithmetic does; nothing else in the options changes what a model means.
+        key.Append(source.Compilation.Options is { } options && options.CheckOverflow ? "checked|" : "unchecked|");
+        foreach (var fact in metadata)
+        {
+            key.Append(fact).Append('|');
+        }
+
+        foreach (var type in seen.OfType<INamedTypeSymbol>().Where(t => t.TypeKind == TypeKind.Enum && t.DeclaringSyntaxReferences.IsEmpty).OrderBy(t => t.ToDisplayString(), StringComparer.Ordinal))
+        {
+            foreach (var member in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+            {
+                key.Append(member.ToDisplayString()).Append('=').Append(Convert.ToString(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+            }
+        }
+
         foreach (var tree in trees.OrderBy(t => t.FilePath, StringComparer.Ordinal))
         {
-            key.Append(tree.FilePath).Append(':');
-            foreach (var b in tree.GetText().GetChecksum())
-            {
-                key.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            key.Append('|');
+            key.Append(tree.FilePath).Append(':').Append(CodeHash(tree)).Append('|');
         }
 
         return key.ToString();
+    }
+
+    // The tokens the compiler parsed (disabled #if branches and comments are trivia, so left out), each with its line:
+    // traces quote a Require's line, so code that moves to another line is a different model.
+    private static string CodeHash(SyntaxTree tree)
+    {
+        var lines = tree.GetText().Lines;
+        var code = new StringBuilder();
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            code.Append(lines.IndexOf(token.SpanStart)).Append(' ').Append(token.Text).Append('\n');
+        }
+
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(code.ToString())).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static void AddMemberTypes(ISymbol member, HashSet<SyntaxTree> trees, HashSet<ITypeSymbol> seen)
