@@ -27,6 +27,9 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line(Text + ".AppendString(text, v);");
                 break;
+            case ValueKind.Nullable:
+                w.Line("if (v.HasValue) " + Call("Format", type.Parts[0], "text", "v.GetValueOrDefault()") + "; else text.Append(\"null\");");
+                break;
             case ValueKind.Enum:
                 // The first declared name of a value, as the front end; other values print as .NET prints them.
                 w.Open("switch (v)");
@@ -111,6 +114,11 @@ internal static partial class TypeEmitter
                 break;
             case ValueKind.String:
                 w.Line("return string.CompareOrdinal(a, b);");
+                break;
+            case ValueKind.Nullable:
+                // Null sorts first, as Comparer<T?>.Default and the front end.
+                w.Line("if (!a.HasValue || !b.HasValue) return (a.HasValue ? 1 : 0) - (b.HasValue ? 1 : 0);");
+                w.Line("return " + Call("Compare", type.Parts[0], "a.GetValueOrDefault()", "b.GetValueOrDefault()") + ";");
                 break;
             default:
                 if (type.Kind == ValueKind.RecordClass)

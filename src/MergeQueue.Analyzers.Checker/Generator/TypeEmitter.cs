@@ -74,6 +74,10 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line("return string.Equals(a, b);");
                 break;
+            case ValueKind.Nullable:
+                // Null equals only null, as EqualityComparer<T?>.Default.
+                w.Line("return a.HasValue == b.HasValue && (!a.HasValue || " + Call("Equal", type.Parts[0], "a.GetValueOrDefault()", "b.GetValueOrDefault()") + ");");
+                break;
             case ValueKind.Array or ValueKind.List:
                 string count = type.Kind == ValueKind.Array ? "Length" : "Count";
                 w.Line("if (ReferenceEquals(a, b)) return true;");
@@ -131,6 +135,9 @@ internal static partial class TypeEmitter
                 break;
             case ValueKind.String:
                 w.Line("return " + Hashing + ".String(v);");
+                break;
+            case ValueKind.Nullable:
+                w.Line("return v.HasValue ? " + Hashing + ".Combine(" + seed + "L, " + Call("Hash", type.Parts[0], "v.GetValueOrDefault()") + ") : " + Hashing + ".Null;");
                 break;
             case ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack:
                 w.Line("if (v is null) return " + Hashing + ".Null;");

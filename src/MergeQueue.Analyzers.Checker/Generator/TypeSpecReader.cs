@@ -98,6 +98,13 @@ internal sealed class TypeSpecReader
             return Tuple(type, name);
         }
 
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            // A tuple holding a collection would need a copy through the nullable: not written (the model gets no Explore()).
+            int underlying = Read(arguments[0]);
+            return underlying < 0 || specs[underlying]!.NeedsCopy ? null : Spec(ValueKind.Nullable, name, string.Empty, new[] { underlying }, new string[0], needsCopy: false);
+        }
+
         if (type.TypeKind == TypeKind.Class && type.IsRecord)
         {
             return RecordClass(type, name);

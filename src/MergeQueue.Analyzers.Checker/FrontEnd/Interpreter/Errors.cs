@@ -42,6 +42,8 @@ internal static class Errors
 
     public static ModelException QueueEmpty() => ModelException.Of("InvalidOperationException", "Queue empty.");
 
+    public static ModelException NoValue() => ModelException.Of("InvalidOperationException", "Nullable object must have a value.");
+
     public static ModelException StackEmpty() => ModelException.Of("InvalidOperationException", "Stack empty.");
 
     public static ModelException KeyNotFound(string key) =>

@@ -159,8 +159,7 @@ internal sealed class TypeMapper
 
         if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            why = "the nullable value type '" + Display(type) + "'";
-            return null;
+            return Map(arguments[0], out why) is { } underlying ? Remember(type, new NullableType(underlying)) : null;
         }
 
         if (type.TypeKind == TypeKind.Class && type.IsRecord)

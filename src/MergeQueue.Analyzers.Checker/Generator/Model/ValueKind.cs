@@ -22,4 +22,7 @@ internal enum ValueKind
     /// <summary>A struct or record struct: copied by assignment.</summary>
     Struct,
     Tuple,
+
+    /// <summary><c>T?</c> of a value type: null or a <c>T</c> (the one part).</summary>
+    Nullable,
 }
