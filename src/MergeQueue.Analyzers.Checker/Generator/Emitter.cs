@@ -293,7 +293,7 @@ internal static class Emitter
     }
 
     private static bool IsCollection(TypeSpec type) =>
-        type.Kind is ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
+        type.Kind is ValueKind.Array or ValueKind.MultiArray or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
 
     private static bool HoldsCollections(ModelSpec model, TypeSpec type) =>
         type.Parts.Any(part => IsCollection(model.Types[part]) || HoldsCollections(model, model.Types[part]));

@@ -48,6 +48,11 @@ internal static partial class TypeEmitter
                 w.Line("foreach (var item in v) { if (!first) text.Append(\", \"); first = false; " + Call("Format", type.Parts[0], "text", "item") + "; }");
                 w.Line("text.Append(']');");
                 break;
+            case ValueKind.MultiArray:
+                // Nested rows, as the front end prints them: [[a, b], [c, d]].
+                w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                w.Line(FormatDimension(type, 0));
+                break;
             case ValueKind.Set or ValueKind.Dictionary:
                 bool isSet = type.Kind == ValueKind.Set;
                 w.Line("if (v is null) { text.Append(\"null\"); return; }");
@@ -88,6 +93,11 @@ internal static partial class TypeEmitter
 
         w.Close();
     }
+
+    private static string FormatDimension(TypeSpec type, int d) =>
+        "text.Append('['); for (int i" + d + " = 0; i" + d + " < v.GetLength(" + d + "); i" + d + "++) { if (i" + d + " > 0) text.Append(\", \"); "
+        + (d == type.Rank - 1 ? Call("Format", type.Parts[0], "text", "v" + Indexer(type.Rank)) + ";" : FormatDimension(type, d + 1))
+        + " } text.Append(']');";
 
     private static void Compare(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
@@ -162,6 +172,15 @@ internal static partial class TypeEmitter
                 if (deep)
                 {
                     w.Line("for (int i = 0; i < copy.Length; i++) copy[i] = " + CopyOf(types, type.Parts[0], "copy[i]") + ";");
+                }
+
+                w.Line("return copy;");
+                break;
+            case ValueKind.MultiArray:
+                w.Line("var copy = (" + t + ")v.Clone();");
+                if (deep)
+                {
+                    w.Line(EachIndex(type.Rank, "copy") + "copy" + Indexer(type.Rank) + " = " + CopyOf(types, type.Parts[0], "copy" + Indexer(type.Rank)) + ";");
                 }
 
                 w.Line("return copy;");

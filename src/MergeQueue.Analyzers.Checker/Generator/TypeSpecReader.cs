@@ -69,6 +69,7 @@ internal sealed class TypeSpecReader
         {
             INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType => Enum(enumType, name),
             IArrayTypeSymbol { IsSZArray: true } array => Collection(ValueKind.Array, name, array.ElementType),
+            IArrayTypeSymbol { Rank: > 1 } multi => Collection(ValueKind.MultiArray, name, multi.ElementType) is { } spec ? spec with { Rank = multi.Rank } : null,
             INamedTypeSymbol named => Named(named, name),
             _ => null,
         };

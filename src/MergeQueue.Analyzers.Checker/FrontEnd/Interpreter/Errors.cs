@@ -13,6 +13,9 @@ internal static class Errors
     public static ModelException IndexOutOfRange() =>
         ModelException.Of("IndexOutOfRangeException", "Index was outside the bounds of the array.");
 
+    public static ModelException NoSuchDimension() =>
+        ModelException.Of("IndexOutOfRangeException", "Array does not have that many dimensions.");
+
     public static ModelException DivideByZero() =>
         ModelException.Of("DivideByZeroException", "Attempted to divide by zero.");
 

@@ -58,7 +58,7 @@ internal sealed class TypeMapper
     {
         if (type is IArrayTypeSymbol array)
         {
-            return ClrName(array.ElementType) + "[]";
+            return ClrName(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]";
         }
 
         string name = KnownSymbols.MetadataName(type);
@@ -91,6 +91,8 @@ internal sealed class TypeMapper
                 return Remember(type, CreateEnum(enumType));
             case IArrayTypeSymbol { IsSZArray: true } array:
                 return Element(array.ElementType, out why) is { } element ? Remember(type, new ArrayType(element)) : null;
+            case IArrayTypeSymbol { Rank: > 1 } multi:
+                return Element(multi.ElementType, out why) is { } cell ? Remember(type, new MultiArrayType(cell, multi.Rank)) : null;
             case INamedTypeSymbol named:
                 return CreateNamed(named, out why);
             default:

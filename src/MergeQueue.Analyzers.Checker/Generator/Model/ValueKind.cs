@@ -23,6 +23,9 @@ internal enum ValueKind
     Struct,
     Tuple,
 
+    /// <summary>A multi-dimensional array (<c>bool[,]</c>), of <see cref="TypeSpec.Rank"/> dimensions.</summary>
+    MultiArray,
+
     /// <summary><c>T?</c> of a value type: null or a <c>T</c> (the one part).</summary>
     Nullable,
 }

@@ -23,6 +23,9 @@ internal sealed partial class BodyCompiler
                 return PlaceOf(declaration.Expression);
             case IDiscardOperation:
                 return DiscardPlace.Instance;
+            case IArrayElementReferenceOperation element when element.Indices.Length > 1:
+                CheckNotStatic(element.ArrayReference, target);
+                return MultiArrayElementPlace(element);
             case IArrayElementReferenceOperation element when element.Indices.Length == 1:
                 CheckNotStatic(element.ArrayReference, target);
                 return new ArrayElementPlace(Expr(element.ArrayReference, Use.Own), Index(element.Indices[0]));
