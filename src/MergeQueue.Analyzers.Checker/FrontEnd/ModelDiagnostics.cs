@@ -48,14 +48,36 @@ internal sealed class ModelDiagnostics(string modelName)
     /// </summary>
     public void UnsupportedType(Location location, string construct, string why)
     {
-        if (refusedTypes.Add(why))
+        if (!WasRefused(why))
         {
+            refusedTypes.Add(why);
             Unsupported(location, construct);
         }
     }
 
-    /// <summary>Whether a type refused for <paramref name="why"/> has been reported already.</summary>
-    public bool WasRefused(string why) => refusedTypes.Contains(why);
+    /// <summary>SM0100 for a field whose type is refused: each such field is named; its type is then not named again.</summary>
+    public void UnsupportedField(Location location, string construct, string why)
+    {
+        refusedTypes.Add(why);
+        Unsupported(location, construct);
+    }
+
+    /// <summary>
+    /// Whether a type refused for <paramref name="why"/> has been reported already, itself or as the reason another
+    /// was ("the type 'Node' (its member 'Insts' is the class 'ValueList')" names the refusal of 'ValueList').
+    /// </summary>
+    public bool WasRefused(string why)
+    {
+        foreach (string refused in refusedTypes)
+        {
+            if (refused.Contains(why))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public ImmutableArray<Diagnostic> ToImmutable() => diagnostics.ToImmutableArray();
 }

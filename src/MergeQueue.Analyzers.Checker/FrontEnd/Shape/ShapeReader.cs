@@ -76,7 +76,7 @@ internal sealed partial class ShapeReader
             if (types.Map(field.Type, out var why) is not { } fieldType || fieldType is Values.Types.OpaqueType)
             {
                 why = why.Length > 0 ? why : "the type '" + TypeMapper.Display(field.Type) + "'";
-                diagnostics.UnsupportedType(location, "the field '" + name + "' (" + why + ")", why);
+                diagnostics.UnsupportedField(location, "the field '" + name + "' (" + why + ")", why);
                 continue;
             }
 

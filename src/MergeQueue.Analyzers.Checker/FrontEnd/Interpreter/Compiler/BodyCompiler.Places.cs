@@ -53,6 +53,13 @@ internal sealed partial class BodyCompiler
             return DiscardPlace.Instance;
         }
 
+        if (model.IsModel(field.ContainingType))
+        {
+            // A field the state does not hold (its type was refused at the field): the model itself is no value.
+            Report(operation, "the assignment to '" + Shorten(operation.Syntax.ToString()) + "'");
+            return DiscardPlace.Instance;
+        }
+
         string name = field.ContainingType.IsTupleType ? TupleFieldName(field) : field.AssociatedSymbol?.Name ?? field.Name;
         return MemberOf(operation, operation.Instance, name);
     }
