@@ -293,7 +293,7 @@ internal static class Emitter
     }
 
     private static bool IsMutable(TypeSpec type) =>
-        type.Kind is ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary
+        type.Kind is ValueKind.Array or ValueKind.MultiArray or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary
         || type.Kind == ValueKind.RecordClass && type.NeedsCopy;
 
     private static bool HoldsMutable(ModelSpec model, TypeSpec type) => HoldsMutable(model, type, new HashSet<TypeSpec>());

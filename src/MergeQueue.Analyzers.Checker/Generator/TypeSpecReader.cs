@@ -73,6 +73,7 @@ internal sealed class TypeSpecReader
         {
             INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType => Enum(enumType, name),
             IArrayTypeSymbol { IsSZArray: true } array => Collection(ValueKind.Array, name, array.ElementType),
+            IArrayTypeSymbol { Rank: > 1 } multi => Collection(ValueKind.MultiArray, name, multi.ElementType) is { } spec ? spec with { Rank = multi.Rank } : null,
             INamedTypeSymbol named => Named(named, name),
             _ => null,
         };
@@ -100,6 +101,13 @@ internal sealed class TypeSpecReader
         if (type.IsTupleType)
         {
             return Tuple(type, name);
+        }
+
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            // A tuple holding a collection would need a copy through the nullable: not written (the model gets no Explore()).
+            int underlying = Read(arguments[0]);
+            return underlying < 0 || specs[underlying]!.NeedsCopy ? null : Spec(ValueKind.Nullable, name, string.Empty, new[] { underlying }, new string[0], needsCopy: false);
         }
 
         if (type.TypeKind == TypeKind.Class && type.IsRecord)

@@ -58,7 +58,7 @@ internal sealed class TypeMapper
     {
         if (type is IArrayTypeSymbol array)
         {
-            return ClrName(array.ElementType) + "[]";
+            return ClrName(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]";
         }
 
         string name = KnownSymbols.MetadataName(type);
@@ -91,6 +91,8 @@ internal sealed class TypeMapper
                 return Remember(type, CreateEnum(enumType));
             case IArrayTypeSymbol { IsSZArray: true } array:
                 return Element(array.ElementType, out why) is { } element ? Remember(type, new ArrayType(element)) : null;
+            case IArrayTypeSymbol { Rank: > 1 } multi:
+                return Element(multi.ElementType, out why) is { } cell ? Remember(type, new MultiArrayType(cell, multi.Rank)) : null;
             case INamedTypeSymbol named:
                 return CreateNamed(named, out why);
             default:
@@ -159,8 +161,7 @@ internal sealed class TypeMapper
 
         if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            why = "the nullable value type '" + Display(type) + "'";
-            return null;
+            return Map(arguments[0], out why) is { } underlying ? Remember(type, new NullableType(underlying)) : null;
         }
 
         if (type.TypeKind == TypeKind.Class && type.IsRecord)

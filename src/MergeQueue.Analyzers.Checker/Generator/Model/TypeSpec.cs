@@ -27,4 +27,7 @@ internal sealed record TypeSpec(
     public EquatableArray<int> Derived { get; init; }
 
     public EquatableArray<int> RuntimeOrder { get; init; }
+
+    /// <summary>For multi-dimensional arrays: the number of dimensions.</summary>
+    public int Rank { get; init; }
 }

@@ -49,6 +49,8 @@ internal sealed partial class BodyCompiler
                 return Linq(operation, use);
             case KnownSymbols.Math:
                 return MathCall(operation);
+            case NullableName:
+                return NullableCall(operation, use);
         }
 
         return LibraryCall(operation, use) ?? Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");

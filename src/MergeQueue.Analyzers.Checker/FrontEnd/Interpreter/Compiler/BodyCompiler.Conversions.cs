@@ -2,6 +2,7 @@ using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 using MergeQueue.Analyzers.FrontEnd.Values.Types;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,9 +40,15 @@ internal sealed partial class BodyCompiler
             return Tuple(literal, operation.Type);
         }
 
+        // A target-typed `c ? null : x` or switch: its arms are converted to the target type already.
+        if ((conversion.IsConditionalExpression || conversion.IsSwitchExpression) && SymbolEqualityComparer.Default.Equals(operand.Type, operation.Type))
+        {
+            return Expr(operand, use);
+        }
+
         if (conversion.IsNullable)
         {
-            return Unsupported(operation, "a conversion to the nullable type '" + operation.Type?.ToDisplayString() + "'");
+            return NullableConversion(operation, use);
         }
 
         if ((conversion.IsNumeric || conversion.IsEnumeration) && KindOf(operand.Type) is { } from && KindOf(operation.Type) is { } to)

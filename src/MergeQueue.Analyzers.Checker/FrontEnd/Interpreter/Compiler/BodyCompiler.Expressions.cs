@@ -1,4 +1,6 @@
+using System;
 using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -121,17 +123,20 @@ internal sealed partial class BodyCompiler
     /// <summary><c>x?.Member</c> on a reference-typed value, yielding a reference (or nothing).</summary>
     private Expr ConditionalAccess(IConditionalAccessOperation access, Use use)
     {
+        // A value-typed member read through `?.` is lifted to its nullable type (`v?.Round` is an `int?`).
         if (TypeOf(access.Operation) is not { IsReference: true } receiverType
-            || (access.Type is { IsValueType: true } && access.Type.SpecialType != SpecialType.System_Void))
+            || (access.Type is { IsValueType: true } && access.Type.SpecialType != SpecialType.System_Void && UnderlyingOf(access.Type) is null))
         {
             return Unsupported(access, "the null-conditional access '" + Shorten(access.Syntax.ToString()) + "'");
         }
 
         var receiver = Expr(access.Operation, Carries(receiverType) ? Use.Own : use);
+        var unwrap = receiverType is NullableType nullable ? nullable.Unwrap : (Func<Value, Value>)(v => v);
         int slot = scope.DeclareTemporary();
         int outer = conditionalReceiver;
         conditionalReceiver = slot;
         var whenNotNull = Expr(access.WhenNotNull, use);
+        var lift = access.Type is { SpecialType: not SpecialType.System_Void } ? LiftInto(Types.Map(access.WhenNotNull.Type), Types.Map(access.Type)) : v => v;
         conditionalReceiver = outer;
         return frame =>
         {
@@ -141,8 +146,8 @@ internal sealed partial class BodyCompiler
                 return Value.Null;
             }
 
-            frame.Slots[slot] = value;
-            return whenNotNull(frame);
+            frame.Slots[slot] = unwrap(value);
+            return lift(whenNotNull(frame));
         };
     }
 
@@ -237,6 +242,11 @@ internal sealed partial class BodyCompiler
 
     private Expr PropertyRead(IPropertyReferenceOperation operation, Use use)
     {
+        if (NullableProperty(operation, use) is { } nullableMember)
+        {
+            return nullableMember;
+        }
+
         var property = operation.Property;
         if (model.IsModel(property.ContainingType))
         {
@@ -286,9 +296,16 @@ internal sealed partial class BodyCompiler
 
     private Expr Coalesce(ICoalesceOperation operation, Use use)
     {
-        if (TypeOf(operation.Value) is not { IsReference: true })
+        if (TypeOf(operation.Value) is not { IsReference: true } valueType)
         {
             return Unsupported(operation, "'??' on a value type");
+        }
+
+        // `int? ?? int` is an int: the value found is unwrapped; `int? ?? int?` stays nullable.
+        var unwrap = valueType is NullableType nullable && TypeOf(operation) == nullable.Underlying ? nullable.Unwrap : (Func<Value, Value>?)null;
+        if (valueType is NullableType && unwrap is null && TypeOf(operation) != valueType)
+        {
+            return Unsupported(operation, "'??' converting '" + Shorten(operation.Value.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");
         }
 
         var value = Expr(operation.Value, use);
@@ -296,7 +313,7 @@ internal sealed partial class BodyCompiler
         return frame =>
         {
             var v = value(frame);
-            return v.Ref is null ? fallback(frame) : v;
+            return v.Ref is null ? fallback(frame) : unwrap is null ? v : unwrap(v);
         };
     }
 }

@@ -63,6 +63,7 @@ internal sealed partial class BodyCompiler
             SetType set => SetMethod(operation, set),
             DictionaryType dictionary => DictionaryMethod(operation, dictionary),
             StringType => StringMethod(operation),
+            MultiArrayType => MultiArrayMethod(operation),
             _ => null,
         };
         return call is null ? null : Bind(operation, receiverType, call.Value.Body, call.Value.Mutates);

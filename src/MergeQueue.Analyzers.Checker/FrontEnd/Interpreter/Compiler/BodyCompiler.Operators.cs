@@ -24,7 +24,7 @@ internal sealed partial class BodyCompiler
         var op = operation.OperatorKind;
         if (operation.IsLifted)
         {
-            return Unsupported(operation, "an operator on nullable values");
+            return LiftedBinary(operation);
         }
 
         if (operation.OperatorMethod is { } method)
@@ -216,7 +216,7 @@ internal sealed partial class BodyCompiler
     {
         if (operation.IsLifted)
         {
-            return Unsupported(operation, "an operator on nullable values");
+            return LiftedUnary(operation);
         }
 
         var operand = Expr(operation.Operand);

@@ -26,6 +26,11 @@ internal sealed partial class BodyCompiler
 
     private Pattern Pattern(IPatternOperation pattern, VType input)
     {
+        if (NullablePattern(pattern, input) is { } onValue)
+        {
+            return onValue;
+        }
+
         switch (pattern)
         {
             case IDiscardPatternOperation:

@@ -187,11 +187,32 @@ internal sealed partial class BodyCompiler
 
     private Expr Unsupported(IOperation operation, string construct)
     {
-        model.Diagnostics.Unsupported(Loc(operation), construct);
+        Report(operation, construct);
         return Nothing;
     }
 
-    private void Report(IOperation operation, string construct) => model.Diagnostics.Unsupported(Loc(operation), construct);
+    private void Report(IOperation operation, string construct)
+    {
+        if (!UsesRefusedType(operation))
+        {
+            model.Diagnostics.Unsupported(Loc(operation), construct);
+        }
+    }
+
+    // A construct that fails only because a value in it has a type already refused (a field's, reported at the
+    // field) is that refusal again: one message per type, not one per use.
+    private bool UsesRefusedType(IOperation operation)
+    {
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part.Type is { } type && !model.IsModel(type) && Types.Map(type, out var why) is null && model.Diagnostics.WasRefused(why))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The interpreter type of an operation's value; reports and returns null when there is none.</summary>
     private VType? TypeOf(IOperation operation) => TypeOf(operation.Type, operation);
@@ -199,9 +220,13 @@ internal sealed partial class BodyCompiler
     private VType? TypeOf(ITypeSymbol? type, IOperation at)
     {
         var mapped = Types.Map(type, out var why);
-        if (mapped is null)
+        if (mapped is null && type is null)
         {
             Report(at, why);
+        }
+        else if (mapped is null)
+        {
+            model.Diagnostics.UnsupportedType(Loc(at), why, why);
         }
 
         return mapped;
