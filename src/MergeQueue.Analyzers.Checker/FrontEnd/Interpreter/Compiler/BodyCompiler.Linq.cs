@@ -149,14 +149,13 @@ internal sealed partial class BodyCompiler
             case "Distinct" when others.Length == 0:
                 return frame => new Value(LazyLinq.Distinct(source(frame), itemType));
             case "OrderBy" or "OrderByDescending" when function is not null && others.Length == 1:
-                var keyType = Types.Map(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType);
-                if (keyType is not (IntegerType or EnumType or BoolType))
+                if (KeyOrder(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType, operation) is not { } keyOrder)
                 {
-                    return Unsupported(operation, "ordering by '" + (keyType?.Name ?? "?") + "' (only integers, chars, enums and bools have a culture-free order)");
+                    return Nothing;
                 }
 
                 bool descending = name == "OrderByDescending";
-                return frame => new Value(LazyLinq.OrderBy(frame.Ex, source(frame), ClosureOf(function, frame)!, keyType, descending));
+                return frame => new Value(LazyLinq.OrderBy(frame.Ex, source(frame), ClosureOf(function, frame)!, keyOrder, descending));
             case "Concat":
                 return frame => new Value(LazyLinq.Concat(source(frame), others[0](frame)));
             case "Append" or "Prepend":
