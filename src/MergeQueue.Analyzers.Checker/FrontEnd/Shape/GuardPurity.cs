@@ -115,7 +115,14 @@ internal sealed class GuardPurity
 
         if (!method.DeclaringSyntaxReferences.IsEmpty)
         {
-            // Instance members of other source types (records): only auto-property getters are known to read only.
+            // Instance members of other source types (records): auto-property getters read only; a member no override
+            // can replace (not virtual, abstract, an override or an interface's) is decided by its body.
+            if (method is { IsVirtual: false, IsAbstract: false, IsOverride: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet }
+                && method.ContainingType is { TypeKind: not TypeKind.Interface })
+            {
+                return IsPureSource(method);
+            }
+
             return method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsReadOnly: true } property
                 && property.DeclaringSyntaxReferences.All(r => r.GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } list }
                     && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));

@@ -156,9 +156,17 @@ internal sealed partial class BodyCompiler
     {
         if (method.ContainingType.TypeKind == TypeKind.Interface)
         {
-            return method.AssociatedSymbol is IPropertySymbol property
+            var implementing = method.AssociatedSymbol is IPropertySymbol property
                 ? (type.FindImplementationForInterfaceMember(property) as IPropertySymbol)?.GetMethod
                 : type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+
+            // A virtual or abstract member of a base record implements it: its override in the runtime type runs.
+            if (implementing is null || !(implementing.IsVirtual || implementing.IsAbstract || implementing.IsOverride))
+            {
+                return implementing;
+            }
+
+            method = implementing;
         }
 
         var wanted = method.OriginalDefinition;
