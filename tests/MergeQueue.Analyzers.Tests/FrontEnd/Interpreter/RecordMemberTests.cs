@@ -71,6 +71,24 @@ public sealed class RecordMemberTests
     }
 
     [Fact]
+    public void Min_and_max_of_tuples_compare_item_by_item()
+    {
+        var model = Interpreted.Of("""
+            (int, int) low;
+            (int, int) high;
+            [Action] void Step()
+            {
+                var pairs = new List<(int, int)> { (2, 1), (1, 5), (2, 0), (1, 7) };
+                low = pairs.Min();
+                high = pairs.Max(p => (p.Item1, -p.Item2));
+            }
+            """, Types);
+        model.Do("Step()");
+        Assert.Equal("(1, 5)", model["low"]);
+        Assert.Equal("(2, 0)", model["high"]);
+    }
+
+    [Fact]
     public void Ordering_by_a_tuple_with_a_string_is_refused_as_culture_dependent()
     {
         var diagnostics = Interpreted.Diagnostics("""

@@ -110,7 +110,7 @@ internal sealed partial class BodyCompiler
             case "Sum" when KindOf(operation.Type) is IntKind.Int32 or IntKind.Int64:
                 var kind = KindOf(operation.Type)!.Value;
                 return frame => new Value(Runtime.Linq.Sum(frame.Ex, source(frame), ClosureOf(function, frame), kind));
-            case "Min" or "Max" when resultType is IntegerType or EnumType or BoolType:
+            case "Min" or "Max" when IsCultureFreeOrder(resultType):
                 bool max = name == "Max";
                 return frame => Runtime.Linq.Extreme(frame.Ex, source(frame), ClosureOf(function, frame), resultType, max);
             case "First" or "Last" or "Single" or "FirstOrDefault" or "LastOrDefault" or "SingleOrDefault":
