@@ -22,10 +22,11 @@ internal static class ModelContentKey
         var trees = new HashSet<SyntaxTree>();
         var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         var metadata = new SortedSet<string>(StringComparer.Ordinal);
-        AddType(source.Type, trees, seen);
+        var derived = new Generator.DerivedRecords(source.Compilation);
+        AddType(source.Type, trees, seen, derived);
         foreach (var member in source.Type.GetMembers())
         {
-            AddMemberTypes(member, trees, seen);
+            AddMemberTypes(member, trees, seen, derived);
         }
 
         foreach (var blocks in source.Bodies.Values)
@@ -34,10 +35,10 @@ internal static class ModelContentKey
             {
                 foreach (var operation in block.DescendantsAndSelf())
                 {
-                    AddType(operation.Type, trees, seen);
+                    AddType(operation.Type, trees, seen, derived);
                     if (operation is IMemberReferenceOperation reference)
                     {
-                        AddType(reference.Member.ContainingType, trees, seen);
+                        AddType(reference.Member.ContainingType, trees, seen, derived);
                         if (reference.Member is IFieldSymbol { HasConstantValue: true, DeclaringSyntaxReferences.IsEmpty: true } constant)
                         {
                             // A constant compiled into a referenced assembly: rebuilding that assembly may change it.
@@ -46,7 +47,7 @@ internal static class ModelContentKey
                     }
                     else if (operation is IInvocationOperation invocation)
                     {
-                        AddType(invocation.TargetMethod.ContainingType, trees, seen);
+                        AddType(invocation.TargetMethod.ContainingType, trees, seen, derived);
                     }
                 }
             }
@@ -95,28 +96,28 @@ internal static class ModelContentKey
         return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(code.ToString())).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private static void AddMemberTypes(ISymbol member, HashSet<SyntaxTree> trees, HashSet<ITypeSymbol> seen)
+    private static void AddMemberTypes(ISymbol member, HashSet<SyntaxTree> trees, HashSet<ITypeSymbol> seen, Generator.DerivedRecords derived)
     {
         switch (member)
         {
             case IFieldSymbol field:
-                AddType(field.Type, trees, seen);
+                AddType(field.Type, trees, seen, derived);
                 break;
             case IPropertySymbol property:
-                AddType(property.Type, trees, seen);
+                AddType(property.Type, trees, seen, derived);
                 break;
             case IMethodSymbol method:
-                AddType(method.ReturnType, trees, seen);
+                AddType(method.ReturnType, trees, seen, derived);
                 foreach (var parameter in method.Parameters)
                 {
-                    AddType(parameter.Type, trees, seen);
+                    AddType(parameter.Type, trees, seen, derived);
                 }
 
                 break;
         }
     }
 
-    private static void AddType(ITypeSymbol? type, HashSet<SyntaxTree> trees, HashSet<ITypeSymbol> seen)
+    private static void AddType(ITypeSymbol? type, HashSet<SyntaxTree> trees, HashSet<ITypeSymbol> seen, Generator.DerivedRecords derived)
     {
         if (type is null || !seen.Add(type))
         {
@@ -126,12 +127,12 @@ internal static class ModelContentKey
         switch (type)
         {
             case IArrayTypeSymbol array:
-                AddType(array.ElementType, trees, seen);
+                AddType(array.ElementType, trees, seen, derived);
                 return;
             case INamedTypeSymbol named:
                 foreach (var argument in named.TypeArguments)
                 {
-                    AddType(argument, trees, seen);
+                    AddType(argument, trees, seen, derived);
                 }
 
                 break;
@@ -142,12 +143,26 @@ internal static class ModelContentKey
             trees.Add(reference.SyntaxTree);
         }
 
+        // A value declared as a base record or an interface may be any record deriving from or implementing it, whose
+        // members (overrides included) the model then runs.
+        if (type is INamedTypeSymbol { DeclaringSyntaxReferences.Length: > 0 } declared)
+        {
+            AddType(declared.BaseType, trees, seen, derived);
+            var related = declared.TypeKind == TypeKind.Interface ? derived.Implementers(declared)
+                : declared.IsRecord && declared.TypeKind == TypeKind.Class ? derived.Of(declared)
+                : System.Array.Empty<INamedTypeSymbol>();
+            foreach (var other in related)
+            {
+                AddType(other, trees, seen, derived);
+            }
+        }
+
         // A record's or struct's own fields are part of the state too.
         if (type.DeclaringSyntaxReferences.Length > 0 && type.TypeKind is TypeKind.Struct or TypeKind.Class)
         {
             foreach (var member in type.GetMembers())
             {
-                AddMemberTypes(member, trees, seen);
+                AddMemberTypes(member, trees, seen, derived);
             }
         }
     }

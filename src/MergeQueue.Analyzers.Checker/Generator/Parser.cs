@@ -99,7 +99,7 @@ internal sealed partial class Parser
     private ModelSpec? Read(Compilation compilation, CancellationToken cancellationToken)
     {
         var diagnostics = new ModelDiagnostics(type.Name);
-        var shape = new ShapeReader(type, new TypeMapper(), diagnostics).Read();
+        var shape = new ShapeReader(type, new TypeMapper(compilation), diagnostics).Read();
         if (diagnostics.Blocking)
         {
             return null;

@@ -115,6 +115,11 @@ internal sealed class TypeSpecReader
             return RecordClass(type, name);
         }
 
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return Interface(type, name);
+        }
+
         if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None
             && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
             && type.ContainingNamespace?.ToDisplayString() != "System")
@@ -174,6 +179,36 @@ internal sealed class TypeSpecReader
             .OrderBy(p => p.Clr, System.StringComparer.Ordinal)
             .Select(p => p.Index);
         return own with { NeedsCopy = needsCopy, Derived = new EquatableArray<int>(indexes), RuntimeOrder = new EquatableArray<int>(order) };
+    }
+
+    // An interface implemented only by records holds one of them, as a base record without members of its own does
+    // (the front end maps it the same way). Copying one would need its runtime type: refused when any needs a copy.
+    private TypeSpec? Interface(INamedTypeSymbol type, string name)
+    {
+        var implementers = derivedRecords.Implementers(type);
+        if (implementers.Count == 0 || implementers.Any(t => !(t.IsRecord && t.TypeKind == TypeKind.Class)))
+        {
+            return null;
+        }
+
+        var indexes = new List<int>();
+        foreach (var record in implementers)
+        {
+            int index = Read(record);
+            if (index < 0 || specs[index]!.NeedsCopy)
+            {
+                return null;
+            }
+
+            indexes.Add(index);
+        }
+
+        var order = indexes
+            .Zip(implementers, (index, symbol) => (Index: index, Clr: TypeMapper.ClrName(symbol)))
+            .OrderBy(p => p.Clr, System.StringComparer.Ordinal)
+            .Select(p => p.Index);
+        return Spec(ValueKind.RecordClass, name, type.Name, new int[0], new string[0], needsCopy: false)
+            with { Derived = new EquatableArray<int>(indexes), RuntimeOrder = new EquatableArray<int>(order) };
     }
 
     // Records and structs hold values only: a collection inside one would need a constructor the generator cannot

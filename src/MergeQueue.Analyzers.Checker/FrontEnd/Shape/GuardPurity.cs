@@ -140,9 +140,17 @@ internal sealed class GuardPurity
 
         if (!method.DeclaringSyntaxReferences.IsEmpty || method.AssociatedSymbol?.DeclaringSyntaxReferences.IsEmpty == false)
         {
-            // Members of other source types (records, structs): their bodies decide; positional and auto-property
-            // getters have none and only read.
-            return IsPureSource(method);
+            // Instance members of other source types (records): auto-property getters read only; a member no override
+            // can replace (not virtual, abstract, an override or an interface's) is decided by its body.
+            if (method is { IsVirtual: false, IsAbstract: false, IsOverride: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet }
+                && method.ContainingType is { TypeKind: not TypeKind.Interface })
+            {
+                return IsPureSource(method);
+            }
+
+            return method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol { IsReadOnly: true } property
+                && property.DeclaringSyntaxReferences.All(r => r.GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } list }
+                    && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
         }
 
         string? type = method.ContainingType?.OriginalDefinition.ToDisplayString();

@@ -32,6 +32,11 @@ internal sealed partial class BodyCompiler
             return UserCall(operation, method, operation.Arguments);
         }
 
+        if (operation.Instance is not null && IsInterpretedInstanceMember(method))
+        {
+            return InstanceCall(operation, operation.Instance, method, operation.Arguments);
+        }
+
         switch (method.MethodKind)
         {
             case MethodKind.LocalFunction:
@@ -58,9 +63,11 @@ internal sealed partial class BodyCompiler
 
     private Expr UserCall(IOperation at, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
     {
-        if (method.IsGenericMethod)
+        // Inside a generic body, a call's type arguments may be the body's own type parameters.
+        method = TypeSubstitution.Apply(method, Types.Substitution, model.Source.Compilation);
+        if (method.IsGenericMethod && method.TypeArguments.Any(ContainsTypeParameter))
         {
-            return Unsupported(at, "the generic method '" + method.OriginalDefinition.ToDisplayString() + "'");
+            return Unsupported(at, "the generic method '" + method.OriginalDefinition.ToDisplayString() + "' (with the type arguments '" + string.Join(", ", method.TypeArguments) + "')");
         }
 
         var function = model.Function(method, Loc(at));
@@ -72,6 +79,14 @@ internal sealed partial class BodyCompiler
 
         return CallWith(at, function, arguments, hops: -1);
     }
+
+    private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter),
+        _ => false,
+    };
 
     /// <summary>
     /// A call: arguments straight into the callee's frame, <c>out</c>/<c>ref</c> arguments copied back after it.

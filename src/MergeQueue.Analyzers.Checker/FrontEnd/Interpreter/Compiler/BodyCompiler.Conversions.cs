@@ -25,7 +25,9 @@ internal sealed partial class BodyCompiler
             return Expr(operand);
         }
 
-        if (conversion.IsIdentity || conversion.IsNullLiteral || conversion.IsDefaultLiteral || conversion.IsObjectCreation)
+        // A switch or conditional expression converts each arm to the target type itself.
+        if (conversion.IsIdentity || conversion.IsNullLiteral || conversion.IsDefaultLiteral || conversion.IsObjectCreation
+            || conversion.IsSwitchExpression || conversion.IsConditionalExpression)
         {
             return operand is ITupleOperation tuple ? Tuple(tuple, operation.Type) : Expr(operand, use);
         }
@@ -78,7 +80,14 @@ internal sealed partial class BodyCompiler
             return Expr(operand, use);
         }
 
-        if (conversion.IsReference && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType target)
+        // A type parameter's value converts as the type argument it stands for (a record, boxed or not).
+        if ((conversion.IsBoxing || conversion.IsUnboxing) && (operand.Type is ITypeParameterSymbol || operation.Type is ITypeParameterSymbol)
+            && conversion.IsImplicit && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType)
+        {
+            return Expr(operand, use);
+        }
+
+        if ((conversion.IsReference || conversion.IsBoxing || conversion.IsUnboxing) && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType target)
         {
             var value = Expr(operand, use);
             return frame =>

@@ -82,6 +82,8 @@ internal sealed partial class BodyCompiler
                 return Increment(increment);
             case IIsPatternOperation isPattern:
                 return IsPattern(isPattern);
+            case IIsTypeOperation isType:
+                return IsType(isType);
             case ISwitchExpressionOperation @switch:
                 return SwitchExpression(@switch, use);
             case ITupleOperation tuple:
@@ -101,8 +103,8 @@ internal sealed partial class BodyCompiler
             case IConditionalAccessInstanceOperation when conditionalReceiver >= 0:
                 int receiverSlot = conditionalReceiver;
                 return frame => frame.Slots[receiverSlot];
-            case IInstanceReferenceOperation:
-                return Unsupported(operation, "'this' used as a value");
+            case IInstanceReferenceOperation instance:
+                return This(instance);
             default:
                 return Unsupported(operation, DescribeExpression(operation));
         }
@@ -190,6 +192,11 @@ internal sealed partial class BodyCompiler
                 return _ => empty;
             }
 
+            if (model.StaticOf(field) is { } sourceStatic)
+            {
+                return SourceStaticRead(sourceStatic, field.Type, use, operation);
+            }
+
             return Unsupported(operation, "the field '" + field.ToDisplayString() + "'");
         }
 
@@ -275,12 +282,20 @@ internal sealed partial class BodyCompiler
 
         if (operation.Instance is null)
         {
-            return Unsupported(operation, "the property '" + property.ToDisplayString() + "'");
+            // A static property of a source type: a getter with a body is a helper, an auto-property a static value.
+            if (property.GetMethod is { } staticGetter && model.IsHelper(staticGetter.OriginalDefinition) && model.BodyOf(staticGetter) is not null)
+            {
+                return UserCall(operation, staticGetter, operation.Arguments);
+            }
+
+            return model.StaticOf(property) is { } sourceStatic
+                ? SourceStaticRead(sourceStatic, property.Type, use, operation)
+                : Unsupported(operation, "the property '" + property.ToDisplayString() + "'");
         }
 
         if (Types.Map(operation.Instance.Type) is Values.Types.RecordType && operation.Arguments.IsEmpty)
         {
-            return RecordMember(operation, operation.Instance, property.Name, use);
+            return RecordMember(operation, operation.Instance, property.Name, use, property);
         }
 
         return CollectionProperty(operation, use);

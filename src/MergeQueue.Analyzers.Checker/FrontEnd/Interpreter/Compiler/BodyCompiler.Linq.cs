@@ -110,7 +110,7 @@ internal sealed partial class BodyCompiler
             case "Sum" when KindOf(operation.Type) is IntKind.Int32 or IntKind.Int64:
                 var kind = KindOf(operation.Type)!.Value;
                 return frame => new Value(Runtime.Linq.Sum(frame.Ex, source(frame), ClosureOf(function, frame), kind));
-            case "Min" or "Max" when resultType is IntegerType or EnumType or BoolType:
+            case "Min" or "Max" when IsCultureFreeOrder(resultType):
                 bool max = name == "Max";
                 return frame => Runtime.Linq.Extreme(frame.Ex, source(frame), ClosureOf(function, frame), resultType, max);
             case "First" or "Last" or "Single" or "FirstOrDefault" or "LastOrDefault" or "SingleOrDefault":
@@ -149,14 +149,13 @@ internal sealed partial class BodyCompiler
             case "Distinct" when others.Length == 0:
                 return frame => new Value(LazyLinq.Distinct(source(frame), itemType));
             case "OrderBy" or "OrderByDescending" when function is not null && others.Length == 1:
-                var keyType = Types.Map(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType);
-                if (keyType is not (IntegerType or EnumType or BoolType))
+                if (KeyOrder(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType, operation) is not { } keyOrder)
                 {
-                    return Unsupported(operation, "ordering by '" + (keyType?.Name ?? "?") + "' (only integers, chars, enums and bools have a culture-free order)");
+                    return Nothing;
                 }
 
                 bool descending = name == "OrderByDescending";
-                return frame => new Value(LazyLinq.OrderBy(frame.Ex, source(frame), ClosureOf(function, frame)!, keyType, descending));
+                return frame => new Value(LazyLinq.OrderBy(frame.Ex, source(frame), ClosureOf(function, frame)!, keyOrder, descending));
             case "Concat":
                 return frame => new Value(LazyLinq.Concat(source(frame), others[0](frame)));
             case "Append" or "Prepend":

@@ -97,6 +97,12 @@ internal sealed partial class BodyCompiler
             return frame => Value.Of(record.ValueEquals(left(frame), right(frame)) == equals);
         }
 
+        // An operator written in the source runs its body, like a static helper.
+        if (!method.IsImplicitlyDeclared && model.IsHelper(method.OriginalDefinition))
+        {
+            return OperatorCall(operation, method, operation.LeftOperand, operation.RightOperand);
+        }
+
         return Unsupported(operation, "the operator '" + method.ToDisplayString() + "'");
     }
 

@@ -37,14 +37,48 @@ internal sealed partial class BodyCompiler
     /// <summary>Compiles a method, or with <paramref name="statements"/> only those statements of its body.</summary>
     public void CompileMethod(IMethodSymbol method, CompiledFunction function, IEnumerable<IOperation>? statements = null)
     {
-        scope = new FunctionScope(method, function, null)
+        // A generic method's body is compiled for the type arguments it is called with.
+        var outerSubstitution = Types.Substitution;
+        Types.Substitution = TypeSubstitution.Of(method);
+        try
+        {
+            CompileMethodBody(method, function, statements);
+        }
+        finally
+        {
+            Types.Substitution = outerSubstitution;
+        }
+    }
+
+    /// <summary>
+    /// A static member's initializer outside the model (<see cref="ModelContext.StaticOf"/>), as a function of no
+    /// arguments that returns its value.
+    /// </summary>
+    public void CompileValue(IOperation value, ISymbol owner, CompiledFunction function)
+    {
+        scope = new FunctionScope(owner, function, null) { ReturnType = (owner as IFieldSymbol)?.Type ?? (owner as IPropertySymbol)?.Type };
+        function.ExpressionSite = Loc(value);
+        function.ExpressionBody = Expr(value);
+    }
+
+    private void CompileMethodBody(IMethodSymbol method, CompiledFunction function, IEnumerable<IOperation>? statements)
+    {
+        // The body's parameters and locals belong to the method's definition, also when it is called constructed.
+        var definition = method.OriginalDefinition;
+        scope = new FunctionScope(definition, function, null)
         {
             IsAction = model.ActionMethods.Contains(method) && method.ReturnType.SpecialType == SpecialType.System_Boolean,
             ReturnType = method.ReturnType,
         };
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in definition.Parameters)
         {
             scope.Declare(parameter);
+        }
+
+        // A record's own member runs with `this` in the slot after its parameters (see RecordMembers).
+        if (model.IsRecordMember(definition))
+        {
+            scope.Declare(definition.ContainingType);
         }
 
         if (statements is not null)

@@ -95,7 +95,7 @@ internal static class LazyLinq
     }
 
     /// <summary>A stable sort by key, done when enumeration starts.</summary>
-    public static IEnumerable<Value> OrderBy(Execution ex, Value source, Closure key, VType keyType, bool descending)
+    public static IEnumerable<Value> OrderBy(Execution ex, Value source, Closure key, System.Func<Execution, Value, Value, int> keyOrder, bool descending)
     {
         var items = Linq.Source(source);
         return Iterate();
@@ -105,7 +105,7 @@ internal static class LazyLinq
             var keyed = items.Select((item, index) => (Item: item, Key: key.Invoke(ex, item), Index: index)).ToList();
             keyed.Sort((a, b) =>
             {
-                int order = keyType.Compare(a.Key, b.Key);
+                int order = keyOrder(ex, a.Key, b.Key);
                 return order != 0 ? (descending ? -order : order) : a.Index.CompareTo(b.Index);
             });
             foreach (var entry in keyed)
