@@ -26,7 +26,7 @@ internal static partial class LibraryMembers
     /// <summary>Every row, in the README's order.</summary>
     public static readonly IReadOnlyList<LibraryMember> All = new[]
     {
-        Row("MergeQueue.Analyzers.Spec", "Require", "condition", Spec),
+        Row("MergeQueue.Analyzers.Spec", "Require", "condition, expression?, line?", Spec),
         Row("MergeQueue.Analyzers.Spec", "Assert", "condition, message?", Spec),
 
         Row(Enumerable, "Range", "start, count", Linq),
@@ -53,6 +53,9 @@ internal static partial class LibraryMembers
         Row(Enumerable, "ToHashSet", "", Linq),
         Row(Enumerable, "SequenceEqual", "second", Linq),
         Row(Enumerable, "Aggregate", "seed?, func", Linq),
+        Row(Enumerable, "ToDictionary", "keySelector, elementSelector?", Linq),
+        Row(Enumerable, "MaxBy", "keySelector", Linq),
+        Row(Enumerable, "MinBy", "keySelector", Linq),
         Lazy(Enumerable, "Where", "predicate"),
         Lazy(Enumerable, "Select", "selector"),
         Lazy(Enumerable, "Skip", "count"),
@@ -64,12 +67,25 @@ internal static partial class LibraryMembers
         Lazy(Enumerable, "Concat", "second"),
         Lazy(Enumerable, "Append", "element"),
         Lazy(Enumerable, "Prepend", "element"),
+        Lazy(Enumerable, "Order", ""),
+        Lazy(Enumerable, "OrderDescending", ""),
+        Lazy(Enumerable, "ThenBy", "keySelector"),
+        Lazy(Enumerable, "ThenByDescending", "keySelector"),
+        Lazy(Enumerable, "Union", "second"),
+        Lazy(Enumerable, "Intersect", "second"),
+        Lazy(Enumerable, "Except", "second"),
+        Lazy(Enumerable, "SelectMany", "collectionSelector, resultSelector?"),
+        Lazy(Enumerable, "Zip", "second, resultSelector?"),
+        Lazy(Enumerable, "Chunk", "size"),
+        Lazy(Enumerable, "OfType", ""),
 
         Row("System.Math", "Min", "a, b", Math),
         Row("System.Math", "Max", "a, b", Math),
         Row("System.Math", "Abs", "value", Math),
         Row("System.Math", "Sign", "value", Math),
         Row("System.Math", "Clamp", "value, min, max", Math),
+        Row("System.Math", "Floor", "value", Math),
+        Row("System.Math", "Ceiling", "value", Math),
 
         Row(AnyType, "ToString", "", Value),
         Row(AnyType, "Equals", "other", Value),
@@ -81,11 +97,14 @@ internal static partial class LibraryMembers
         Writes(List, "Remove", "item", LibraryRoutine.List),
         Writes(List, "RemoveAt", "index", LibraryRoutine.List),
         Writes(List, "RemoveAll", "match", LibraryRoutine.List),
+        Writes(List, "RemoveRange", "index, count", LibraryRoutine.List),
+        Writes(List, "InsertRange", "index, collection", LibraryRoutine.List),
         Writes(List, "Clear", "", LibraryRoutine.List),
         Writes(List, "Reverse", "", LibraryRoutine.List),
         Writes(List, "Sort", "", LibraryRoutine.List),
         Row(List, "Contains", "item", LibraryRoutine.List),
         Row(List, "IndexOf", "item", LibraryRoutine.List),
+        Row(List, "GetRange", "index, count", LibraryRoutine.List),
         Row(List, "ToArray", "", LibraryRoutine.List),
         Row(List, "ForEach", "action", LibraryRoutine.List),
         Row(List, "Exists", "match", LibraryRoutine.List),
@@ -146,6 +165,15 @@ internal static partial class LibraryMembers
         Row("System.Array", "Empty", "", ArrayStatic),
 
         Row("System.Enum", "GetValues", "", EnumStatic),
+        Row("System.Enum", "IsDefined", "value", EnumStatic),
+        Row("System.Enum", "Parse", "value, ignoreCase?", EnumStatic),
+
+        Row("System.MemoryExtensions", "Contains", "value", Span),
+        Row("System.MemoryExtensions", "IndexOf", "value", Span),
+        Row("System.MemoryExtensions", "SequenceEqual", "other", Span),
+
+        Row("System.Numerics.BitOperations", "PopCount", "value", Bits),
+        Row("System.Object", "Equals", "objA, objB", ObjectStatic),
     };
 
     private static readonly ILookup<string, LibraryMember> ByName = All.ToLookup(m => m.Name);

@@ -33,6 +33,12 @@ internal sealed partial class BodyCompiler
                 return EnumStatic(operation, method.TypeArguments[0]);
             case LibraryRoutine.EnumStatic:
                 return null;
+            case LibraryRoutine.Span:
+                return SpanCall(operation);
+            case LibraryRoutine.Bits:
+                return BitsCall(operation);
+            case LibraryRoutine.ObjectStatic:
+                return ObjectStatic(operation);
         }
 
         // A receiver of a type the interpreter does not know makes the call itself the unsupported construct.
@@ -169,23 +175,6 @@ internal sealed partial class BodyCompiler
             default:
                 return Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
         }
-    }
-
-    /// <summary><c>Enum.GetValues&lt;E&gt;()</c>: the distinct values, ordered by unsigned magnitude as .NET does.</summary>
-    private Expr? EnumStatic(IInvocationOperation operation, ITypeSymbol enumType)
-    {
-        if (operation.TargetMethod.Name != "GetValues")
-        {
-            return null;
-        }
-
-        if (TypeOf(enumType, operation) is not EnumType type)
-        {
-            return Nothing;
-        }
-
-        var values = type.Members.Select(m => m.Bits).Distinct().OrderBy(b => (ulong)b).Select(b => new Value(b)).ToArray();
-        return _ => new Value(new ArrayObject((Value[])values.Clone()));
     }
 
     private Expr GetValueOrDefault(IInvocationOperation operation)

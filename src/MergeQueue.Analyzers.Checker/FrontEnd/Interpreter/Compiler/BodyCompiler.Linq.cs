@@ -58,7 +58,7 @@ internal sealed partial class BodyCompiler
         {
             for (int i = 1; i < arguments.Length; i++)
             {
-                var argument = i == 1 && name == "Concat" ? StripConversions(arguments[i].Value) : arguments[i].Value;
+                var argument = i == 1 && name is "Concat" or "Union" or "Intersect" or "Except" or "Zip" ? StripConversions(arguments[i].Value) : arguments[i].Value;
                 // A query done with its lambda when it returns: the lambda cannot outlive the call (see DelegateCreation).
                 consumedAtOnce = argument is IDelegateCreationOperation && member.ConsumesLambdaAtOnce ? argument : null;
                 others[i - 1] = Expr(argument, Carries(Types.Map(argument.Type)) && argument is not IDelegateCreationOperation ? Use.Own : othersUse);
@@ -139,10 +139,9 @@ internal sealed partial class BodyCompiler
             case "Distinct" when others.Length == 0:
                 return frame => new Value(LazyLinq.Distinct(source(frame), itemType));
             case "OrderBy" or "OrderByDescending" when function is not null && others.Length == 1:
-                var keyType = Types.Map(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType);
-                if (keyType is not (IntegerType or EnumType or BoolType))
+                if (OrderedKey(operation, 1) is not { } keyType)
                 {
-                    return Unsupported(operation, "ordering by '" + (keyType?.Name ?? "?") + "' (only integers, chars, enums and bools have a culture-free order)");
+                    return Unordered(operation, 1);
                 }
 
                 bool descending = name == "OrderByDescending";
@@ -153,7 +152,7 @@ internal sealed partial class BodyCompiler
                 bool append = name == "Append";
                 return frame => new Value(append ? LazyLinq.Append(source(frame), others[0](frame)) : LazyLinq.Prepend(source(frame), others[0](frame)));
             default:
-                return null;
+                return LinqShapeCall(operation, name, itemType, resultType, source, function, others);
         }
     }
 

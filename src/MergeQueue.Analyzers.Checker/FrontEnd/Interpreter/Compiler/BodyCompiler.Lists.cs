@@ -79,6 +79,39 @@ internal sealed partial class BodyCompiler
                     kept.ForEach(list.Add);
                     return new Value(removed);
                 };
+            case "RemoveRange" or "GetRange" when count == 2:
+                bool remove = operation.TargetMethod.Name == "RemoveRange";
+                return (_, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    int index = CheckRange(list, v[0].Bits, v[1].Bits);
+                    var items = list.Items.Take(list.Count).ToList();
+                    var range = items.GetRange(index, (int)v[1].Bits);
+                    if (!remove)
+                    {
+                        return new Value(new ListObject(range.ToArray(), range.Count));
+                    }
+
+                    items.RemoveRange(index, range.Count);
+                    Refill(list, items);
+                    return default;
+                };
+            case "InsertRange" when count == 2:
+                return (_, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    long index = v[0].Bits;
+                    var inserted = Sequences.Enumerate(v[1].Ref ?? throw ModelException.Of("ArgumentNullException", "Value cannot be null. (Parameter 'collection')")).ToList();
+                    if ((ulong)index > (ulong)list.Count)
+                    {
+                        throw Errors.ListInsertIndex();
+                    }
+
+                    var items = list.Items.Take(list.Count).ToList();
+                    items.InsertRange((int)index, inserted);
+                    Refill(list, items);
+                    return default;
+                };
             case "Clear" when count == 0:
                 return (_, r, _, _) =>
                 {
@@ -148,6 +181,33 @@ internal sealed partial class BodyCompiler
             default:
                 return null;
         }
+    }
+
+    /// <summary>.NET's checks of <c>List.GetRange</c>/<c>RemoveRange</c>'s <paramref name="index"/> and <paramref name="count"/>.</summary>
+    private static int CheckRange(ListObject list, long index, long count)
+    {
+        if (index < 0)
+        {
+            throw Errors.ArgumentOutOfRange("Non-negative number required.", "index");
+        }
+
+        if (count < 0)
+        {
+            throw Errors.ArgumentOutOfRange("Non-negative number required.", "count");
+        }
+
+        if (list.Count - index < count)
+        {
+            throw ModelException.Of("ArgumentException", "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+        }
+
+        return (int)index;
+    }
+
+    private static void Refill(ListObject list, List<Value> items)
+    {
+        list.Clear();
+        items.ForEach(list.Add);
     }
 
     private Library? QueueMethod(IInvocationOperation operation, QueueType type)
