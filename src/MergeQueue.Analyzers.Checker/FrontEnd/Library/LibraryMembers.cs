@@ -168,9 +168,9 @@ internal static partial class LibraryMembers
         Row("System.Enum", "IsDefined", "value", EnumStatic),
         Row("System.Enum", "Parse", "value, ignoreCase?", EnumStatic),
 
-        Row("System.MemoryExtensions", "Contains", "value", Span),
+        Row("System.MemoryExtensions", "Contains", "value, comparer?", Span),
         Row("System.MemoryExtensions", "IndexOf", "value", Span),
-        Row("System.MemoryExtensions", "SequenceEqual", "other", Span),
+        Row("System.MemoryExtensions", "SequenceEqual", "other, comparer?", Span),
 
         Row("System.Numerics.BitOperations", "PopCount", "value", Bits),
         Row("System.Object", "Equals", "objA, objB", ObjectStatic),

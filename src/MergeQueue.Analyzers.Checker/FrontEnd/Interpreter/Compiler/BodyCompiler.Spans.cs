@@ -19,7 +19,10 @@ internal sealed partial class BodyCompiler
     {
         var arguments = operation.Arguments;
         var spanOperation = SpanSource(arguments[0].Value);
-        if (TypeOf(spanOperation)?.ElementType is not { } element || arguments.Length != 2)
+        // .NET 10's optional comparer, left out: the default equality, as without it.
+        bool defaultComparer = arguments.Length == 2
+            || arguments.Length == 3 && (arguments[2].ArgumentKind == ArgumentKind.DefaultValue || arguments[2].Value.ConstantValue is { HasValue: true, Value: null });
+        if (TypeOf(spanOperation)?.ElementType is not { } element || !defaultComparer)
         {
             return null;
         }
