@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MergeQueue.Analyzers.FrontEnd.Library;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,27 +10,12 @@ namespace MergeQueue.Analyzers.FrontEnd.Shape;
 /// <summary>
 /// Whether a <c>Require</c> condition can be tested apart from its action: a guard (generated, or the interpreter's)
 /// runs it on the stored (or last decoded) state, so it must write nothing. A condition qualifies when it assigns nothing and calls only
-/// the model's own methods and properties that qualify in turn, or library members known to read only (LINQ,
-/// strings, math, and the read-only members of collections). Anything else keeps the <c>Require</c> in the body, where
+/// the model's own methods and properties that qualify in turn, or library members whose row in
+/// <see cref="LibraryMembers"/> writes nothing. Anything else keeps the <c>Require</c> in the body, where
 /// the step runs it on its own copy.
 /// </summary>
 internal sealed class GuardPurity
 {
-    // Library types whose every member leaves its arguments as they are.
-    private static readonly HashSet<string> ReadOnlyTypes = new()
-    {
-        "System.Linq.Enumerable", "System.String", "System.Math", "System.Char", "System.Boolean", "System.Int32",
-        "System.Int64", "System.Object", "System.ValueType", "System.Enum", "MergeQueue.Analyzers.Spec",
-    };
-
-    // Members of collections (and values) that only read.
-    private static readonly HashSet<string> ReadOnlyMembers = new()
-    {
-        "Contains", "ContainsKey", "ContainsValue", "IndexOf", "LastIndexOf", "Exists", "TrueForAll", "Find",
-        "FindIndex", "FindLast", "FindLastIndex", "Peek", "Equals", "GetHashCode", "ToString", "CompareTo",
-        "IsSubsetOf", "IsSupersetOf", "IsProperSubsetOf", "IsProperSupersetOf", "Overlaps", "SetEquals", "ToArray",
-    };
-
     private readonly Compilation compilation;
     private readonly INamedTypeSymbol model;
     private readonly HashSet<ISymbol> visiting = new(SymbolEqualityComparer.Default);
@@ -153,14 +139,8 @@ internal sealed class GuardPurity
                     && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
         }
 
-        string? type = method.ContainingType?.OriginalDefinition.ToDisplayString();
-        if (type is not null && ReadOnlyTypes.Contains(type))
-        {
-            return true;
-        }
-
-        // Counts, lengths and other getters of library types read only.
-        return method.MethodKind == MethodKind.PropertyGet || ReadOnlyMembers.Contains(method.Name);
+        // Counts, lengths and other getters of library types read only; of the methods, those the library table says write nothing.
+        return method.MethodKind == MethodKind.PropertyGet || LibraryMembers.Find(method) is { ReadsOnly: true };
     }
 
     private bool IsPureSource(IMethodSymbol method)

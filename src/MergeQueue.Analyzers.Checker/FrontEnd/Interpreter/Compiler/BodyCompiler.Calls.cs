@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Interpreter.Places;
+using MergeQueue.Analyzers.FrontEnd.Library;
 using MergeQueue.Analyzers.FrontEnd.Shape;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using Microsoft.CodeAnalysis;
@@ -45,20 +46,19 @@ internal sealed partial class BodyCompiler
                 return DelegateCall(operation);
         }
 
-        string container = KnownSymbols.MetadataName(method.ContainingType);
-        switch (container)
+        // Only the library members of the table run; the rest is what a model may not do, or not yet.
+        var member = LibraryMembers.Find(method);
+        var call = member?.Routine switch
         {
-            case KnownSymbols.Spec when method.Name == "Assert":
-                return Assert(operation);
-            case KnownSymbols.Enumerable:
-                return Linq(operation, use);
-            case KnownSymbols.Math:
-                return MathCall(operation);
-            case NullableName:
-                return NullableCall(operation, use);
-        }
-
-        return LibraryCall(operation, use) ?? Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
+            null => null,
+            LibraryRoutine.Spec when method.Name == "Assert" => Assert(operation),
+            LibraryRoutine.Spec => null,
+            LibraryRoutine.Linq => Linq(operation, use, member),
+            LibraryRoutine.Math => MathCall(operation),
+            LibraryRoutine.Nullable => NullableCall(operation, use),
+            _ => LibraryCall(operation, use, member),
+        };
+        return call ?? Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
     }
 
     private Expr UserCall(IOperation at, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)

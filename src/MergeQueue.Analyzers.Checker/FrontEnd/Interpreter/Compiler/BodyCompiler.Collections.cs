@@ -227,6 +227,8 @@ internal sealed partial class BodyCompiler
                 return items => new Value(new QueueObject(items));
             case StackType:
                 return items => new Value(new StackObject(items));
+            case DictionaryType dictionary:
+                return DictionaryBuilder(dictionary);
             case SetType set:
                 return items =>
                 {

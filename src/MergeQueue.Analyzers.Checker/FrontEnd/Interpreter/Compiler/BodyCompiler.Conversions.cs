@@ -37,6 +37,15 @@ internal sealed partial class BodyCompiler
             return CollectionExpression(collection);
         }
 
+        if (conversion.IsConditionalExpression && operand is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+        {
+            // `lone ? [] : [x]` typed by its target: each branch is converted to it, and only the one taken runs.
+            var condition = Expr(conditional.Condition);
+            var whenTrue = Expr(conditional.WhenTrue, use);
+            var otherwise = Expr(whenFalse, use);
+            return frame => condition(frame).Bool ? whenTrue(frame) : otherwise(frame);
+        }
+
         if (conversion.IsTupleLiteralConversion && operand is ITupleOperation literal)
         {
             return Tuple(literal, operation.Type);
@@ -96,6 +105,11 @@ internal sealed partial class BodyCompiler
                 return v.Ref is null || (v.Ref is RecordObject r && r.Type.IsSameOrDerivedFrom(target)) ? v
                     : throw Errors.InvalidCast(((RecordObject)v.Ref).Type.ClrName, target.ClrName);
             };
+        }
+
+        if (RoundedDivision(operation) is { } rounded)
+        {
+            return rounded;
         }
 
         return Unsupported(operation, "the conversion of '" + Shorten(operand.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");

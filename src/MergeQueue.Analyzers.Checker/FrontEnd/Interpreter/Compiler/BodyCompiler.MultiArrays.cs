@@ -110,7 +110,7 @@ internal sealed partial class BodyCompiler
     }
 
     /// <summary><c>GetLength(d)</c>, <c>GetLowerBound(d)</c> and <c>GetUpperBound(d)</c>: IndexOutOfRangeException for a dimension the array lacks, with .NET's message.</summary>
-    private (Library Body, bool Mutates)? MultiArrayMethod(IInvocationOperation operation)
+    private Library? MultiArrayMethod(IInvocationOperation operation)
     {
         static int Length(object? receiver, Value dimension)
         {
@@ -120,9 +120,9 @@ internal sealed partial class BodyCompiler
 
         return (operation.TargetMethod.Name, operation.Arguments.Length) switch
         {
-            ("GetLength", 1) => ((_, r, v, _) => new Value(Length(r, v[0])), false),
-            ("GetLowerBound", 1) => ((_, r, v, _) => new Value(0 * Length(r, v[0])), false),
-            ("GetUpperBound", 1) => ((_, r, v, _) => new Value(Length(r, v[0]) - 1), false),
+            ("GetLength", 1) => (_, r, v, _) => new Value(Length(r, v[0])),
+            ("GetLowerBound", 1) => (_, r, v, _) => new Value(0 * Length(r, v[0])),
+            ("GetUpperBound", 1) => (_, r, v, _) => new Value(Length(r, v[0]) - 1),
             _ => null,
         };
     }
