@@ -27,7 +27,18 @@ internal static class ModelChecker
             report(diagnostic);
         }
 
-        if (compiled.Model is not { } model || !settings.Enabled)
+        if (compiled.Model is not { } model)
+        {
+            return;
+        }
+
+        if (NonPartialDeclaration(source.Type, cancellationToken) is null
+            && Generator.Parser.WhyNotGenerated(source.Type, source.Compilation, cancellationToken) is { } whyNoExplorer)
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.NoExplorer, ModelLocation(source.Type), source.Type.Name, whyNoExplorer));
+        }
+
+        if (!settings.Enabled)
         {
             return;
         }

@@ -27,6 +27,7 @@ internal static class DiagnosticDescriptors
     public const string NoActionsId = "SM0109";
     public const string InvalidMemberId = "SM0110";
     public const string NotPartialId = "SM0111";
+    public const string NoExplorerId = "SM0112";
     public const string InitialConstructorId = "SM0113";
     public const string StepInvariantSignatureId = "SM0114";
     public const string FairnessGroupMismatchId = "SM0115";
@@ -78,7 +79,7 @@ internal static class DiagnosticDescriptors
         "Construct not supported by the compile-time checker",
         "The compile-time checker cannot interpret {0}; '{1}' was not checked at compile time",
         ModelCategory,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + UnsupportedConstructId.ToLowerInvariant());
 
@@ -121,6 +122,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidMember = ModelError(
         InvalidMemberId, "Invalid model member",
         "[{0}] on '{1}' is not allowed: {2}");
+
+    public static readonly DiagnosticDescriptor NoExplorer = new(
+        NoExplorerId,
+        "No Explore() is generated for the model",
+        "No Explore() is generated for '{0}': {1}",
+        ModelCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + NoExplorerId.ToLowerInvariant());
 
     public static readonly DiagnosticDescriptor InitialConstructor = ModelError(
         InitialConstructorId, "More than one constructor builds the initial states",
@@ -166,6 +176,7 @@ internal static class DiagnosticDescriptors
         NoActions,
         InvalidMember,
         NotPartial,
+        NoExplorer,
         InitialConstructor,
         StepInvariantSignature,
         FairnessGroupMismatch);

@@ -15,10 +15,11 @@ internal static class ModelCompiler
     public static CompiledModel Compile(ModelSource source, CancellationToken cancellationToken)
     {
         var diagnostics = new ModelDiagnostics(source.Type.Name);
-        var types = new TypeMapper();
+        var types = new TypeMapper(source.Compilation);
 
         // The shape first (SM0101–SM0110), then the bodies every action, property and constructor can reach.
         var shape = new ShapeReader(source.Type, types, diagnostics).Read();
+        PropertyPurity.Check(shape, source.Compilation, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new CompiledModel(null, diagnostics.ToImmutable());

@@ -325,13 +325,13 @@ internal static class Emitter
         }
     }
 
-    // One array or collection reachable from two places is a model error (SPEC.md §2) that a snapshot would hide by
-    // splitting it. It can only arise through a field that can be reassigned or a collection that holds collections,
-    // so the check is emitted only then: the merge queue's readonly arrays of enums and ints cost nothing.
+    // One array, collection or mutable record reachable from two places is a model error (SPEC.md §2) that a snapshot
+    // would hide by splitting it. It can only arise through a field that can be reassigned or a value that holds such
+    // values, so the check is emitted only then: the merge queue's readonly arrays of enums and ints cost nothing.
     private static void SharedPlaces(SourceWriter w, ModelSpec model)
     {
-        var mutable = model.Fields.Where(f => IsCollection(model.Types[f.Type])).ToList();
-        bool possible = mutable.Any(f => !f.IsReadOnly || HoldsCollections(model, model.Types[f.Type]));
+        var mutable = model.Fields.Where(f => IsMutable(model.Types[f.Type])).ToList();
+        bool possible = mutable.Any(f => !f.IsReadOnly || HoldsMutable(model, model.Types[f.Type]));
         if (!possible)
         {
             return;
@@ -344,11 +344,14 @@ internal static class Emitter
         w.Line();
     }
 
-    private static bool IsCollection(TypeSpec type) =>
-        type.Kind is ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
+    private static bool IsMutable(TypeSpec type) =>
+        type.Kind is ValueKind.Array or ValueKind.MultiArray or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary
+        || type.Kind == ValueKind.RecordClass && type.NeedsCopy;
 
-    private static bool HoldsCollections(ModelSpec model, TypeSpec type) =>
-        type.Parts.Any(part => IsCollection(model.Types[part]) || HoldsCollections(model, model.Types[part]));
+    private static bool HoldsMutable(ModelSpec model, TypeSpec type) => HoldsMutable(model, type, new HashSet<TypeSpec>());
+
+    private static bool HoldsMutable(ModelSpec model, TypeSpec type, HashSet<TypeSpec> seen) =>
+        seen.Add(type) && type.Parts.Concat(type.Derived).Any(part => IsMutable(model.Types[part]) || HoldsMutable(model, model.Types[part], seen));
 
     private static void Encoding(SourceWriter w, ModelSpec model)
     {

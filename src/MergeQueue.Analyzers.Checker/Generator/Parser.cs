@@ -22,9 +22,19 @@ namespace MergeQueue.Analyzers.Generator;
 internal sealed partial class Parser
 {
     private readonly INamedTypeSymbol type;
-    private readonly TypeSpecReader types = new();
+    private readonly TypeSpecReader types;
 
-    private Parser(INamedTypeSymbol type) => this.type = type;
+    /// <summary>How the names of the files the generator adds end.</summary>
+    internal const string GeneratedFileSuffix = ".Explore.g.cs";
+
+    // Why Read gave no model, when the shape itself was valid.
+    private string? failure;
+
+    private Parser(INamedTypeSymbol type, Compilation compilation)
+    {
+        this.type = type;
+        types = new TypeSpecReader(new DerivedRecords(compilation));
+    }
 
     public static ModelSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -35,7 +45,7 @@ internal sealed partial class Parser
 
         try
         {
-            return new Parser(type).Read(context.SemanticModel.Compilation, cancellationToken);
+            return new Parser(type, context.SemanticModel.Compilation).Read(context.SemanticModel.Compilation, cancellationToken);
         }
         catch (System.Exception failure) when (failure is not System.OperationCanceledException)
         {
@@ -44,23 +54,59 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Whether a partial declaration added by the generator compiles: every part partial, top level, not generic.</summary>
+    /// <summary>
+    /// Why no <c>Explore()</c> is generated for a model whose shape is valid, with what to change; null when one is.
+    /// The analyzer reports it (SM0112): the generator reports nothing.
+    /// </summary>
+    public static string? WhyNotGenerated(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (NotExtendable(type) is { } reason)
+        {
+            return reason;
+        }
+
+        try
+        {
+            var parser = new Parser(type, compilation);
+            return parser.Read(compilation, cancellationToken) is null ? parser.failure : null;
+        }
+        catch (System.Exception failure) when (failure is not System.OperationCanceledException)
+        {
+            return "the generator failed on it (" + failure.GetType().Name + ": " + failure.Message + ")";
+        }
+    }
+
+    /// <summary>Why a partial declaration added by the generator would not compile; null when it would (not partial is SM0111's).</summary>
+    private static string? NotExtendable(INamedTypeSymbol type) =>
+        type.TypeKind != TypeKind.Class ? "it is not a class"
+        : type.ContainingType is not null ? "it is nested in '" + type.ContainingType.Name + "'; declare it at namespace level"
+        : type.IsGenericType ? "it is generic"
+        : type.IsAbstract ? "it is abstract"
+        : type.IsStatic ? "it is static"
+        : type.IsFileLocal ? "it is file-local; make it internal"
+        : type.GetMembers("Explore").Any(m => !IsGenerated(m)) ? "it declares a member named 'Explore' already; rename that member"
+        : type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) ? "it has required members, which the generated explorer cannot set; give them initializers instead"
+        : null;
+
+    /// <summary>Whether a member comes from this generator's own output, which the analyzer's compilation includes.</summary>
+    private static bool IsGenerated(ISymbol member) =>
+        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal));
+
     private static bool CanExtend(INamedTypeSymbol type) =>
-        type.TypeKind == TypeKind.Class
-        && type.ContainingType is null
-        && !type.IsGenericType
-        && !type.IsAbstract
-        && !type.IsStatic
-        && !type.IsFileLocal
-        && !type.GetMembers("Explore").Any()
-        && !type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+        NotExtendable(type) is null
         && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     private ModelSpec? Read(Compilation compilation, CancellationToken cancellationToken)
     {
         var diagnostics = new ModelDiagnostics(type.Name);
-        var shape = new ShapeReader(type, new TypeMapper(), diagnostics).Read();
-        if (diagnostics.Blocking || HasPrimaryConstructorParameters())
+        var shape = new ShapeReader(type, new TypeMapper(compilation), diagnostics).Read();
+        if (HasPrimaryConstructorParameters())
+        {
+            failure = "its primary constructor has parameters, which the generated explorer cannot pass; declare fields and a constructor instead";
+            return null;
+        }
+
+        if (diagnostics.Blocking)
         {
             // A primary constructor with parameters leaves the generated copy constructor nothing to chain to.
             return null;
@@ -73,6 +119,7 @@ internal sealed partial class Parser
             int index = types.Read(field.Symbol.Type);
             if (index < 0)
             {
+                failure = "the field '" + field.Name + "' holds " + types.Refused + ", which the generated explorer cannot copy and compare yet";
                 return null;
             }
 

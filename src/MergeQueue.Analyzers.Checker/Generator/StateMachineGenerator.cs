@@ -55,7 +55,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
         if (input.Model.Model is { } model && input.Model.HasRuntime)
         {
-            string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + ".Explore.g.cs";
+            string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + Parser.GeneratedFileSuffix;
             context.AddSource(hint, Emitter.Emit(model, input.NullableAnnotations));
         }
     }

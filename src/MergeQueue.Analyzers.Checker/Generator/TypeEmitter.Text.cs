@@ -27,6 +27,9 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line(Text + ".AppendString(text, v);");
                 break;
+            case ValueKind.Nullable:
+                w.Line("if (v.HasValue) " + Call("Format", type.Parts[0], "text", "v.GetValueOrDefault()") + "; else text.Append(\"null\");");
+                break;
             case ValueKind.Enum:
                 // The first declared name of a value, as the front end; other values print as .NET prints them.
                 w.Open("switch (v)");
@@ -44,6 +47,11 @@ internal static partial class TypeEmitter
                 w.Line("bool first = true;");
                 w.Line("foreach (var item in v) { if (!first) text.Append(\", \"); first = false; " + Call("Format", type.Parts[0], "text", "item") + "; }");
                 w.Line("text.Append(']');");
+                break;
+            case ValueKind.MultiArray:
+                // Nested rows, as the front end prints them: [[a, b], [c, d]].
+                w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                w.Line(FormatDimension(type, 0));
                 break;
             case ValueKind.Set or ValueKind.Dictionary:
                 bool isSet = type.Kind == ValueKind.Set;
@@ -70,6 +78,7 @@ internal static partial class TypeEmitter
                 if (type.Kind == ValueKind.RecordClass)
                 {
                     w.Line("if (v is null) { text.Append(\"null\"); return; }");
+                    Dispatch(w, types, type, "v", derived => "{ " + Call("Format", derived, "text", "(" + types[derived].Name + ")v") + "; return; }");
                 }
 
                 w.Line("text.Append(" + Emitter.Quote(type.Display + " {") + ");");
@@ -85,8 +94,25 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    private static void Compare(SourceWriter w, int i, TypeSpec type)
+    private static string FormatDimension(TypeSpec type, int d) =>
+        "text.Append('['); for (int i" + d + " = 0; i" + d + " < v.GetLength(" + d + "); i" + d + "++) { if (i" + d + " > 0) text.Append(\", \"); "
+        + (d == type.Rank - 1 ? Call("Format", type.Parts[0], "text", "v" + Indexer(type.Rank)) + ";" : FormatDimension(type, d + 1))
+        + " } text.Append(']');";
+
+    private static void Compare(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
+        if (type.Derived.Count > 0)
+        {
+            w.Open("private static int RuntimeRank" + i + "(" + type.Name + " v)");
+            for (int rank = 0; rank < type.RuntimeOrder.Count; rank++)
+            {
+                w.Line("if (v.GetType() == typeof(" + types[type.RuntimeOrder[rank]].Name + ")) return " + rank + ";");
+            }
+
+            w.Line("return " + type.RuntimeOrder.Count + ";");
+            w.Close();
+        }
+
         w.Open("internal static int Compare" + i + "(" + type.Name + " a, " + type.Name + " b)");
         switch (type.Kind)
         {
@@ -99,10 +125,21 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line("return string.CompareOrdinal(a, b);");
                 break;
+            case ValueKind.Nullable:
+                // Null sorts first, as Comparer<T?>.Default and the front end.
+                w.Line("if (!a.HasValue || !b.HasValue) return (a.HasValue ? 1 : 0) - (b.HasValue ? 1 : 0);");
+                w.Line("return " + Call("Compare", type.Parts[0], "a.GetValueOrDefault()", "b.GetValueOrDefault()") + ";");
+                break;
             default:
                 if (type.Kind == ValueKind.RecordClass)
                 {
                     w.Line("if (a is null || b is null) return (a is null ? 0 : 1) - (b is null ? 0 : 1);");
+                    if (type.Derived.Count > 0)
+                    {
+                        // Different runtime types sort by their CLR names, as the front end sorts them.
+                        w.Line("if (a.GetType() != b.GetType()) return RuntimeRank" + i + "(a) - RuntimeRank" + i + "(b);");
+                        Dispatch(w, types, type, "a", derived => "return " + Call("Compare", derived, "(" + types[derived].Name + ")a", "(" + types[derived].Name + ")b") + ";");
+                    }
                 }
 
                 w.Line("int order;");
@@ -135,6 +172,15 @@ internal static partial class TypeEmitter
                 if (deep)
                 {
                     w.Line("for (int i = 0; i < copy.Length; i++) copy[i] = " + CopyOf(types, type.Parts[0], "copy[i]") + ";");
+                }
+
+                w.Line("return copy;");
+                break;
+            case ValueKind.MultiArray:
+                w.Line("var copy = (" + t + ")v.Clone();");
+                if (deep)
+                {
+                    w.Line(EachIndex(type.Rank, "copy") + "copy" + Indexer(type.Rank) + " = " + CopyOf(types, type.Parts[0], "copy" + Indexer(type.Rank)) + ";");
                 }
 
                 w.Line("return copy;");

@@ -30,11 +30,11 @@ internal static partial class TypeEmitter
         {
             var type = types[i];
             Equal(w, types, i, type);
-            Hash(w, i, type);
+            Hash(w, types, i, type);
             Format(w, types, i, type);
             if (IsComparable(type))
             {
-                Compare(w, i, type);
+                Compare(w, types, i, type);
             }
 
             if (type.NeedsCopy)
@@ -54,7 +54,7 @@ internal static partial class TypeEmitter
         && (types[type].Kind is ValueKind.Set or ValueKind.Dictionary || types[type].Parts.Any(p => HasTable(types, p, seen)));
 
     private static bool IsCollection(ValueKind kind) =>
-        kind is ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
+        kind is ValueKind.Array or ValueKind.MultiArray or ValueKind.List or ValueKind.Queue or ValueKind.Stack or ValueKind.Set or ValueKind.Dictionary;
 
     // Only values without collections can be set elements or dictionary keys (the front end rejects the others).
     private static bool IsComparable(TypeSpec type) =>
@@ -74,11 +74,23 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line("return string.Equals(a, b);");
                 break;
+            case ValueKind.Nullable:
+                // Null equals only null, as EqualityComparer<T?>.Default.
+                w.Line("return a.HasValue == b.HasValue && (!a.HasValue || " + Call("Equal", type.Parts[0], "a.GetValueOrDefault()", "b.GetValueOrDefault()") + ");");
+                break;
             case ValueKind.Array or ValueKind.List:
                 string count = type.Kind == ValueKind.Array ? "Length" : "Count";
                 w.Line("if (ReferenceEquals(a, b)) return true;");
                 w.Line("if (a is null || b is null || a." + count + " != b." + count + ") return false;");
                 w.Line("for (int i = 0; i < a." + count + "; i++) if (!" + Call("Equal", type.Parts[0], "a[i]", "b[i]") + ") return false;");
+                w.Line("return true;");
+                break;
+            case ValueKind.MultiArray:
+                // Same shape, then the same elements in row-major order.
+                w.Line("if (ReferenceEquals(a, b)) return true;");
+                w.Line("if (a is null || b is null) return false;");
+                w.Line("for (int d = 0; d < " + type.Rank + "; d++) if (a.GetLength(d) != b.GetLength(d)) return false;");
+                w.Line(EachIndex(type.Rank, "a") + "if (!" + Call("Equal", type.Parts[0], "a" + Indexer(type.Rank), "b" + Indexer(type.Rank)) + ") return false;");
                 w.Line("return true;");
                 break;
             case ValueKind.Queue or ValueKind.Stack:
@@ -104,6 +116,7 @@ internal static partial class TypeEmitter
                 {
                     w.Line("if (ReferenceEquals(a, b)) return true;");
                     w.Line("if (a is null || b is null || a.GetType() != b.GetType()) return false;");
+                    Dispatch(w, types, type, "a", derived => "return " + Call("Equal", derived, "(" + types[derived].Name + ")a", "(" + types[derived].Name + ")b") + ";");
                 }
 
                 w.Line("return " + string.Join(" && ", Members(type).Select(m => Call("Equal", m.Part, "a." + m.Access, "b." + m.Access)).DefaultIfEmpty("true")) + ";");
@@ -113,7 +126,7 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    private static void Hash(SourceWriter w, int i, TypeSpec type)
+    private static void Hash(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
         w.Open("internal static long Hash" + i + "(" + type.Name + " v)");
         string seed = ((int)type.Kind * 0x9E37 + 0x5EED).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -131,9 +144,19 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line("return " + Hashing + ".String(v);");
                 break;
+            case ValueKind.Nullable:
+                w.Line("return v.HasValue ? " + Hashing + ".Combine(" + seed + "L, " + Call("Hash", type.Parts[0], "v.GetValueOrDefault()") + ") : " + Hashing + ".Null;");
+                break;
             case ValueKind.Array or ValueKind.List or ValueKind.Queue or ValueKind.Stack:
                 w.Line("if (v is null) return " + Hashing + ".Null;");
                 w.Line("long hash = " + seed + "L + " + (type.Kind == ValueKind.Array ? "v.Length" : "v.Count") + ";");
+                w.Line("foreach (var item in v) hash = " + Hashing + ".Combine(hash, " + Call("Hash", type.Parts[0], "item") + ");");
+                w.Line("return hash;");
+                break;
+            case ValueKind.MultiArray:
+                w.Line("if (v is null) return " + Hashing + ".Null;");
+                w.Line("long hash = " + seed + "L;");
+                w.Line("for (int d = 0; d < " + type.Rank + "; d++) hash = " + Hashing + ".Combine(hash, v.GetLength(d));");
                 w.Line("foreach (var item in v) hash = " + Hashing + ".Combine(hash, " + Call("Hash", type.Parts[0], "item") + ");");
                 w.Line("return hash;");
                 break;
@@ -150,6 +173,7 @@ internal static partial class TypeEmitter
                 if (type.Kind == ValueKind.RecordClass)
                 {
                     w.Line("if (v is null) return " + Hashing + ".Null;");
+                    Dispatch(w, types, type, "v", derived => "return " + Call("Hash", derived, "(" + types[derived].Name + ")v") + ";");
                 }
 
                 w.Line("long hash = " + seed + "L;");
@@ -164,6 +188,21 @@ internal static partial class TypeEmitter
 
         w.Close();
     }
+
+    /// <summary>For a base record: hands a value whose runtime type is a derived record to that record's helper.</summary>
+    private static void Dispatch(SourceWriter w, IReadOnlyList<TypeSpec> types, TypeSpec type, string value, System.Func<int, string> call)
+    {
+        foreach (int derived in type.Derived)
+        {
+            w.Line("if (" + value + ".GetType() == typeof(" + types[derived].Name + ")) " + call(derived));
+        }
+    }
+
+    /// <summary>Nested loops over every index of a multi-dimensional array, row-major: <c>i0</c>, <c>i1</c>, ….</summary>
+    private static string EachIndex(int rank, string array) =>
+        string.Concat(Enumerable.Range(0, rank).Select(d => "for (int i" + d + " = 0; i" + d + " < " + array + ".GetLength(" + d + "); i" + d + "++) "));
+
+    private static string Indexer(int rank) => "[" + string.Join(", ", Enumerable.Range(0, rank).Select(d => "i" + d)) + "]";
 
     private static IEnumerable<(string Name, string Access, int Part)> Members(TypeSpec type) =>
         type.Members.Select((name, index) => (name, Parser.Identifier(name), type.Parts[index]));

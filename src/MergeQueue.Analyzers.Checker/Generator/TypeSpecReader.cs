@@ -15,8 +15,14 @@ internal sealed class TypeSpecReader
 {
     private readonly List<TypeSpec?> specs = new();
     private readonly Dictionary<ITypeSymbol, int> indexes = new(SymbolEqualityComparer.Default);
+    private readonly DerivedRecords derivedRecords;
+
+    public TypeSpecReader(DerivedRecords derivedRecords) => this.derivedRecords = derivedRecords;
 
     public EquatableArray<TypeSpec> ToArray() => new(specs.Select(s => s!));
+
+    /// <summary>The innermost type <see cref="Read"/> could not take, as a message names it.</summary>
+    public string? Refused { get; private set; }
 
     public int Read(ITypeSymbol type)
     {
@@ -37,6 +43,7 @@ internal sealed class TypeSpecReader
         var spec = Create(type);
         if (spec is null)
         {
+            Refused ??= "the type '" + TypeMapper.Display(type) + "'";
             return -1;
         }
 
@@ -66,6 +73,7 @@ internal sealed class TypeSpecReader
         {
             INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType => Enum(enumType, name),
             IArrayTypeSymbol { IsSZArray: true } array => Collection(ValueKind.Array, name, array.ElementType),
+            IArrayTypeSymbol { Rank: > 1 } multi => Collection(ValueKind.MultiArray, name, multi.ElementType) is { } spec ? spec with { Rank = multi.Rank } : null,
             INamedTypeSymbol named => Named(named, name),
             _ => null,
         };
@@ -95,9 +103,21 @@ internal sealed class TypeSpecReader
             return Tuple(type, name);
         }
 
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            // A tuple holding a collection would need a copy through the nullable: not written (the model gets no Explore()).
+            int underlying = Read(arguments[0]);
+            return underlying < 0 || specs[underlying]!.NeedsCopy ? null : Spec(ValueKind.Nullable, name, string.Empty, new[] { underlying }, new string[0], needsCopy: false);
+        }
+
         if (type.TypeKind == TypeKind.Class && type.IsRecord)
         {
-            return Record(type, name, ValueKind.RecordClass);
+            return RecordClass(type, name);
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return Interface(type, name);
         }
 
         if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None
@@ -128,6 +148,67 @@ internal sealed class TypeSpecReader
         return parts.Any(p => p < 0)
             ? null
             : Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+    }
+
+    // A field declared as a base record holds any record derived from it: each runtime type keeps its own members.
+    private TypeSpec? RecordClass(INamedTypeSymbol type, string name)
+    {
+        var own = Record(type, name, ValueKind.RecordClass);
+        var derived = derivedRecords.Of(type);
+        if (own is null || derived.Count == 0)
+        {
+            return own;
+        }
+
+        var indexes = new List<int>();
+        bool needsCopy = own.NeedsCopy;
+        foreach (var record in derived)
+        {
+            int index = Read(record);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            indexes.Add(index);
+            needsCopy |= specs[index]!.NeedsCopy;
+        }
+
+        var order = indexes.Prepend(this.indexes[type])
+            .Zip(derived.Prepend(type), (index, symbol) => (Index: index, Clr: TypeMapper.ClrName(symbol)))
+            .OrderBy(p => p.Clr, System.StringComparer.Ordinal)
+            .Select(p => p.Index);
+        return own with { NeedsCopy = needsCopy, Derived = new EquatableArray<int>(indexes), RuntimeOrder = new EquatableArray<int>(order) };
+    }
+
+    // An interface implemented only by records holds one of them, as a base record without members of its own does
+    // (the front end maps it the same way). Copying one would need its runtime type: refused when any needs a copy.
+    private TypeSpec? Interface(INamedTypeSymbol type, string name)
+    {
+        var implementers = derivedRecords.Implementers(type);
+        if (implementers.Count == 0 || implementers.Any(t => !(t.IsRecord && t.TypeKind == TypeKind.Class)))
+        {
+            return null;
+        }
+
+        var indexes = new List<int>();
+        foreach (var record in implementers)
+        {
+            int index = Read(record);
+            if (index < 0 || specs[index]!.NeedsCopy)
+            {
+                return null;
+            }
+
+            indexes.Add(index);
+        }
+
+        var order = indexes
+            .Zip(implementers, (index, symbol) => (Index: index, Clr: TypeMapper.ClrName(symbol)))
+            .OrderBy(p => p.Clr, System.StringComparer.Ordinal)
+            .Select(p => p.Index);
+        return Spec(ValueKind.RecordClass, name, type.Name, new int[0], new string[0], needsCopy: false)
+            with { Derived = new EquatableArray<int>(indexes), RuntimeOrder = new EquatableArray<int>(order) };
     }
 
     // Records and structs hold values only: a collection inside one would need a constructor the generator cannot

@@ -73,7 +73,13 @@ public static class SharedObjects
             return null;
         }
 
-        foreach (var item in (IEnumerable)value!)
+        if (value is not IEnumerable items)
+        {
+            // A mutable record: the generated explorer refuses records holding collections, so nothing inside it is shared.
+            return null;
+        }
+
+        foreach (var item in items)
         {
             if (Walk(item, place, seen) is { } message)
             {
@@ -84,8 +90,35 @@ public static class SharedObjects
         return null;
     }
 
-    // Strings are immutable; value types arrive boxed afresh and cannot be shared.
-    private static bool IsMutable(object? value) => value is IEnumerable and not string;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, bool> SettableClasses = new();
+
+    // Strings are immutable; value types arrive boxed afresh and cannot be shared. A record with a settable member is
+    // mutable, as the compile-time checker decides it: an instance field that is not readonly (init-only).
+    private static bool IsMutable(object? value) =>
+        value is IEnumerable and not string
+        || value is not null && !value.GetType().IsValueType && SettableClasses.GetOrAdd(value.GetType(), IsSettableRecord);
+
+    private static bool IsSettableRecord(System.Type type)
+    {
+        // C# compiles every record class with a clone method of this name.
+        if (type.GetMethod("<Clone>$") is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            foreach (var field in current.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+            {
+                if (!field.IsInitOnly)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static string Shared(string first, string second) =>
         "One mutable object is shared by '" + first + "' and '" + second + "': give each place its own copy";

@@ -73,6 +73,98 @@ public sealed class ExplorationCacheTests
         Assert.Equal(1, ExplorationCache.ExplorationsOf(secondName));
     }
 
+    [Fact]
+    public async Task Edit_to_a_comment_in_the_model_ReusesTheExploration()
+    {
+        var (model, name) = UniqueModel();
+        var first = TestCompilation.Create(model, Enums);
+        await AnalyzerRun.DiagnosticsAsync(first);
+
+        var edited = Replace(first, "Model0.cs", model.Replace("int x;", "int x; // the counter"));
+        await AnalyzerRun.DiagnosticsAsync(edited);
+
+        Assert.Equal(1, ExplorationCache.ExplorationsOf(name));
+    }
+
+    // One compiler process, the same file compiled twice: each compilation gets its own answer (issue "never go stale").
+    [Fact]
+    public async Task Preprocessor_symbol_defined_ExploresAgain()
+    {
+        var (model, name) = UniqueModel();
+        var gated = model.Replace("[Action] void Inc() { Require(x < 3); x++; }", "#if BIG\n[Action] void Inc() { Require(x < 3); x++; }\n#else\n[Action] void Inc() { Require(x < 1); x++; }\n#endif");
+        var small = TestCompilation.Create(gated, Enums);
+        var before = await AnalyzerRun.DiagnosticsAsync(small);
+
+        var big = small.ReplaceSyntaxTree(
+            small.SyntaxTrees.First(),
+            CSharpSyntaxTree.ParseText(gated, new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "BIG" }), "Model0.cs"));
+        var after = await AnalyzerRun.DiagnosticsAsync(big);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
+        Assert.DoesNotContain(before, d => d.Id == "SM0001");
+        Assert.Contains(after, d => d.Id == "SM0001");
+    }
+
+    [Fact]
+    public async Task Overflow_checking_turned_on_ExploresAgain()
+    {
+        var name = "Wrap" + Guid.NewGuid().ToString("N");
+        var source = TestCompilation.Usings + $$"""
+            [StateMachine]
+            partial class {{name}}
+            {
+                int x = int.MaxValue;
+                bool done;
+                [Action] void Inc() { Require(!done); x++; done = true; }
+                [Terminal] bool Done => done;
+            }
+            """;
+        var unchecked_ = TestCompilation.Create(source);
+        var before = await AnalyzerRun.DiagnosticsAsync(unchecked_);
+
+        var checked_ = unchecked_.WithOptions(unchecked_.Options.WithOverflowChecks(true));
+        var after = await AnalyzerRun.DiagnosticsAsync(checked_);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
+        Assert.DoesNotContain(before, d => d.Id == "SM0004");
+        Assert.Contains(after, d => d.Id == "SM0004");
+    }
+
+    [Fact]
+    public async Task Constant_from_a_rebuilt_reference_changed_ExploresAgain()
+    {
+        var name = "Limited" + Guid.NewGuid().ToString("N");
+        var source = TestCompilation.Usings + $$"""
+            [StateMachine]
+            partial class {{name}}
+            {
+                int x;
+                [Action] void Inc() { Require(x < Limits.Max); x++; }
+                [Invariant] bool Small() => x < 2;
+            }
+            """;
+        MetadataReference Library(int max)
+        {
+            var library = CSharpCompilation.Create(
+                "Limits",
+                new[] { CSharpSyntaxTree.ParseText("public static class Limits { public const int Max = " + max + "; }") },
+                Basic.Reference.Assemblies.Net80.References.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            return MetadataReference.CreateFromImage(image.ToArray());
+        }
+
+        var one = TestCompilation.CreateUnchecked(source).AddReferences(Library(1));
+        var before = await AnalyzerRun.DiagnosticsAsync(one);
+        var three = TestCompilation.CreateUnchecked(source).AddReferences(Library(3));
+        var after = await AnalyzerRun.DiagnosticsAsync(three);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
+        Assert.DoesNotContain(before, d => d.Id == "SM0001");
+        Assert.Contains(after, d => d.Id == "SM0001");
+    }
+
     private const string Enums = "public enum Mode { A, B }";
 
     private static (string Source, string Name) UniqueModel()

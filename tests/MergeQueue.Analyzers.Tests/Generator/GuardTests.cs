@@ -26,8 +26,25 @@ public sealed class GuardTests
         Assert.Contains("if (!(\"ab\".Length == 2))", generated);
     }
 
+    // The flagship's merge guard written as a loop: its counter is the helper's own variable, not state.
+    [Fact]
+    public void Helpers_that_write_only_their_own_variables_become_guards()
+    {
+        string generated = Generate("""
+            int x;
+            int[] a = new int[3];
+            bool EarlierDone(int p) { for (int q = 0; q < 3; q++) if (a[q] != 0 && a[q] < a[p]) return false; return true; }
+            int Sum() { int total = 0; foreach (var v in a) total += v; return total; }
+            [Action] void Go([Range(0, 2)] int p) { Require(EarlierDone(p) && Sum() < 5); x++; }
+            """);
+
+        Assert.Contains("if (!(EarlierDone(p) && Sum() < 5))", generated);
+    }
+
     [Theory]
     [InlineData("bool Bump() { x++; return x < 3; }", "Bump()")]
+    [InlineData("bool Poke() { ref int r = ref a[0]; r = 1; return true; }", "Poke()")]
+    [InlineData("bool Fill() { var b = a; b[0] = 1; return true; }", "Fill()")]
     [InlineData("bool Bump() => Deeper(); bool Deeper() { a[0] = 1; return true; }", "Bump()")]
     [InlineData("", "items.Remove(1)")]
     [InlineData("", "(x = 2) > 1")]

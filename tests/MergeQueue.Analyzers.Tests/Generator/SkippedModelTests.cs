@@ -28,6 +28,33 @@ public sealed class SkippedModelTests
         Assert.Equal(compilation.SyntaxTrees.Count(), output.SyntaxTrees.Count());
     }
 
+    // SPEC §3: a model the analyzer checks but the generator skips says so at the class, with why and what to change.
+    [Theory]
+    [InlineData("public partial class Outer { [StateMachine] public partial class M { int x; [Action] void A() { x = 1; } } }", "it is nested in 'Outer'; declare it at namespace level")]
+    [InlineData("[StateMachine] public partial class M { int x; [Action] void A() { x = 1; } public static int Explore() => 0; }", "it declares a member named 'Explore' already; rename that member")]
+    [InlineData("[StateMachine] public partial class M { public required int x = 0; [Action] void A() { x = 1; } }", "it has required members, which the generated explorer cannot set; give them initializers instead")]
+    public async System.Threading.Tasks.Task Model_checked_without_an_explorer_gets_SM0112_saying_why(string declaration, string why)
+    {
+        string source = TestCompilation.Usings + declaration;
+        var compilation = (Microsoft.CodeAnalysis.CSharp.CSharpCompilation)TestCompilation.CreateUnchecked(source).AddReferences(GeneratorRun.Engine);
+
+        var (_, result) = GeneratorRun.Run(compilation);
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(compilation);
+
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Equal("No Explore() is generated for 'M': " + why, diagnostics.Single("SM0112").GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Model_with_an_explorer_gets_no_SM0112()
+    {
+        // The compiler runs analyzers on the compilation with the generated Explore() in it.
+        var (withExplorer, _) = GeneratorRun.Run(GeneratorRun.Compilation(AgreementTests.Sources("fixed")));
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(withExplorer);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "SM0112");
+    }
+
     [Fact]
     public void Project_without_the_engine_gets_no_explorer()
     {

@@ -22,15 +22,16 @@ internal static class GeneratorRun
     public static CSharpCompilation Compilation(params string[] sources) =>
         (CSharpCompilation)TestCompilation.Create(sources).AddReferences(Engine);
 
-    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(CSharpParseOptions? parseOptions = null) => CSharpGeneratorDriver.Create(
         new[] { new StateMachineGenerator().AsSourceGenerator() },
-        parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+        parseOptions: parseOptions ?? new CSharpParseOptions(LanguageVersion.Latest),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; the output compilation must have no errors and the generator must not have thrown.</summary>
     public static (Compilation Output, GeneratorDriverRunResult Result) Run(Compilation compilation)
     {
-        var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        // Generated files are parsed as the project's own files are.
+        var driver = Driver(compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var driverErrors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == "CS8785").ToList();
         Assert.True(driverErrors.Count == 0, "The generator failed:\n" + string.Join("\n", driverErrors));
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -42,9 +43,13 @@ internal static class GeneratorRun
     /// <summary>Compiles, generates, loads in a collectible context and calls <c>typeName.Explore()</c>.</summary>
     public static GeneratedResult Explore(string typeName, params string[] sources) => Explore(typeName, null, sources);
 
-    public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources)
+    public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources) =>
+        Explore(Compilation(sources), typeName, options);
+
+    /// <summary>Generates into <paramref name="compilation"/>, loads the result in a collectible context and calls <c>typeName.Explore()</c>.</summary>
+    public static GeneratedResult Explore(Compilation compilation, string typeName, ExplorationOptions? options)
     {
-        var (output, _) = Run(Compilation(sources));
+        var (output, _) = Run(compilation);
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));

@@ -42,7 +42,10 @@ internal static class ModelSources
 
     /// <summary>The model in <paramref name="sources"/> named <paramref name="typeName"/>, compiled by the front end.</summary>
     public static CompiledModel Compile(string typeName, params string[] sources) =>
-        ModelCompiler.Compile(For(TestCompilation.Create(sources), typeName), default);
+        Compile(TestCompilation.Create(sources), typeName);
+
+    public static CompiledModel Compile(Compilation compilation, string typeName) =>
+        ModelCompiler.Compile(For(compilation, typeName), default);
 
     private static IEnumerable<(ISymbol Owner, SyntaxNode Block)> Blocks(ISymbol member, SyntaxNode syntax)
     {

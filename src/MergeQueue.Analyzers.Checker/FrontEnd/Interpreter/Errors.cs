@@ -13,6 +13,9 @@ internal static class Errors
     public static ModelException IndexOutOfRange() =>
         ModelException.Of("IndexOutOfRangeException", "Index was outside the bounds of the array.");
 
+    public static ModelException NoSuchDimension() =>
+        ModelException.Of("IndexOutOfRangeException", "Array does not have that many dimensions.");
+
     public static ModelException DivideByZero() =>
         ModelException.Of("DivideByZeroException", "Attempted to divide by zero.");
 
@@ -41,6 +44,8 @@ internal static class Errors
         ModelException.Of("InvalidOperationException", "Collection was modified; enumeration operation may not execute.");
 
     public static ModelException QueueEmpty() => ModelException.Of("InvalidOperationException", "Queue empty.");
+
+    public static ModelException NoValue() => ModelException.Of("InvalidOperationException", "Nullable object must have a value.");
 
     public static ModelException StackEmpty() => ModelException.Of("InvalidOperationException", "Stack empty.");
 

@@ -14,6 +14,14 @@ internal sealed class Frame(int slots, Frame? parent, Execution execution)
 
     public Execution Ex { get; } = execution;
 
+    /// <summary>A frame with this one's variables as they are now, for a lambda that keeps one loop iteration's.</summary>
+    public Frame Snapshot()
+    {
+        var copy = new Frame(Slots.Length, Parent, Ex);
+        Slots.CopyTo(copy.Slots, 0);
+        return copy;
+    }
+
     public Frame Up(int hops)
     {
         var frame = this;

@@ -74,7 +74,8 @@ internal sealed partial class ShapeReader
 
             if (types.Map(field.Type, out var why) is not { } fieldType || fieldType is Values.Types.OpaqueType)
             {
-                diagnostics.Unsupported(location, "the field '" + name + "' (" + (why.Length > 0 ? why : "the type '" + TypeMapper.Display(field.Type) + "'") + ")");
+                why = why.Length > 0 ? why : "the type '" + TypeMapper.Display(field.Type) + "'";
+                diagnostics.UnsupportedField(location, "the field '" + name + "' (" + why + ")", why);
                 continue;
             }
 

@@ -15,6 +15,28 @@ internal sealed class TypeMapper
 
     private readonly Dictionary<ITypeSymbol, VType> cache = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, string> failures = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<RecordType, INamedTypeSymbol> symbols = new();
+    private readonly Compilation? compilation;
+    private readonly Generator.DerivedRecords? derivedRecords;
+
+    /// <summary>
+    /// A mapper for one compilation: a record hierarchy or an interface declared in it is mapped with the records of its
+    /// source that derive from or implement it. Without one, interfaces are not values.
+    /// </summary>
+    public TypeMapper(Compilation? compilation = null)
+    {
+        this.compilation = compilation;
+        derivedRecords = compilation is null ? null : new Generator.DerivedRecords(compilation);
+    }
+
+    /// <summary>
+    /// The type arguments of the generic method being compiled: its type parameters stand for them, so one body is
+    /// compiled once per distinct list of type arguments.
+    /// </summary>
+    public IReadOnlyDictionary<ITypeParameterSymbol, ITypeSymbol>? Substitution { get; set; }
+
+    /// <summary>The declaration a record, struct or interface type was mapped from.</summary>
+    public INamedTypeSymbol? SymbolOf(RecordType type) => symbols.TryGetValue(type, out var symbol) ? symbol : null;
 
     /// <summary>The interpreter type of <paramref name="type"/>, or null with <paramref name="why"/> naming what is not supported.</summary>
     public VType? Map(ITypeSymbol? type, out string why)
@@ -24,6 +46,11 @@ internal sealed class TypeMapper
         {
             why = "an expression without a type";
             return null;
+        }
+
+        if (Substitution is not null)
+        {
+            type = TypeSubstitution.Apply(type, Substitution, compilation);
         }
 
         // Tuples with and without element names are one type at run time.
@@ -58,7 +85,7 @@ internal sealed class TypeMapper
     {
         if (type is IArrayTypeSymbol array)
         {
-            return ClrName(array.ElementType) + "[]";
+            return ClrName(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]";
         }
 
         string name = KnownSymbols.MetadataName(type);
@@ -91,6 +118,8 @@ internal sealed class TypeMapper
                 return Remember(type, CreateEnum(enumType));
             case IArrayTypeSymbol { IsSZArray: true } array:
                 return Element(array.ElementType, out why) is { } element ? Remember(type, new ArrayType(element)) : null;
+            case IArrayTypeSymbol { Rank: > 1 } multi:
+                return Element(multi.ElementType, out why) is { } cell ? Remember(type, new MultiArrayType(cell, multi.Rank)) : null;
             case INamedTypeSymbol named:
                 return CreateNamed(named, out why);
             default:
@@ -159,13 +188,17 @@ internal sealed class TypeMapper
 
         if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            why = "the nullable value type '" + Display(type) + "'";
-            return null;
+            return Map(arguments[0], out why) is { } underlying ? Remember(type, new NullableType(underlying)) : null;
         }
 
         if (type.TypeKind == TypeKind.Class && type.IsRecord)
         {
             return CreateRecord(type, RecordKind.RecordClass, out why);
+        }
+
+        if (type.TypeKind == TypeKind.Interface && derivedRecords?.Implementers(type) is { Count: > 0 } implementers)
+        {
+            return CreateInterface(type, implementers, out why);
         }
 
         if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None && type.ContainingNamespace?.ToDisplayString() != "System")
@@ -194,6 +227,7 @@ internal sealed class TypeMapper
         why = string.Empty;
         var record = new RecordType(kind, kind == RecordKind.Tuple ? Display(type) : type.Name, ClrName(type));
         Remember(type, record);
+        symbols[record] = type;
         var names = new List<string>();
         var types = new List<VType>();
         var printable = new List<bool>();
@@ -226,6 +260,57 @@ internal sealed class TypeMapper
             record.Base = Map(baseRecord) as RecordType;
         }
 
+        // A value declared as this record may be any record derived from it.
+        if (kind == RecordKind.RecordClass && derivedRecords is not null)
+        {
+            var derived = new List<RecordType>();
+            foreach (var symbol in derivedRecords.Of(type))
+            {
+                if (Map(symbol, out var derivedWhy) is not RecordType derivedType)
+                {
+                    cache.Remove(type);
+                    why = "the type '" + Display(type) + "' (its derived record '" + symbol.Name + "' is " + derivedWhy + ")";
+                    return null;
+                }
+
+                derived.Add(derivedType);
+            }
+
+            record.SetRuntimeTypes(derived, isInterface: false);
+        }
+
+        return record;
+    }
+
+    // An interface implemented only by records of the compilation holds one of them: compared, hashed and printed by
+    // its runtime type, as a base record is; it has no stored members of its own.
+    private RecordType? CreateInterface(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> implementers, out string why)
+    {
+        why = string.Empty;
+        if (implementers.FirstOrDefault(t => !(t.IsRecord && t.TypeKind == TypeKind.Class)) is { } other)
+        {
+            why = "the interface '" + Display(type) + "' (it is implemented by '" + other.Name + "', which is not a record class)";
+            return null;
+        }
+
+        var record = new RecordType(RecordKind.RecordClass, type.Name, ClrName(type));
+        Remember(type, record);
+        symbols[record] = type;
+        record.SetFields(new string[0], new VType[0], new bool[0], isMutable: false);
+        var runtimeTypes = new List<RecordType>();
+        foreach (var implementer in implementers)
+        {
+            if (Map(implementer, out var implementerWhy) is not RecordType implementation)
+            {
+                cache.Remove(type);
+                why = "the interface '" + Display(type) + "' (its implementation '" + implementer.Name + "' is " + implementerWhy + ")";
+                return null;
+            }
+
+            runtimeTypes.Add(implementation);
+        }
+
+        record.SetRuntimeTypes(runtimeTypes, isInterface: true);
         return record;
     }
 

@@ -22,6 +22,13 @@ internal readonly struct Value
         Ref = reference;
     }
 
+    /// <summary>Both parts: a nullable scalar keeps its value in <see cref="Bits"/> and a presence mark in <see cref="Ref"/>.</summary>
+    public Value(long bits, object? reference)
+    {
+        Bits = bits;
+        Ref = reference;
+    }
+
     public long Bits { get; }
 
     public object? Ref { get; }

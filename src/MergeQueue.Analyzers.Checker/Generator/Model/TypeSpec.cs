@@ -11,6 +11,10 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <param name="Members">Member names of records, structs and tuples, as code accesses and traces print them.</param>
 /// <param name="EnumCases">For enums: each distinct value's first declared member name.</param>
 /// <param name="NeedsCopy">A copy must be made so no two states share the value (collections, mutable records).</param>
+/// <param name="Derived">
+/// For record classes: every record deriving from it in the compilation, each with its own helpers, and the order of
+/// the runtime types (this one among them) as the front end sorts them: by CLR name.
+/// </param>
 internal sealed record TypeSpec(
     ValueKind Kind,
     string Name,
@@ -18,4 +22,12 @@ internal sealed record TypeSpec(
     EquatableArray<int> Parts,
     EquatableArray<string> Members,
     EquatableArray<string> EnumCases,
-    bool NeedsCopy);
+    bool NeedsCopy)
+{
+    public EquatableArray<int> Derived { get; init; }
+
+    public EquatableArray<int> RuntimeOrder { get; init; }
+
+    /// <summary>For multi-dimensional arrays: the number of dimensions.</summary>
+    public int Rank { get; init; }
+}

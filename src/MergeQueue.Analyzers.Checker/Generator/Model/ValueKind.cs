@@ -22,4 +22,10 @@ internal enum ValueKind
     /// <summary>A struct or record struct: copied by assignment.</summary>
     Struct,
     Tuple,
+
+    /// <summary>A multi-dimensional array (<c>bool[,]</c>), of <see cref="TypeSpec.Rank"/> dimensions.</summary>
+    MultiArray,
+
+    /// <summary><c>T?</c> of a value type: null or a <c>T</c> (the one part).</summary>
+    Nullable,
 }

@@ -62,6 +62,30 @@ public sealed class LinqTests
         Assert.Equal("19", model["result"]);
     }
 
+    [Theory]
+    [InlineData("var query = values.Intersect(empty); empty.Add(4); empty.Add(5); result = query.Sum();", "9")]
+    [InlineData("var query = values.Except(empty); empty.Add(1); result = query.Sum();", "12")]
+    [InlineData("var query = empty.SelectMany(v => values); empty.Add(0); result = query.Count();", "5")]
+    [InlineData("var query = values.Order(); values[0] = 0; result = query.First();", "0")]
+    [InlineData("var query = values.Zip(empty); empty.Add(7); result = query.Count();", "1")]
+    public void Interpreter_defers_set_operators_ordering_SelectMany_and_Zip_until_enumeration(string action, string expected)
+    {
+        var model = With(action);
+        model.Do("Step()");
+        Assert.Equal(expected, model["result"]);
+    }
+
+    [Theory]
+    [InlineData("result = values.Chunk(0).Count();", "ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter 'size')")]
+    [InlineData("result = values.ToDictionary(v => v).Count;", "ArgumentException: An item with the same key has already been added. Key: 1")]
+    [InlineData("result = empty.MinBy(v => v);", "InvalidOperationException: Sequence contains no elements")]
+    [InlineData("result = values.ToList().GetRange(-1, 1).Count;", "ArgumentOutOfRangeException: Non-negative number required. (Parameter 'index')")]
+    [InlineData("result = (int)Enum.Parse<DayOfWeek>(\"Someday\");", "ArgumentException: Requested value 'Someday' was not found.")]
+    public void Interpreter_throws_the_exceptions_of_the_newer_LINQ_and_collection_members_like_dotnet(string action, string message)
+    {
+        Assert.Equal(message, With(action).Fails("Step()").Message);
+    }
+
     [Fact]
     public void Interpreter_runs_LINQ_over_sets_dictionaries_and_strings()
     {

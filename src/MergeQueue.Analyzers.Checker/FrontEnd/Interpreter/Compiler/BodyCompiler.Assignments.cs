@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using MergeQueue.Analyzers.Diagnostics;
 using MergeQueue.Analyzers.FrontEnd.Interpreter.Places;
@@ -182,11 +183,15 @@ internal sealed partial class BodyCompiler
 
     private Expr CoalesceAssignment(ICoalesceAssignmentOperation operation)
     {
-        if (TypeOf(operation.Target) is not { IsReference: true })
+        if (TypeOf(operation.Target) is not { IsReference: true } targetType)
         {
             return Unsupported(operation, "'??=' on a value type");
         }
 
+        // `x ??= 5` on an `int?` stores `5` as an `int?` and yields an `int`.
+        var nullable = targetType as NullableType;
+        var store = nullable is not null && TypeOf(operation.Value) is not NullableType ? nullable.Wrap : (Func<Value, Value>)(v => v);
+        var yield = nullable is not null && TypeOf(operation) is not NullableType ? nullable.Unwrap : (Func<Value, Value>)(v => v);
         var place = PlaceOf(operation.Target);
         var value = Expr(operation.Value);
         return frame =>
@@ -195,11 +200,11 @@ internal sealed partial class BodyCompiler
             var current = place.Get(frame, bound);
             if (current.Ref is not null)
             {
-                return current;
+                return yield(current);
             }
 
             var v = value(frame);
-            place.Set(frame, bound, v);
+            place.Set(frame, bound, store(v));
             return v;
         };
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Interpreter.Places;
+using MergeQueue.Analyzers.FrontEnd.Library;
 using MergeQueue.Analyzers.FrontEnd.Shape;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,16 @@ internal sealed partial class BodyCompiler
                 : OtherInstance(operation, operation.Instance, -1, use, "a call on", method, operation.Arguments);
         }
 
+        if (model.IsHelper(method.OriginalDefinition))
+        {
+            return UserCall(operation, method, operation.Arguments);
+        }
+
+        if (operation.Instance is not null && IsInterpretedInstanceMember(method))
+        {
+            return InstanceCall(operation, operation.Instance, method, operation.Arguments);
+        }
+
         switch (method.MethodKind)
         {
             case MethodKind.LocalFunction:
@@ -35,25 +46,28 @@ internal sealed partial class BodyCompiler
                 return DelegateCall(operation);
         }
 
-        string container = KnownSymbols.MetadataName(method.ContainingType);
-        switch (container)
+        // Only the library members of the table run; the rest is what a model may not do, or not yet.
+        var member = LibraryMembers.Find(method);
+        var call = member?.Routine switch
         {
-            case KnownSymbols.Spec when method.Name == "Assert":
-                return Assert(operation);
-            case KnownSymbols.Enumerable:
-                return Linq(operation, use);
-            case KnownSymbols.Math:
-                return MathCall(operation);
-        }
-
-        return LibraryCall(operation, use) ?? Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
+            null => null,
+            LibraryRoutine.Spec when method.Name == "Assert" => Assert(operation),
+            LibraryRoutine.Spec => null,
+            LibraryRoutine.Linq => Linq(operation, use, member),
+            LibraryRoutine.Math => MathCall(operation),
+            LibraryRoutine.Nullable => NullableCall(operation, use),
+            _ => LibraryCall(operation, use, member),
+        };
+        return call ?? Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
     }
 
     private Expr UserCall(IOperation at, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
     {
-        if (method.IsGenericMethod)
+        // Inside a generic body, a call's type arguments may be the body's own type parameters.
+        method = TypeSubstitution.Apply(method, Types.Substitution, model.Source.Compilation);
+        if (method.IsGenericMethod && method.TypeArguments.Any(ContainsTypeParameter))
         {
-            return Unsupported(at, "the generic method '" + method.OriginalDefinition.ToDisplayString() + "'");
+            return Unsupported(at, "the generic method '" + method.OriginalDefinition.ToDisplayString() + "' (with the type arguments '" + string.Join(", ", method.TypeArguments) + "')");
         }
 
         var function = model.Function(method, Loc(at));
@@ -65,6 +79,14 @@ internal sealed partial class BodyCompiler
 
         return CallWith(at, function, arguments, hops: -1);
     }
+
+    private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter),
+        _ => false,
+    };
 
     /// <summary>
     /// A call: arguments straight into the callee's frame, <c>out</c>/<c>ref</c> arguments copied back after it.
@@ -241,7 +263,18 @@ internal sealed partial class BodyCompiler
             case IAnonymousFunctionOperation lambda:
                 var function = new CompiledFunction("lambda", lambda.Symbol.Parameters.Length);
                 CompileNested(lambda.Symbol, function, lambda.Body, lambda.Symbol.ReturnType);
-                return frame => new Value(new Closure(function, frame));
+                if (!LoopCaptures.CapturesIterationVariable(lambda))
+                {
+                    return frame => new Value(new Closure(function, frame));
+                }
+
+                if (LoopCaptures.Conflict(lambda) is { } written)
+                {
+                    return Unsupported(operation, "the lambda '" + Shorten(operation.Syntax.ToString()) + "' (it captures a loop iteration's variable and '" + written.Name + "', which is written after its declaration)");
+                }
+
+                // Each iteration's lambda keeps that iteration's variables, as in C#.
+                return frame => new Value(new Closure(function, frame.Snapshot()));
             case IMethodReferenceOperation { Method: var method } reference when model.IsModel(method.ContainingType)
                 && reference.Instance is null or IInstanceReferenceOperation:
                 var target = model.Function(method, Loc(operation));
@@ -252,6 +285,8 @@ internal sealed partial class BodyCompiler
                 int hops = scope.Depth - local.Scope.Depth;
                 effects.MarkUnknown();
                 return frame => new Value(new Closure(local.Function, frame.Up(hops)));
+            case IMethodReferenceOperation reference when StandIn(operation, reference) is { } standIn:
+                return MethodGroup(operation, standIn);
             default:
                 return Unsupported(operation, "the delegate '" + Shorten(operation.Syntax.ToString()) + "'");
         }

@@ -14,6 +14,11 @@ internal sealed partial class BodyCompiler
 {
     private Expr ArrayElementRead(IArrayElementReferenceOperation operation, Use use)
     {
+        if (operation.Indices.Length > 1 && TypeOf(operation.ArrayReference) is MultiArrayType multi)
+        {
+            return MultiArrayElementRead(operation, multi, use);
+        }
+
         if (operation.Indices.Length != 1 || TypeOf(operation.ArrayReference) is not ArrayType arrayType)
         {
             return Unsupported(operation, "the multi-dimensional array access '" + Shorten(operation.Syntax.ToString()) + "'");
@@ -69,7 +74,11 @@ internal sealed partial class BodyCompiler
         {
             switch (name)
             {
-                case "Length" when type is ArrayType or StringType:
+                case "Rank" when type is MultiArrayType or ArrayType:
+                    var ranked = Expr(instance, Use.Peek());
+                    int rank = type is MultiArrayType multi ? multi.Rank : 1;
+                    return frame => ranked(frame).Ref is null ? throw Errors.NullReference() : new Value(rank);
+                case "Length" when type is ArrayType or MultiArrayType or StringType:
                 case "Count" when type.ElementType is not null && type is not StringType:
                     var collection = Expr(instance, Use.Peek());
                     return type is StringType
@@ -119,6 +128,11 @@ internal sealed partial class BodyCompiler
 
     private Expr ArrayCreation(IArrayCreationOperation operation)
     {
+        if (operation.DimensionSizes.Length > 1 && TypeOf(operation) is MultiArrayType multi)
+        {
+            return MultiArrayCreation(operation, multi);
+        }
+
         if (TypeOf(operation) is not ArrayType arrayType || operation.DimensionSizes.Length != 1)
         {
             return Unsupported(operation, "the multi-dimensional array '" + Shorten(operation.Syntax.ToString()) + "'");
@@ -213,6 +227,8 @@ internal sealed partial class BodyCompiler
                 return items => new Value(new QueueObject(items));
             case StackType:
                 return items => new Value(new StackObject(items));
+            case DictionaryType dictionary:
+                return DictionaryBuilder(dictionary);
             case SetType set:
                 return items =>
                 {

@@ -2,6 +2,7 @@ using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 using MergeQueue.Analyzers.FrontEnd.Values.Types;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,7 +25,9 @@ internal sealed partial class BodyCompiler
             return Expr(operand);
         }
 
-        if (conversion.IsIdentity || conversion.IsNullLiteral || conversion.IsDefaultLiteral || conversion.IsObjectCreation)
+        // A switch or conditional expression converts each arm to the target type itself.
+        if (conversion.IsIdentity || conversion.IsNullLiteral || conversion.IsDefaultLiteral || conversion.IsObjectCreation
+            || conversion.IsSwitchExpression || conversion.IsConditionalExpression)
         {
             return operand is ITupleOperation tuple ? Tuple(tuple, operation.Type) : Expr(operand, use);
         }
@@ -34,14 +37,29 @@ internal sealed partial class BodyCompiler
             return CollectionExpression(collection);
         }
 
+        if (conversion.IsConditionalExpression && operand is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+        {
+            // `lone ? [] : [x]` typed by its target: each branch is converted to it, and only the one taken runs.
+            var condition = Expr(conditional.Condition);
+            var whenTrue = Expr(conditional.WhenTrue, use);
+            var otherwise = Expr(whenFalse, use);
+            return frame => condition(frame).Bool ? whenTrue(frame) : otherwise(frame);
+        }
+
         if (conversion.IsTupleLiteralConversion && operand is ITupleOperation literal)
         {
             return Tuple(literal, operation.Type);
         }
 
+        // A target-typed `c ? null : x` or switch: its arms are converted to the target type already.
+        if ((conversion.IsConditionalExpression || conversion.IsSwitchExpression) && SymbolEqualityComparer.Default.Equals(operand.Type, operation.Type))
+        {
+            return Expr(operand, use);
+        }
+
         if (conversion.IsNullable)
         {
-            return Unsupported(operation, "a conversion to the nullable type '" + operation.Type?.ToDisplayString() + "'");
+            return NullableConversion(operation, use);
         }
 
         if ((conversion.IsNumeric || conversion.IsEnumeration) && KindOf(operand.Type) is { } from && KindOf(operation.Type) is { } to)
@@ -71,7 +89,14 @@ internal sealed partial class BodyCompiler
             return Expr(operand, use);
         }
 
-        if (conversion.IsReference && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType target)
+        // A type parameter's value converts as the type argument it stands for (a record, boxed or not).
+        if ((conversion.IsBoxing || conversion.IsUnboxing) && (operand.Type is ITypeParameterSymbol || operation.Type is ITypeParameterSymbol)
+            && conversion.IsImplicit && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType)
+        {
+            return Expr(operand, use);
+        }
+
+        if ((conversion.IsReference || conversion.IsBoxing || conversion.IsUnboxing) && TypeOf(operand) is RecordType && TypeOf(operation) is RecordType target)
         {
             var value = Expr(operand, use);
             return frame =>
@@ -80,6 +105,11 @@ internal sealed partial class BodyCompiler
                 return v.Ref is null || (v.Ref is RecordObject r && r.Type.IsSameOrDerivedFrom(target)) ? v
                     : throw Errors.InvalidCast(((RecordObject)v.Ref).Type.ClrName, target.ClrName);
             };
+        }
+
+        if (RoundedDivision(operation) is { } rounded)
+        {
+            return rounded;
         }
 
         return Unsupported(operation, "the conversion of '" + Shorten(operand.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");

@@ -39,14 +39,16 @@ internal sealed partial class BodyCompiler
         Expr? capacity = null;
         foreach (var argument in operation.Arguments)
         {
-            var argumentType = TypeOf(argument.Value);
+            // The copy constructor of a dictionary takes an IDictionary: the dictionary passed is what it reads.
+            var passed = StripConversions(argument.Value);
+            var argumentType = TypeOf(passed);
             if (argumentType is IntegerType && argument.Parameter?.Name == "capacity")
             {
                 capacity = Expr(argument.Value);
             }
             else if (argumentType?.ElementType is not null && argument.Parameter?.Name is "collection" or "dictionary")
             {
-                var sequence = Expr(argument.Value, Carries(argumentType.ElementType) ? Use.Own : Use.Peek());
+                var sequence = Expr(passed, Carries(argumentType.ElementType) ? Use.Own : Use.Peek());
                 source = frame => Sequences.Enumerate(sequence(frame).Ref ?? throw Errors.Argument("Value cannot be null.", argument.Parameter!.Name)).ToList();
             }
             else

@@ -1,4 +1,6 @@
+using System;
 using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -80,6 +82,8 @@ internal sealed partial class BodyCompiler
                 return Increment(increment);
             case IIsPatternOperation isPattern:
                 return IsPattern(isPattern);
+            case IIsTypeOperation isType:
+                return IsType(isType);
             case ISwitchExpressionOperation @switch:
                 return SwitchExpression(@switch, use);
             case ITupleOperation tuple:
@@ -99,8 +103,8 @@ internal sealed partial class BodyCompiler
             case IConditionalAccessInstanceOperation when conditionalReceiver >= 0:
                 int receiverSlot = conditionalReceiver;
                 return frame => frame.Slots[receiverSlot];
-            case IInstanceReferenceOperation:
-                return Unsupported(operation, "'this' used as a value");
+            case IInstanceReferenceOperation instance:
+                return This(instance);
             default:
                 return Unsupported(operation, DescribeExpression(operation));
         }
@@ -121,17 +125,20 @@ internal sealed partial class BodyCompiler
     /// <summary><c>x?.Member</c> on a reference-typed value, yielding a reference (or nothing).</summary>
     private Expr ConditionalAccess(IConditionalAccessOperation access, Use use)
     {
+        // A value-typed member read through `?.` is lifted to its nullable type (`v?.Round` is an `int?`).
         if (TypeOf(access.Operation) is not { IsReference: true } receiverType
-            || (access.Type is { IsValueType: true } && access.Type.SpecialType != SpecialType.System_Void))
+            || (access.Type is { IsValueType: true } && access.Type.SpecialType != SpecialType.System_Void && UnderlyingOf(access.Type) is null))
         {
             return Unsupported(access, "the null-conditional access '" + Shorten(access.Syntax.ToString()) + "'");
         }
 
         var receiver = Expr(access.Operation, Carries(receiverType) ? Use.Own : use);
+        var unwrap = receiverType is NullableType nullable ? nullable.Unwrap : (Func<Value, Value>)(v => v);
         int slot = scope.DeclareTemporary();
         int outer = conditionalReceiver;
         conditionalReceiver = slot;
         var whenNotNull = Expr(access.WhenNotNull, use);
+        var lift = access.Type is { SpecialType: not SpecialType.System_Void } ? LiftInto(Types.Map(access.WhenNotNull.Type), Types.Map(access.Type)) : v => v;
         conditionalReceiver = outer;
         return frame =>
         {
@@ -141,8 +148,8 @@ internal sealed partial class BodyCompiler
                 return Value.Null;
             }
 
-            frame.Slots[slot] = value;
-            return whenNotNull(frame);
+            frame.Slots[slot] = unwrap(value);
+            return lift(whenNotNull(frame));
         };
     }
 
@@ -183,6 +190,11 @@ internal sealed partial class BodyCompiler
             {
                 var empty = new Value(string.Empty);
                 return _ => empty;
+            }
+
+            if (model.StaticOf(field) is { } sourceStatic)
+            {
+                return SourceStaticRead(sourceStatic, field.Type, use, operation);
             }
 
             return Unsupported(operation, "the field '" + field.ToDisplayString() + "'");
@@ -237,6 +249,11 @@ internal sealed partial class BodyCompiler
 
     private Expr PropertyRead(IPropertyReferenceOperation operation, Use use)
     {
+        if (NullableProperty(operation, use) is { } nullableMember)
+        {
+            return nullableMember;
+        }
+
         var property = operation.Property;
         if (model.IsModel(property.ContainingType))
         {
@@ -266,12 +283,20 @@ internal sealed partial class BodyCompiler
 
         if (operation.Instance is null)
         {
-            return Unsupported(operation, "the property '" + property.ToDisplayString() + "'");
+            // A static property of a source type: a getter with a body is a helper, an auto-property a static value.
+            if (property.GetMethod is { } staticGetter && model.IsHelper(staticGetter.OriginalDefinition) && model.BodyOf(staticGetter) is not null)
+            {
+                return UserCall(operation, staticGetter, operation.Arguments);
+            }
+
+            return model.StaticOf(property) is { } sourceStatic
+                ? SourceStaticRead(sourceStatic, property.Type, use, operation)
+                : Unsupported(operation, "the property '" + property.ToDisplayString() + "'");
         }
 
         if (Types.Map(operation.Instance.Type) is Values.Types.RecordType && operation.Arguments.IsEmpty)
         {
-            return RecordMember(operation, operation.Instance, property.Name, use);
+            return RecordMember(operation, operation.Instance, property.Name, use, property);
         }
 
         return CollectionProperty(operation, use);
@@ -287,9 +312,16 @@ internal sealed partial class BodyCompiler
 
     private Expr Coalesce(ICoalesceOperation operation, Use use)
     {
-        if (TypeOf(operation.Value) is not { IsReference: true })
+        if (TypeOf(operation.Value) is not { IsReference: true } valueType)
         {
             return Unsupported(operation, "'??' on a value type");
+        }
+
+        // `int? ?? int` is an int: the value found is unwrapped; `int? ?? int?` stays nullable.
+        var unwrap = valueType is NullableType nullable && TypeOf(operation) == nullable.Underlying ? nullable.Unwrap : (Func<Value, Value>?)null;
+        if (valueType is NullableType && unwrap is null && TypeOf(operation) != valueType)
+        {
+            return Unsupported(operation, "'??' converting '" + Shorten(operation.Value.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");
         }
 
         var value = Expr(operation.Value, use);
@@ -297,7 +329,7 @@ internal sealed partial class BodyCompiler
         return frame =>
         {
             var v = value(frame);
-            return v.Ref is null ? fallback(frame) : v;
+            return v.Ref is null ? fallback(frame) : unwrap is null ? v : unwrap(v);
         };
     }
 }

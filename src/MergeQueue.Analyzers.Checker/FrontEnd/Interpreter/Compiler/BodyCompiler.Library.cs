@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Interpreter.Places;
 using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Library;
 using MergeQueue.Analyzers.FrontEnd.Shape;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
@@ -17,24 +18,31 @@ internal sealed partial class BodyCompiler
     /// <summary>A compiled call of a library method: receiver (or null), argument values, out-argument places.</summary>
     private delegate Value Library(Frame frame, object? receiver, Value[] arguments, Action<int, Value> setOut);
 
-    private Expr? LibraryCall(IInvocationOperation operation, Use use)
+    private Expr? LibraryCall(IInvocationOperation operation, Use use, LibraryMember member)
     {
         var method = operation.TargetMethod;
-        string container = KnownSymbols.MetadataName(method.ContainingType);
-        if (operation.Instance is null)
+        switch (member.Routine)
         {
-            return container switch
-            {
-                KnownSymbols.Array => ArrayStatic(operation),
-                KnownSymbols.CollectionExtensions when method.Name == "GetValueOrDefault" => GetValueOrDefault(operation),
-                "System.String" => StringStatic(operation),
-                "System.Enum" when method.Name == "GetValues" && method.TypeArguments.Length == 1 && method.TypeArguments[0].TypeKind == TypeKind.Enum => EnumValues(operation, method.TypeArguments[0]),
-                _ => null,
-            };
+            case LibraryRoutine.ArrayStatic:
+                return ArrayStatic(operation);
+            case LibraryRoutine.CollectionExtensions:
+                return GetValueOrDefault(operation);
+            case LibraryRoutine.StringStatic:
+                return StringStatic(operation);
+            case LibraryRoutine.EnumStatic when method.TypeArguments.Length == 1 && method.TypeArguments[0].TypeKind == TypeKind.Enum:
+                return EnumStatic(operation, method.TypeArguments[0]);
+            case LibraryRoutine.EnumStatic:
+                return null;
+            case LibraryRoutine.Span:
+                return SpanCall(operation);
+            case LibraryRoutine.Bits:
+                return BitsCall(operation);
+            case LibraryRoutine.ObjectStatic:
+                return ObjectStatic(operation);
         }
 
         // A receiver of a type the interpreter does not know makes the call itself the unsupported construct.
-        var receiverType = Types.Map(operation.Instance.Type);
+        var receiverType = operation.Instance is null ? null : Types.Map(operation.Instance.Type);
         if (receiverType is null)
         {
             return null;
@@ -42,30 +50,31 @@ internal sealed partial class BodyCompiler
 
         switch (method.Name)
         {
-            case "ToString" when operation.Arguments.IsEmpty:
-                var text = TextOf(operation.Instance);
+            case "ToString" when member.Routine == LibraryRoutine.Value:
+                var text = TextOf(operation.Instance!);
                 return frame => new Value(text(frame));
-            case "Equals" when operation.Arguments.Length == 1 && IsValueEquality(receiverType, method):
-                var self = Expr(operation.Instance, Use.Peek());
+            case "Equals" when member.Routine == LibraryRoutine.Value && IsValueEquality(receiverType, method):
+                var self = Expr(operation.Instance!, Use.Peek());
                 var other = Expr(StripConversions(operation.Arguments[0].Value), Use.Peek());
                 return frame => Value.Of(receiverType.ValueEquals(self(frame), other(frame)));
-            case "CompareTo" when operation.Arguments.Length == 1 && KindOf(operation.Instance.Type) is { } kind:
-                var left = Expr(operation.Instance);
+            case "CompareTo" when member.Routine == LibraryRoutine.Value && KindOf(operation.Instance!.Type) is { } kind:
+                var left = Expr(operation.Instance!);
                 var right = Expr(operation.Arguments[0].Value);
                 return frame => new Value(IntKinds.Compare(kind, left(frame).Bits, right(frame).Bits));
         }
 
-        var call = receiverType switch
+        var call = (member.Routine, receiverType) switch
         {
-            ListType list => ListMethod(operation, list),
-            QueueType queue => QueueMethod(operation, queue),
-            StackType stack => StackMethod(operation, stack),
-            SetType set => SetMethod(operation, set),
-            DictionaryType dictionary => DictionaryMethod(operation, dictionary),
-            StringType => StringMethod(operation),
+            (LibraryRoutine.List, ListType list) => ListMethod(operation, list),
+            (LibraryRoutine.Queue, QueueType queue) => QueueMethod(operation, queue),
+            (LibraryRoutine.Stack, StackType stack) => StackMethod(operation, stack),
+            (LibraryRoutine.Set, SetType set) => SetMethod(operation, set),
+            (LibraryRoutine.Dictionary, DictionaryType dictionary) => DictionaryMethod(operation, dictionary),
+            (LibraryRoutine.String, StringType) => StringMethod(operation),
+            (LibraryRoutine.Array, MultiArrayType) => MultiArrayMethod(operation),
             _ => null,
         };
-        return call is null ? null : Bind(operation, receiverType, call.Value.Body, call.Value.Mutates);
+        return call is null ? null : Bind(operation, receiverType, call, member.Effect == LibraryEffect.WritesReceiver);
     }
 
     // A record's own Equals is synthesized; one the user wrote has a body the model cannot see.
@@ -169,18 +178,6 @@ internal sealed partial class BodyCompiler
         }
     }
 
-    /// <summary><c>Enum.GetValues&lt;E&gt;()</c>: the distinct values, ordered by unsigned magnitude as .NET does.</summary>
-    private Expr EnumValues(IInvocationOperation operation, ITypeSymbol enumType)
-    {
-        if (TypeOf(enumType, operation) is not EnumType type)
-        {
-            return Nothing;
-        }
-
-        var values = type.Members.Select(m => m.Bits).Distinct().OrderBy(b => (ulong)b).Select(b => new Value(b)).ToArray();
-        return _ => new Value(new ArrayObject((Value[])values.Clone()));
-    }
-
     private Expr GetValueOrDefault(IInvocationOperation operation)
     {
         if (TypeOf(StripConversions(operation.Arguments[0].Value)) is not DictionaryType dictionary)
@@ -226,19 +223,19 @@ internal sealed partial class BodyCompiler
         }
     }
 
-    private (Library Body, bool Mutates)? StringMethod(IInvocationOperation operation)
+    private Library? StringMethod(IInvocationOperation operation)
     {
         var parameters = operation.TargetMethod.Parameters;
         switch (operation.TargetMethod.Name)
         {
             case "Contains" when parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_String:
-                return ((_, s, v, _) => Value.Of(((string)s!).Contains((string?)v[0].Ref ?? throw Errors.Argument("Value cannot be null.", "value"))), false);
+                return (_, s, v, _) => Value.Of(((string)s!).Contains((string?)v[0].Ref ?? throw Errors.Argument("Value cannot be null.", "value")));
             case "Contains" when parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_Char:
-                return ((_, s, v, _) => Value.Of(((string)s!).IndexOf((char)v[0].Bits) >= 0), false);
+                return (_, s, v, _) => Value.Of(((string)s!).IndexOf((char)v[0].Bits) >= 0);
             case "ToUpperInvariant" when parameters.Length == 0:
-                return ((_, s, _, _) => new Value(((string)s!).ToUpperInvariant()), false);
+                return (_, s, _, _) => new Value(((string)s!).ToUpperInvariant());
             case "ToLowerInvariant" when parameters.Length == 0:
-                return ((_, s, _, _) => new Value(((string)s!).ToLowerInvariant()), false);
+                return (_, s, _, _) => new Value(((string)s!).ToLowerInvariant());
             default:
                 return null;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Library;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 using MergeQueue.Analyzers.FrontEnd.Values.Types;
@@ -15,22 +16,10 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
 /// </summary>
 internal sealed partial class BodyCompiler
 {
-    private static readonly string[] Deferred =
-    {
-        "Where", "Select", "Skip", "Take", "Reverse", "Distinct", "OrderBy", "OrderByDescending", "Concat", "Append", "Prepend",
-    };
-
-    // Queries that are done with their lambda when they return: it cannot outlive the call (see DelegateCreation).
-    private static readonly string[] ConsumeLambda =
-    {
-        "All", "Any", "Count", "LongCount", "Sum", "Min", "Max", "First", "Last", "Single", "FirstOrDefault", "LastOrDefault",
-        "SingleOrDefault", "Aggregate",
-    };
-
     // The lambda being compiled as an argument of one of those.
     private IOperation? consumedAtOnce;
 
-    private Expr Linq(IInvocationOperation operation, Use use)
+    private Expr Linq(IInvocationOperation operation, Use use, LibraryMember member)
     {
         var method = operation.TargetMethod;
         string name = method.Name;
@@ -62,15 +51,16 @@ internal sealed partial class BodyCompiler
             return Unsupported(operation, "the call to '" + method.ToDisplayString() + "'");
         }
 
-        bool deferred = Deferred.Contains(name);
+        bool deferred = member.Deferred;
         var others = new Expr[arguments.Length - 1];
         var othersUse = deferred && !use.IsPeek ? Use.Own : Use.Peek();
         var otherEffects = Track(() =>
         {
             for (int i = 1; i < arguments.Length; i++)
             {
-                var argument = i == 1 && name == "Concat" ? StripConversions(arguments[i].Value) : arguments[i].Value;
-                consumedAtOnce = argument is IDelegateCreationOperation && ConsumeLambda.Contains(name) ? argument : null;
+                var argument = i == 1 && name is "Concat" or "Union" or "Intersect" or "Except" or "Zip" ? StripConversions(arguments[i].Value) : arguments[i].Value;
+                // A query done with its lambda when it returns: the lambda cannot outlive the call (see DelegateCreation).
+                consumedAtOnce = argument is IDelegateCreationOperation && member.ConsumesLambdaAtOnce ? argument : null;
                 others[i - 1] = Expr(argument, Carries(Types.Map(argument.Type)) && argument is not IDelegateCreationOperation ? Use.Own : othersUse);
                 consumedAtOnce = null;
             }
@@ -110,7 +100,7 @@ internal sealed partial class BodyCompiler
             case "Sum" when KindOf(operation.Type) is IntKind.Int32 or IntKind.Int64:
                 var kind = KindOf(operation.Type)!.Value;
                 return frame => new Value(Runtime.Linq.Sum(frame.Ex, source(frame), ClosureOf(function, frame), kind));
-            case "Min" or "Max" when resultType is IntegerType or EnumType or BoolType:
+            case "Min" or "Max" when IsCultureFreeOrder(resultType):
                 bool max = name == "Max";
                 return frame => Runtime.Linq.Extreme(frame.Ex, source(frame), ClosureOf(function, frame), resultType, max);
             case "First" or "Last" or "Single" or "FirstOrDefault" or "LastOrDefault" or "SingleOrDefault":
@@ -149,21 +139,20 @@ internal sealed partial class BodyCompiler
             case "Distinct" when others.Length == 0:
                 return frame => new Value(LazyLinq.Distinct(source(frame), itemType));
             case "OrderBy" or "OrderByDescending" when function is not null && others.Length == 1:
-                var keyType = Types.Map(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType);
-                if (keyType is not (IntegerType or EnumType or BoolType))
+                if (KeyOrder(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType, operation) is not { } keyOrder)
                 {
-                    return Unsupported(operation, "ordering by '" + (keyType?.Name ?? "?") + "' (only integers, chars, enums and bools have a culture-free order)");
+                    return Nothing;
                 }
 
                 bool descending = name == "OrderByDescending";
-                return frame => new Value(LazyLinq.OrderBy(frame.Ex, source(frame), ClosureOf(function, frame)!, keyType, descending));
+                return frame => new Value(LazyLinq.OrderBy(frame.Ex, source(frame), ClosureOf(function, frame)!, keyOrder, descending));
             case "Concat":
                 return frame => new Value(LazyLinq.Concat(source(frame), others[0](frame)));
             case "Append" or "Prepend":
                 bool append = name == "Append";
                 return frame => new Value(append ? LazyLinq.Append(source(frame), others[0](frame)) : LazyLinq.Prepend(source(frame), others[0](frame)));
             default:
-                return null;
+                return LinqShapeCall(operation, name, itemType, resultType, source, function, others);
         }
     }
 

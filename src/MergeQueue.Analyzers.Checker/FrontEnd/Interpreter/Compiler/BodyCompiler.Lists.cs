@@ -14,20 +14,20 @@ internal sealed partial class BodyCompiler
     private static Value Invoke(Frame frame, Value closure, Value argument) =>
         Collections.As<Closure>(closure).Invoke(frame.Ex, argument);
 
-    private (Library Body, bool Mutates)? ListMethod(IInvocationOperation operation, ListType type)
+    private Library? ListMethod(IInvocationOperation operation, ListType type)
     {
         var element = type.Element;
         int count = operation.Arguments.Length;
         switch (operation.TargetMethod.Name)
         {
             case "Add":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     ((ListObject)r!).Add(v[0]);
                     return default;
-                }, true);
+                };
             case "AddRange":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var list = (ListObject)r!;
                     foreach (var item in Sequences.Enumerate(v[0].Ref).ToList())
@@ -36,15 +36,15 @@ internal sealed partial class BodyCompiler
                     }
 
                     return default;
-                }, true);
+                };
             case "Insert":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     ((ListObject)r!).Insert(v[0].Bits, v[1]);
                     return default;
-                }, true);
+                };
             case "Remove":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var list = (ListObject)r!;
                     int index = list.IndexOf(v[0], element);
@@ -54,15 +54,15 @@ internal sealed partial class BodyCompiler
                     }
 
                     return Value.Of(index >= 0);
-                }, true);
+                };
             case "RemoveAt":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     ((ListObject)r!).RemoveAt(v[0].Bits);
                     return default;
-                }, true);
+                };
             case "RemoveAll":
-                return ((frame, r, v, _) =>
+                return (frame, r, v, _) =>
                 {
                     var list = (ListObject)r!;
                     var kept = new List<Value>();
@@ -78,36 +78,69 @@ internal sealed partial class BodyCompiler
                     list.Clear();
                     kept.ForEach(list.Add);
                     return new Value(removed);
-                }, true);
+                };
+            case "RemoveRange" or "GetRange" when count == 2:
+                bool remove = operation.TargetMethod.Name == "RemoveRange";
+                return (_, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    int index = CheckRange(list, v[0].Bits, v[1].Bits);
+                    var items = list.Items.Take(list.Count).ToList();
+                    var range = items.GetRange(index, (int)v[1].Bits);
+                    if (!remove)
+                    {
+                        return new Value(new ListObject(range.ToArray(), range.Count));
+                    }
+
+                    items.RemoveRange(index, range.Count);
+                    Refill(list, items);
+                    return default;
+                };
+            case "InsertRange" when count == 2:
+                return (_, r, v, _) =>
+                {
+                    var list = (ListObject)r!;
+                    long index = v[0].Bits;
+                    var inserted = Sequences.Enumerate(v[1].Ref ?? throw ModelException.Of("ArgumentNullException", "Value cannot be null. (Parameter 'collection')")).ToList();
+                    if ((ulong)index > (ulong)list.Count)
+                    {
+                        throw Errors.ListInsertIndex();
+                    }
+
+                    var items = list.Items.Take(list.Count).ToList();
+                    items.InsertRange((int)index, inserted);
+                    Refill(list, items);
+                    return default;
+                };
             case "Clear" when count == 0:
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     ((ListObject)r!).Clear();
                     return default;
-                }, true);
+                };
             case "Contains":
-                return ((_, r, v, _) => Value.Of(((ListObject)r!).IndexOf(v[0], element) >= 0), false);
+                return (_, r, v, _) => Value.Of(((ListObject)r!).IndexOf(v[0], element) >= 0);
             case "IndexOf" when count == 1:
-                return ((_, r, v, _) => new Value(((ListObject)r!).IndexOf(v[0], element)), false);
+                return (_, r, v, _) => new Value(((ListObject)r!).IndexOf(v[0], element));
             case "Reverse" when count == 0:
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     ((ListObject)r!).Reverse();
                     return default;
-                }, true);
+                };
             case "Sort" when count == 0 && element is IntegerType or EnumType or BoolType:
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     var list = (ListObject)r!;
                     var sorted = list.Items.Take(list.Count).OrderBy(x => x, Comparer<Value>.Create(element.Compare)).ToList();
                     list.Clear();
                     sorted.ForEach(list.Add);
                     return default;
-                }, true);
+                };
             case "ToArray":
-                return ((_, r, _, _) => new Value(new ArrayObject(((ListObject)r!).Copy().Items)), false);
+                return (_, r, _, _) => new Value(new ArrayObject(((ListObject)r!).Copy().Items));
             case "ForEach" when count == 1:
-                return ((frame, r, v, _) =>
+                return (frame, r, v, _) =>
                 {
                     foreach (var item in (ListObject)r!)
                     {
@@ -115,11 +148,11 @@ internal sealed partial class BodyCompiler
                     }
 
                     return default;
-                }, false);
+                };
             case "Exists" or "TrueForAll" or "Find" or "FindIndex" when count == 1:
                 string name = operation.TargetMethod.Name;
                 var fallback = element.Default;
-                return ((frame, r, v, _) =>
+                return (frame, r, v, _) =>
                 {
                     var list = (ListObject)r!;
                     for (int i = 0; i < list.Count; i++)
@@ -144,87 +177,114 @@ internal sealed partial class BodyCompiler
                         "Find" => fallback,
                         _ => new Value(-1),
                     };
-                }, false);
+                };
             default:
                 return null;
         }
     }
 
-    private (Library Body, bool Mutates)? QueueMethod(IInvocationOperation operation, QueueType type)
+    /// <summary>.NET's checks of <c>List.GetRange</c>/<c>RemoveRange</c>'s <paramref name="index"/> and <paramref name="count"/>.</summary>
+    private static int CheckRange(ListObject list, long index, long count)
+    {
+        if (index < 0)
+        {
+            throw Errors.ArgumentOutOfRange("Non-negative number required.", "index");
+        }
+
+        if (count < 0)
+        {
+            throw Errors.ArgumentOutOfRange("Non-negative number required.", "count");
+        }
+
+        if (list.Count - index < count)
+        {
+            throw ModelException.Of("ArgumentException", "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+        }
+
+        return (int)index;
+    }
+
+    private static void Refill(ListObject list, List<Value> items)
+    {
+        list.Clear();
+        items.ForEach(list.Add);
+    }
+
+    private Library? QueueMethod(IInvocationOperation operation, QueueType type)
     {
         var element = type.Element;
         var empty = element.Default;
         switch (operation.TargetMethod.Name)
         {
             case "Enqueue":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     ((QueueObject)r!).Enqueue(v[0]);
                     return default;
-                }, true);
+                };
             case "Dequeue":
-                return ((_, r, _, _) => ((QueueObject)r!).Dequeue(), true);
+                return (_, r, _, _) => ((QueueObject)r!).Dequeue();
             case "Peek":
-                return ((_, r, _, _) => ((QueueObject)r!).Peek(), false);
+                return (_, r, _, _) => ((QueueObject)r!).Peek();
             case "TryDequeue" or "TryPeek":
                 bool remove = operation.TargetMethod.Name == "TryDequeue";
-                return ((_, r, _, set) =>
+                return (_, r, _, set) =>
                 {
                     var queue = (QueueObject)r!;
                     bool any = queue.Count > 0;
                     set(0, any ? (remove ? queue.Dequeue() : queue.Peek()) : empty);
                     return Value.Of(any);
-                }, remove);
+                };
             case "Clear":
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     ((QueueObject)r!).Clear();
                     return default;
-                }, true);
+                };
             case "Contains":
-                return ((_, r, v, _) => Value.Of(((QueueObject)r!).Any(x => element.ValueEquals(x, v[0]))), false);
+                return (_, r, v, _) => Value.Of(((QueueObject)r!).Any(x => element.ValueEquals(x, v[0])));
             case "ToArray":
-                return ((_, r, _, _) => new Value(new ArrayObject(((QueueObject)r!).ToArray())), false);
+                return (_, r, _, _) => new Value(new ArrayObject(((QueueObject)r!).ToArray()));
             default:
                 return null;
         }
     }
 
-    private (Library Body, bool Mutates)? StackMethod(IInvocationOperation operation, StackType type)
+    private Library? StackMethod(IInvocationOperation operation, StackType type)
     {
         var element = type.Element;
         var empty = element.Default;
         switch (operation.TargetMethod.Name)
         {
             case "Push":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     ((StackObject)r!).Push(v[0]);
                     return default;
-                }, true);
+                };
             case "Pop":
-                return ((_, r, _, _) => ((StackObject)r!).Pop(), true);
+                return (_, r, _, _) => ((StackObject)r!).Pop();
             case "Peek":
-                return ((_, r, _, _) => ((StackObject)r!).Peek(), false);
+                return (_, r, _, _) => ((StackObject)r!).Peek();
             case "TryPop" or "TryPeek":
                 bool remove = operation.TargetMethod.Name == "TryPop";
-                return ((_, r, _, set) =>
+                return (_, r, _, set) =>
                 {
                     var stack = (StackObject)r!;
                     bool any = stack.Count > 0;
                     set(0, any ? (remove ? stack.Pop() : stack.Peek()) : empty);
                     return Value.Of(any);
-                }, remove);
+                };
             case "Clear":
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     ((StackObject)r!).Clear();
                     return default;
-                }, true);
+                };
             case "Contains":
-                return ((_, r, v, _) => Value.Of(((StackObject)r!).Any(x => element.ValueEquals(x, v[0]))), false);
+                return (_, r, v, _) => Value.Of(((StackObject)r!).Any(x => element.ValueEquals(x, v[0])));
             case "ToArray":
-                return ((_, r, _, _) => new Value(new ArrayObject(((StackObject)r!).ToArray())), false);
+                return (_, r, _, _) => new Value(new ArrayObject(((StackObject)r!).ToArray()));
             default:
                 return null;
         }

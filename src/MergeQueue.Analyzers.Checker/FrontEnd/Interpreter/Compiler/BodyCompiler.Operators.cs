@@ -24,7 +24,7 @@ internal sealed partial class BodyCompiler
         var op = operation.OperatorKind;
         if (operation.IsLifted)
         {
-            return Unsupported(operation, "an operator on nullable values");
+            return LiftedBinary(operation);
         }
 
         if (operation.OperatorMethod is { } method)
@@ -95,6 +95,12 @@ internal sealed partial class BodyCompiler
             var right = Expr(operation.RightOperand, Use.Peek());
             bool equals = method.Name == "op_Equality";
             return frame => Value.Of(record.ValueEquals(left(frame), right(frame)) == equals);
+        }
+
+        // An operator written in the source runs its body, like a static helper.
+        if (!method.IsImplicitlyDeclared && model.IsHelper(method.OriginalDefinition))
+        {
+            return OperatorCall(operation, method, operation.LeftOperand, operation.RightOperand);
         }
 
         return Unsupported(operation, "the operator '" + method.ToDisplayString() + "'");
@@ -216,7 +222,7 @@ internal sealed partial class BodyCompiler
     {
         if (operation.IsLifted)
         {
-            return Unsupported(operation, "an operator on nullable values");
+            return LiftedUnary(operation);
         }
 
         var operand = Expr(operation.Operand);

@@ -26,6 +26,11 @@ internal sealed partial class BodyCompiler
 
     private Pattern Pattern(IPatternOperation pattern, VType input)
     {
+        if (NullablePattern(pattern, input) is { } onValue)
+        {
+            return onValue;
+        }
+
         switch (pattern)
         {
             case IDiscardPatternOperation:
@@ -207,6 +212,19 @@ internal sealed partial class BodyCompiler
 
             return true;
         };
+    }
+
+    /// <summary><c>x is Circle</c>: a type test on the value's runtime type (false for null).</summary>
+    private Expr IsType(IIsTypeOperation operation)
+    {
+        if (TypeOf(operation.ValueOperand) is not { } input || TypeTest(input, operation.TypeOperand, operation) is not { } test)
+        {
+            return Nothing;
+        }
+
+        var value = Expr(operation.ValueOperand, Use.Peek());
+        bool negated = operation.IsNegated;
+        return frame => Value.Of(test(value(frame)) != negated);
     }
 
     /// <summary>The test of a type pattern; null (reported) when the interpreter cannot decide it.</summary>

@@ -23,6 +23,9 @@ internal sealed partial class BodyCompiler
                 return PlaceOf(declaration.Expression);
             case IDiscardOperation:
                 return DiscardPlace.Instance;
+            case IArrayElementReferenceOperation element when element.Indices.Length > 1:
+                CheckNotStatic(element.ArrayReference, target);
+                return MultiArrayElementPlace(element);
             case IArrayElementReferenceOperation element when element.Indices.Length == 1:
                 CheckNotStatic(element.ArrayReference, target);
                 return new ArrayElementPlace(Expr(element.ArrayReference, Use.Own), Index(element.Indices[0]));
@@ -47,6 +50,13 @@ internal sealed partial class BodyCompiler
         if (field.IsStatic)
         {
             Report(operation, "the assignment to the static field '" + field.Name + "' (static fields are not state)");
+            return DiscardPlace.Instance;
+        }
+
+        if (model.IsModel(field.ContainingType))
+        {
+            // A field the state does not hold (its type was refused at the field): the model itself is no value.
+            Report(operation, "the assignment to '" + Shorten(operation.Syntax.ToString()) + "'");
             return DiscardPlace.Instance;
         }
 

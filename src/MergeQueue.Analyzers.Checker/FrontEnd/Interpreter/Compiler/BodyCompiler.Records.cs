@@ -234,7 +234,7 @@ internal sealed partial class BodyCompiler
     }
 
     /// <summary>A field or property of a record, struct, tuple or pair.</summary>
-    private Expr RecordMember(IOperation member, IOperation instance, string name, Use use)
+    private Expr RecordMember(IOperation member, IOperation instance, string name, Use use, IPropertySymbol? property = null)
     {
         if (TypeOf(instance) is not RecordType record)
         {
@@ -242,6 +242,11 @@ internal sealed partial class BodyCompiler
         }
 
         int index = record.IndexOf(name);
+        if (index < 0 && property is not null)
+        {
+            return ComputedMember(member, instance, property, use);
+        }
+
         if (index < 0)
         {
             return Unsupported(member, "the member '" + name + "' of '" + record.Name + "' (only stored members are interpreted)");

@@ -13,7 +13,7 @@ internal sealed partial class BodyCompiler
     private static readonly Stmt Empty = _ => Flow.Normal;
 
     /// <summary>Where a failure in a statement is reported: compound statements at their header, not their whole body.</summary>
-    private static object SiteOf(IOperation statement) => statement switch
+    private object SiteOf(IOperation statement) => statement switch
     {
         IConditionalOperation conditional => Loc(conditional.Condition),
         IWhileLoopOperation { Condition: { } condition } => Loc(condition),

@@ -10,24 +10,24 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
 /// <summary>Methods of <c>HashSet&lt;T&gt;</c> and <c>Dictionary&lt;K,V&gt;</c>.</summary>
 internal sealed partial class BodyCompiler
 {
-    private (Library Body, bool Mutates)? SetMethod(IInvocationOperation operation, SetType type)
+    private Library? SetMethod(IInvocationOperation operation, SetType type)
     {
         switch (operation.TargetMethod.Name)
         {
             case "Add":
-                return ((_, r, v, _) => Value.Of(Collections.AddKey((TableObject)r!, v[0])), true);
+                return (_, r, v, _) => Value.Of(Collections.AddKey((TableObject)r!, v[0]));
             case "Remove":
-                return ((_, r, v, _) => Value.Of(((TableObject)r!).Remove(v[0])), true);
+                return (_, r, v, _) => Value.Of(((TableObject)r!).Remove(v[0]));
             case "Contains":
-                return ((_, r, v, _) => Value.Of(((TableObject)r!).Find(v[0]) >= 0), false);
+                return (_, r, v, _) => Value.Of(((TableObject)r!).Find(v[0]) >= 0);
             case "Clear":
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     ((TableObject)r!).Clear();
                     return default;
-                }, true);
+                };
             case "UnionWith":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var set = (TableObject)r!;
                     foreach (var item in Sequences.Enumerate(v[0].Ref).ToList())
@@ -36,10 +36,10 @@ internal sealed partial class BodyCompiler
                     }
 
                     return default;
-                }, true);
+                };
             case "IntersectWith" or "ExceptWith":
                 bool keepShared = operation.TargetMethod.Name == "IntersectWith";
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var set = (TableObject)r!;
                     var other = OtherSet(v[0], type.Key);
@@ -52,10 +52,10 @@ internal sealed partial class BodyCompiler
                     }
 
                     return default;
-                }, true);
+                };
             case "SetEquals" or "IsSubsetOf" or "IsSupersetOf" or "Overlaps":
                 string name = operation.TargetMethod.Name;
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var set = (TableObject)r!;
                     var other = OtherSet(v[0], type.Key);
@@ -68,9 +68,9 @@ internal sealed partial class BodyCompiler
                         "IsSupersetOf" => allTheirs,
                         _ => set.Any(slot => other.Find(set.KeyAt(slot)) >= 0),
                     });
-                }, false);
+                };
             case "RemoveWhere":
-                return ((frame, r, v, _) =>
+                return (frame, r, v, _) =>
                 {
                     var set = (TableObject)r!;
                     int removed = 0;
@@ -84,7 +84,7 @@ internal sealed partial class BodyCompiler
                     }
 
                     return new Value(removed);
-                }, true);
+                };
             default:
                 return null;
         }
@@ -101,7 +101,7 @@ internal sealed partial class BodyCompiler
         return other;
     }
 
-    private (Library Body, bool Mutates)? DictionaryMethod(IInvocationOperation operation, DictionaryType type)
+    private Library? DictionaryMethod(IInvocationOperation operation, DictionaryType type)
     {
         var keyType = type.Key;
         var missing = type.ValueType!.Default;
@@ -109,13 +109,13 @@ internal sealed partial class BodyCompiler
         switch (operation.TargetMethod.Name)
         {
             case "Add":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     Collections.AddEntry((TableObject)r!, v[0], v[1], keyType);
                     return default;
-                }, true);
+                };
             case "TryAdd":
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var table = (TableObject)r!;
                     if (table.Find(v[0]) >= 0)
@@ -125,48 +125,48 @@ internal sealed partial class BodyCompiler
 
                     table.Insert(v[0], v[1]);
                     return Value.True;
-                }, true);
+                };
             case "Remove" when count == 1:
-                return ((_, r, v, _) => Value.Of(((TableObject)r!).Remove(v[0])), true);
+                return (_, r, v, _) => Value.Of(((TableObject)r!).Remove(v[0]));
             case "Remove" when count == 2:
-                return ((_, r, v, set) =>
+                return (_, r, v, set) =>
                 {
                     var table = (TableObject)r!;
                     int slot = table.Find(v[0]);
                     set(1, slot >= 0 ? table.ValueAt(slot) : missing);
                     return Value.Of(slot >= 0 && table.Remove(v[0]));
-                }, true);
+                };
             case "ContainsKey":
-                return ((_, r, v, _) => Value.Of(((TableObject)r!).Find(v[0]) >= 0), false);
+                return (_, r, v, _) => Value.Of(((TableObject)r!).Find(v[0]) >= 0);
             case "ContainsValue":
                 var valueType = type.ValueType;
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var table = (TableObject)r!;
                     return Value.Of(table.Any(slot => valueType.ValueEquals(table.ValueAt(slot), v[0])));
-                }, false);
+                };
             case "TryGetValue":
-                return ((_, r, v, set) =>
+                return (_, r, v, set) =>
                 {
                     var table = (TableObject)r!;
                     int slot = table.Find(v[0]);
                     set(1, slot >= 0 ? table.ValueAt(slot) : missing);
                     return Value.Of(slot >= 0);
-                }, false);
+                };
             case "Clear":
-                return ((_, r, _, _) =>
+                return (_, r, _, _) =>
                 {
                     ((TableObject)r!).Clear();
                     return default;
-                }, true);
+                };
             case "GetValueOrDefault":
                 var fallback = count > 1;
-                return ((_, r, v, _) =>
+                return (_, r, v, _) =>
                 {
                     var table = (TableObject)r!;
                     int slot = table.Find(v[0]);
                     return slot >= 0 ? table.ValueAt(slot) : fallback ? v[1] : missing;
-                }, false);
+                };
             default:
                 return null;
         }

@@ -27,6 +27,9 @@ internal sealed partial class BodyCompiler
     // How deeply nested the expression being compiled is.
     private int depth;
 
+    // The method group whose stand-in lambda is being compiled, for the locations of what it runs.
+    private Location? standInSite;
+
     public BodyCompiler(ModelContext model) => this.model = model;
 
     private TypeMapper Types => model.Types;
@@ -34,14 +37,48 @@ internal sealed partial class BodyCompiler
     /// <summary>Compiles a method, or with <paramref name="statements"/> only those statements of its body.</summary>
     public void CompileMethod(IMethodSymbol method, CompiledFunction function, IEnumerable<IOperation>? statements = null)
     {
-        scope = new FunctionScope(method, function, null)
+        // A generic method's body is compiled for the type arguments it is called with.
+        var outerSubstitution = Types.Substitution;
+        Types.Substitution = TypeSubstitution.Of(method);
+        try
+        {
+            CompileMethodBody(method, function, statements);
+        }
+        finally
+        {
+            Types.Substitution = outerSubstitution;
+        }
+    }
+
+    /// <summary>
+    /// A static member's initializer outside the model (<see cref="ModelContext.StaticOf"/>), as a function of no
+    /// arguments that returns its value.
+    /// </summary>
+    public void CompileValue(IOperation value, ISymbol owner, CompiledFunction function)
+    {
+        scope = new FunctionScope(owner, function, null) { ReturnType = (owner as IFieldSymbol)?.Type ?? (owner as IPropertySymbol)?.Type };
+        function.ExpressionSite = Loc(value);
+        function.ExpressionBody = Expr(value);
+    }
+
+    private void CompileMethodBody(IMethodSymbol method, CompiledFunction function, IEnumerable<IOperation>? statements)
+    {
+        // The body's parameters and locals belong to the method's definition, also when it is called constructed.
+        var definition = method.OriginalDefinition;
+        scope = new FunctionScope(definition, function, null)
         {
             IsAction = model.ActionMethods.Contains(method) && method.ReturnType.SpecialType == SpecialType.System_Boolean,
             ReturnType = method.ReturnType,
         };
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in definition.Parameters)
         {
             scope.Declare(parameter);
+        }
+
+        // A record's own member runs with `this` in the slot after its parameters (see RecordMembers).
+        if (model.IsRecordMember(definition))
+        {
+            scope.Declare(definition.ContainingType);
         }
 
         if (statements is not null)
@@ -179,15 +216,37 @@ internal sealed partial class BodyCompiler
         return frame => chained(frame) == Flow.Stop ? Flow.Stop : main(frame);
     }
 
-    private static Location Loc(IOperation operation) => operation.Syntax.GetLocation();
+    // Inside a method group's stand-in lambda (MethodGroups.cs), every location is the group's own.
+    private Location Loc(IOperation operation) => standInSite ?? operation.Syntax.GetLocation();
 
     private Expr Unsupported(IOperation operation, string construct)
     {
-        model.Diagnostics.Unsupported(Loc(operation), construct);
+        Report(operation, construct);
         return Nothing;
     }
 
-    private void Report(IOperation operation, string construct) => model.Diagnostics.Unsupported(Loc(operation), construct);
+    private void Report(IOperation operation, string construct)
+    {
+        if (!UsesRefusedType(operation))
+        {
+            model.Diagnostics.Unsupported(Loc(operation), construct);
+        }
+    }
+
+    // A construct that fails only because a value in it has a type already refused (a field's, reported at the
+    // field) is that refusal again: one message per type, not one per use.
+    private bool UsesRefusedType(IOperation operation)
+    {
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part.Type is { } type && !model.IsModel(type) && Types.Map(type, out var why) is null && model.Diagnostics.WasRefused(why))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The interpreter type of an operation's value; reports and returns null when there is none.</summary>
     private VType? TypeOf(IOperation operation) => TypeOf(operation.Type, operation);
@@ -195,9 +254,13 @@ internal sealed partial class BodyCompiler
     private VType? TypeOf(ITypeSymbol? type, IOperation at)
     {
         var mapped = Types.Map(type, out var why);
-        if (mapped is null)
+        if (mapped is null && type is null)
         {
             Report(at, why);
+        }
+        else if (mapped is null)
+        {
+            model.Diagnostics.UnsupportedType(Loc(at), why, why);
         }
 
         return mapped;

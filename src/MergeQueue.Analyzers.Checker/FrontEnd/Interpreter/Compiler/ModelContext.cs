@@ -19,7 +19,8 @@ internal sealed class ModelContext
     private readonly Dictionary<IFieldSymbol, int> staticSlots = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IPropertySymbol, int> staticProperties = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, CompiledFunction> functions = new(SymbolEqualityComparer.Default);
-    private readonly Queue<(IMethodSymbol Method, CompiledFunction Function)> pending = new();
+    private readonly Queue<System.Action> pending = new();
+    private readonly Dictionary<ISymbol, SourceStatic?> sourceStatics = new(SymbolEqualityComparer.Default);
 
     public ModelContext(ModelShape shape, ModelSource source, TypeMapper types, ModelDiagnostics diagnostics)
     {
@@ -91,8 +92,49 @@ internal sealed class ModelContext
 
         function = new CompiledFunction(method.ToDisplayString(), method.Parameters.Length);
         functions.Add(method, function);
-        pending.Enqueue((method, function));
+        var compiled = function;
+        pending.Enqueue(() => new BodyCompiler(this).CompileMethod(method, compiled));
         return function;
+    }
+
+    /// <summary>
+    /// A static field or auto-property of a type of the source other than the model (<c>Vertex.Genesis</c>), computed
+    /// from its initializer on first read; null when it has no initializer the checker can see.
+    /// </summary>
+    public SourceStatic? StaticOf(ISymbol member)
+    {
+        member = member.OriginalDefinition;
+        if (sourceStatics.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        SourceStatic? result = null;
+        var declared = member is IPropertySymbol { IsStatic: true } or IFieldSymbol { IsStatic: true, IsConst: false }
+            && !IsModel(member.ContainingType)
+            ? member.DeclaringSyntaxReferences.FirstOrDefault(r => Source.Compilation.ContainsSyntaxTree(r.SyntaxTree))
+            : null;
+        var initializer = declared?.GetSyntax() switch
+        {
+            VariableDeclaratorSyntax variable => variable.Initializer,
+            PropertyDeclarationSyntax { AccessorList: not null } property => property.Initializer,
+            _ => null,
+        };
+        if (initializer is not null)
+        {
+#pragma warning disable RS1030 // The initializer is not among the model's operation blocks; only its own tree is bound.
+            var semantics = Source.Compilation.GetSemanticModel(initializer.SyntaxTree);
+#pragma warning restore RS1030
+            if (semantics.GetOperation(initializer) is ISymbolInitializerOperation operation)
+            {
+                var function = new CompiledFunction(member.ContainingType.Name + "." + member.Name + " initializer", 0);
+                result = new SourceStatic(function);
+                pending.Enqueue(() => new BodyCompiler(this).CompileValue(operation.Value, member, function));
+            }
+        }
+
+        sourceStatics.Add(member, result);
+        return result;
     }
 
     /// <summary>
@@ -148,14 +190,14 @@ internal sealed class ModelContext
     {
         while (pending.Count > 0)
         {
-            var (method, function) = pending.Dequeue();
-            new BodyCompiler(this).CompileMethod(method, function);
+            pending.Dequeue()();
         }
     }
 
     /// <summary>The operation block of a method's body, unwrapped from what the analyzer driver may hand over.</summary>
     public IOperation? BodyOf(IMethodSymbol method)
     {
+        method = method.OriginalDefinition;
         foreach (var block in Blocks(method))
         {
             switch (block)
@@ -217,6 +259,60 @@ internal sealed class ModelContext
                     {
                         yield return block;
                     }
+                }
+
+                yield break;
+            }
+        }
+
+        if (IsHelper(symbol) || IsRecordMember(symbol))
+        {
+            foreach (var block in HelperBlocks((IMethodSymbol)symbol))
+            {
+                yield return block;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A static method declared in source outside the model (a helper class, an extension method): interpreted from
+    /// its own operations like the model's methods. It cannot reach the model's state except through its arguments.
+    /// </summary>
+    /// A static property's getter and a user-defined operator are helpers too; a generic one is compiled once per
+    /// list of type arguments.
+    public bool IsHelper(ISymbol symbol) =>
+        symbol is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.UserDefinedOperator, IsExtern: false } method
+        && !IsModel(method.ContainingType)
+        && InSource(method);
+
+    /// <summary>
+    /// An instance method or property getter written in a record or struct of the source: interpreted with
+    /// <c>this</c> bound to the value it is called on (see <see cref="BodyCompiler"/>'s record members).
+    /// </summary>
+    public bool IsRecordMember(ISymbol symbol) =>
+        symbol is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet, IsExtern: false, IsAbstract: false } method
+        && !IsModel(method.ContainingType)
+        && method.ContainingType.TypeKind is TypeKind.Class or TypeKind.Struct
+        && (method.ContainingType.IsRecord || method.ContainingType.TypeKind == TypeKind.Struct)
+        && InSource(method);
+
+    private bool InSource(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Any(r => Source.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+
+    private IEnumerable<IOperation> HelperBlocks(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+                    or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } or ArrowExpressionClauseSyntax
+                && Source.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+#pragma warning disable RS1030 // The helper's operations are not in the model's operation blocks; only its own tree is bound.
+                var semantics = Source.Compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+                if (semantics.GetOperation(reference.GetSyntax()) is { } operation)
+                {
+                    yield return operation;
                 }
             }
         }

@@ -5,7 +5,7 @@ using MergeQueue.Analyzers.FrontEnd.Values;
 namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
 
 /// <summary>The deferred LINQ operators: nothing runs until the result is enumerated, as in .NET.</summary>
-internal static class LazyLinq
+internal static partial class LazyLinq
 {
     public static IEnumerable<Value> Where(Execution ex, Value source, Closure predicate, bool indexed)
     {
@@ -94,26 +94,9 @@ internal static class LazyLinq
         }
     }
 
-    /// <summary>A stable sort by key, done when enumeration starts.</summary>
-    public static IEnumerable<Value> OrderBy(Execution ex, Value source, Closure key, VType keyType, bool descending)
-    {
-        var items = Linq.Source(source);
-        return Iterate();
-
-        IEnumerable<Value> Iterate()
-        {
-            var keyed = items.Select((item, index) => (Item: item, Key: key.Invoke(ex, item), Index: index)).ToList();
-            keyed.Sort((a, b) =>
-            {
-                int order = keyType.Compare(a.Key, b.Key);
-                return order != 0 ? (descending ? -order : order) : a.Index.CompareTo(b.Index);
-            });
-            foreach (var entry in keyed)
-            {
-                yield return entry.Item;
-            }
-        }
-    }
+    /// <summary>A stable sort by key (by the element itself when <paramref name="key"/> is null), done when enumeration starts.</summary>
+    public static OrderedSequence OrderBy(Execution ex, Value source, Closure? key, System.Func<Execution, Value, Value, int> keyOrder, bool descending) =>
+        new(ex, Linq.Source(source), key, keyOrder, descending);
 
     public static IEnumerable<Value> Concat(Value first, Value second)
     {

@@ -9,7 +9,7 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
 /// LINQ to Objects over interpreted values, lazy where .NET is lazy, with .NET's exceptions. Every element counts
 /// against the step budget, so <c>Enumerable.Range(0, int.MaxValue).Sum()</c> ends as a budget failure.
 /// </summary>
-internal static class Linq
+internal static partial class Linq
 {
     public static IEnumerable<Value> Source(Value source) =>
         Sequences.Enumerate(source.Ref ?? throw Errors.Argument("Value cannot be null.", "source"));

@@ -28,8 +28,29 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
     /// <summary>The base record, for type patterns over a record hierarchy.</summary>
     public RecordType? Base { get; set; }
 
+    /// <summary>Whether this is an interface implemented by records (it has no members of its own).</summary>
+    public bool IsInterface { get; private set; }
+
+    /// <summary>
+    /// The records a value declared as this type may be at run time besides itself: derived records, or for an
+    /// interface its implementations (non-abstract ones, from the compilation's source).
+    /// </summary>
+    public IReadOnlyList<RecordType> RuntimeTypes { get; private set; } = Array.Empty<RecordType>();
+
+    public void SetRuntimeTypes(IReadOnlyList<RecordType> types, bool isInterface)
+    {
+        RuntimeTypes = types;
+        IsInterface = isInterface;
+        hasMutableParts = null;
+    }
+
     public bool IsSameOrDerivedFrom(RecordType other)
     {
+        if (other.IsInterface)
+        {
+            return other == this || ((IList<RecordType>)other.RuntimeTypes).Contains(this);
+        }
+
         for (var type = this; type is not null; type = type.Base)
         {
             if (type == other)
@@ -67,6 +88,11 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
             computingMutableParts = true;
             bool result = mutable;
             foreach (var type in fieldTypes)
+            {
+                result |= type.HasMutableParts;
+            }
+
+            foreach (var type in RuntimeTypes)
             {
                 result |= type.HasMutableParts;
             }

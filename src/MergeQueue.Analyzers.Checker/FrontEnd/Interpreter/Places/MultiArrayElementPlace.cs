@@ -1,0 +1,25 @@
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Heap;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
+
+namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Places;
+
+/// <summary><c>a[i, j]</c>: the array is owned (copied out of the state before the first write); the indices are checked when bound.</summary>
+internal sealed class MultiArrayElementPlace(Expr array, Expr[] indices) : Place
+{
+    public override Bound Bind(Frame frame)
+    {
+        var target = (ArrayObject)(array(frame).Ref ?? throw Errors.NullReference());
+        var values = new long[indices.Length];
+        for (int d = 0; d < values.Length; d++)
+        {
+            values[d] = indices[d](frame).Bits;
+        }
+
+        return new Bound(target, MultiArrayType.FlatIndex(target, values), default);
+    }
+
+    public override Value Get(Frame frame, in Bound bound) => ((ArrayObject)bound.Target!).Items[bound.Index];
+
+    public override void Set(Frame frame, in Bound bound, Value value) => ((ArrayObject)bound.Target!).Items[bound.Index] = value;
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers;
+using static MergeQueue.Analyzers.Spec;
+
+namespace Corpus.PaxosHowToWinATuringAward;
+
+/// <summary>
+/// The Paxos consensus algorithm from "The Paxos Algorithm or How to Win a Turing Award" (Paxos.tla),
+/// model MCPaxosTiny: three acceptors, majority quorums, two values, ballots 0..MaxBallot = 0..1.
+/// The set of sent messages only grows; receiving a message is an action enabled while the message is
+/// in <see cref="msgs"/>. Checked against the refinement of Voting (V!Spec).
+/// </summary>
+[StateMachine]
+public partial class MCPaxosTiny
+{
+    public enum Acceptor { A1, A2, A3 }
+
+    public enum Value { V1, V2 }
+
+    public abstract record Message;
+    public sealed record Phase1a(int Bal) : Message;
+    public sealed record Phase1b(Acceptor Acc, int Bal, int MBal, Value? MVal) : Message;
+    public sealed record Phase2a(int Bal, Value Val) : Message;
+    public sealed record Phase2b(Acceptor Acc, int Bal, Value Val) : Message;
+
+    const int MaxBallot = 1; // CONSTANT MaxBallot = 1; Ballot <- 0..MaxBallot
+
+    static readonly Acceptor[] Acceptors = Enum.GetValues<Acceptor>();
+    static readonly Value[] Values = Enum.GetValues<Value>();
+    static readonly Acceptor[][] Quorums =
+    [
+        [Acceptor.A1, Acceptor.A2],
+        [Acceptor.A1, Acceptor.A3],
+        [Acceptor.A2, Acceptor.A3],
+    ];
+    static readonly int[] Ballots = Enumerable.Range(0, MaxBallot + 1).ToArray();
+
+    // <<maxVBal[a], maxVal[a]>> is the vote with the largest ballot cast by a, or <<-1, None>> (null).
+    readonly Dictionary<Acceptor, int> maxBal = Acceptors.ToDictionary(a => a, _ => -1);
+    readonly Dictionary<Acceptor, int> maxVBal = Acceptors.ToDictionary(a => a, _ => -1);
+    readonly Dictionary<Acceptor, Value?> maxVal = Acceptors.ToDictionary(a => a, _ => (Value?)null);
+    readonly HashSet<Message> msgs = [];
+
+    // ---------------------------------------------------------------- actions
+
+    /// <summary>The ballot b leader starts ballot b (sending it again is a stuttering step).</summary>
+    [Action]
+    void SendPhase1a([Range(0, MaxBallot)] int b) => msgs.Add(new Phase1a(b));
+
+    /// <summary>Acceptor a answers a 1a message of a higher ballot with its latest vote.</summary>
+    [Action]
+    void SendPhase1b(Acceptor a, [Range(0, MaxBallot)] int b)
+    {
+        Require(msgs.Contains(new Phase1a(b)) && b > maxBal[a]);
+        maxBal[a] = b;
+        msgs.Add(new Phase1b(a, b, maxVBal[a], maxVal[a]));
+    }
+
+    /// <summary>The ballot b leader asks the acceptors to vote for a value that is safe at b.</summary>
+    [Action]
+    void SendPhase2a([Range(0, MaxBallot)] int b, Value v)
+    {
+        Require(!msgs.OfType<Phase2a>().Any(m => m.Bal == b));
+        Require(Quorums.Any(q =>
+        {
+            var q1b = msgs.OfType<Phase1b>().Where(m => q.Contains(m.Acc) && m.Bal == b).ToList();
+            var q1bv = q1b.Where(m => m.MBal >= 0).ToList();
+            return q.All(a => q1b.Any(m => m.Acc == a))
+                && (q1bv.Count == 0 || q1bv.Any(m => m.MVal == v && q1bv.All(mm => m.MBal >= mm.MBal)));
+        }));
+        msgs.Add(new Phase2a(b, v));
+    }
+
+    /// <summary>Acceptor a votes as a 2a message asks, unless it promised a higher ballot.</summary>
+    [Action]
+    void SendPhase2b(Acceptor a, [Range(0, MaxBallot)] int b, Value v)
+    {
+        Require(msgs.Contains(new Phase2a(b, v)) && b >= maxBal[a]);
+        maxBal[a] = b;
+        maxVBal[a] = b;
+        maxVal[a] = v;
+        msgs.Add(new Phase2b(a, b, v));
+    }
+
+    // ------------------------------------------- refinement mapping to Voting
+
+    /// <summary>votes[a]: the <<bal, val>> pairs of the 2b messages acceptor a sent.</summary>
+    HashSet<(int Bal, Value Val)> Votes(Acceptor a) =>
+        msgs.OfType<Phase2b>().Where(m => m.Acc == a).Select(m => (m.Bal, m.Val)).ToHashSet();
+
+    bool VotedFor(Acceptor a, int b, Value v) => msgs.Contains(new Phase2b(a, b, v));
+
+    bool DidNotVoteAt(Acceptor a, int b) => Values.All(v => !VotedFor(a, b, v));
+
+    bool ShowsSafeAt(Acceptor[] q, int b, Value v) =>
+        q.All(a => maxBal[a] >= b)
+        && Enumerable.Range(-1, b + 1).Any(c =>
+            (c == -1 || q.Any(a => VotedFor(a, c, v)))
+            && Enumerable.Range(c + 1, b - c - 1).All(d => q.All(a => DidNotVoteAt(a, d))));
+
+    static bool IsBallot(int b) => b is >= 0 and <= MaxBallot;
+
+    // ------------------------------------------------------------- invariants
+
+    bool TypeOK() =>
+        Acceptors.All(a =>
+            (maxBal[a] == -1 || IsBallot(maxBal[a]))
+            && (maxVBal[a] == -1 || IsBallot(maxVBal[a]))
+            && (maxVal[a] is null || Values.Contains(maxVal[a]!.Value)))
+        && msgs.All(m => m switch
+        {
+            Phase1a x => IsBallot(x.Bal),
+            Phase1b x => IsBallot(x.Bal) && (x.MBal == -1 || IsBallot(x.MBal)),
+            Phase2a x => IsBallot(x.Bal),
+            Phase2b x => IsBallot(x.Bal),
+            _ => false,
+        });
+
+    /// <summary>The inductive invariant that explains why Paxos implements Voting.</summary>
+    [Invariant]
+    bool Inv() =>
+        TypeOK()
+        && Acceptors.All(a => maxBal[a] >= maxVBal[a])
+        && Acceptors.All(a => maxVBal[a] == -1
+            ? maxVal[a] is null
+            : maxVal[a] is Value v && VotedFor(a, maxVBal[a], v))
+        && msgs.All(m => m switch
+        {
+            Phase1b x => maxBal[x.Acc] >= x.Bal
+                && (x.MBal < 0 || (x.MVal is Value mv && VotedFor(x.Acc, x.MBal, mv))),
+            Phase2a x => Quorums.Any(q => ShowsSafeAt(q, x.Bal, x.Val))
+                && msgs.OfType<Phase2a>().All(mm => mm.Bal != x.Bal || mm.Val == x.Val),
+            Phase2b x => maxVBal[x.Acc] >= x.Bal
+                && msgs.Contains(new Phase2a(x.Bal, x.Val)),
+            _ => true,
+        });
+
+    // ------------------------------------------------ property V!Spec
+
+    /// <summary>
+    /// [][V!Next]_&lt;&lt;votes, maxBal&gt;&gt;: every step is a Voting step (IncreaseMaxBal or VoteFor) under the
+    /// refinement mapping, or leaves votes and maxBal unchanged.
+    /// </summary>
+    [StepInvariant]
+    bool VotingSpecBar(MCPaxosTiny before)
+    {
+        bool votesUnchanged = Acceptors.All(a => Votes(a).SetEquals(before.Votes(a)));
+        bool maxBalUnchanged = Acceptors.All(a => maxBal[a] == before.maxBal[a]);
+        if (votesUnchanged && maxBalUnchanged)
+            return true;
+
+        bool MaxBalIsBeforeWith(Acceptor a, int b) =>
+            Acceptors.All(x => maxBal[x] == (x == a ? b : before.maxBal[x]));
+
+        bool IncreaseMaxBal(Acceptor a, int b) =>
+            b > before.maxBal[a] && MaxBalIsBeforeWith(a, b) && votesUnchanged;
+
+        bool VoteFor(Acceptor a, int b, Value v) =>
+            before.maxBal[a] <= b
+            && before.Votes(a).All(vt => vt.Bal != b)
+            && Acceptors.Where(c => c != a).All(c => before.Votes(c).All(vt => vt.Bal != b || vt.Val == v))
+            && Quorums.Any(q => before.ShowsSafeAt(q, b, v))
+            && Acceptors.All(x => Votes(x).SetEquals(
+                x == a ? before.Votes(x).Append((b, v)) : before.Votes(x)))
+            && MaxBalIsBeforeWith(a, b);
+
+        return Acceptors.Any(a => Ballots.Any(b =>
+            IncreaseMaxBal(a, b) || Values.Any(v => VoteFor(a, b, v))));
+    }
+}
