@@ -19,7 +19,7 @@ internal static class ModelCompiler
 
         // The shape first (SM0101–SM0110), then the bodies every action, property and constructor can reach.
         var shape = new ShapeReader(source.Type, types, diagnostics).Read();
-        PropertyPurity.Check(shape, source.Compilation, diagnostics);
+        PropertyPurity.Check(shape, source, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new CompiledModel(null, diagnostics.ToImmutable());

@@ -140,7 +140,7 @@ public sealed class CSharpSemanticsTests
         var diagnostics = await Infrastructure.AnalyzerRun.DiagnosticsAsync(new[] { source });
         var error = Assert.Single(diagnostics, d => d.Id == "SM0110");
         Assert.Equal(
-            "[Invariant] on 'Small' is not allowed: it may change the state (it assigns a field, or calls a member that may write one); a property only reads the state",
+            "[Invariant] on 'Small' is not allowed: it changes the state (it writes 'reads'); a property only reads the state",
             error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

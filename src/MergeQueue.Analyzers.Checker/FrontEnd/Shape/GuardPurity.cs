@@ -29,8 +29,6 @@ internal sealed class GuardPurity
     /// <summary>True when evaluating <paramref name="condition"/> can write no state.</summary>
     internal bool IsPure(ExpressionSyntax condition, SemanticModel semantics) => IsPureNode(condition, semantics);
 
-    /// <summary>True when running a member's body (a block, an arrow or accessors) can write no state.</summary>
-    internal bool IsPureBody(SyntaxNode body, SemanticModel semantics) => IsPureNode(body, semantics);
 
     private bool IsPureNode(SyntaxNode node, SemanticModel semantics)
     {
