@@ -16,8 +16,10 @@ using GeneratedResult = EngineLibrary::MergeQueue.Analyzers.ExplorationResult;
 /// <summary>
 /// The generated, compiled <c>Explore()</c> of the fixed merge queue sample (safety only), as a user's test would call it: the
 /// sample with N substituted goes through the source generator, is compiled with optimizations and loaded, then
-/// explored with each worker count and state store, each configuration in a child process of its own.
+/// explored with each worker count and state store, each configuration in a child process of its own. With
+/// <c>--writings</c>, the sample written each of <see cref="FixedQueueWritings"/>' ways. Every run must find TLC's states.
 /// Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- explore [N...] [--workers 1,2]
+///        [--store exact,fingerprint] [--writings guard-first,after-local,for-loop,record-member|all]
 /// </summary>
 internal static class ExploreBenchmark
 {
@@ -25,42 +27,46 @@ internal static class ExploreBenchmark
     {
         if (args.Length > 0 && args[0] == "--one")
         {
-            return RunOne(int.Parse(args[1], CultureInfo.InvariantCulture), args[2] == "fingerprint", int.Parse(args[3], CultureInfo.InvariantCulture));
+            return RunOne(int.Parse(args[1], CultureInfo.InvariantCulture), args[2] == "fingerprint", int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
         }
 
-        var workersAt = Array.IndexOf(args, "--workers");
-        var workerCounts = workersAt >= 0 ? args[workersAt + 1].Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 2 };
-        var sizes = args.Where((a, i) => workersAt < 0 || (i != workersAt && i != workersAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(5).ToArray();
-        Console.WriteLine($"{"N",2} {"store",-12} {"workers",7} {"states",10} {"ms",7} {"states/s",11} {"heap B/state",12} {"peak MB",8}");
-        foreach (var n in sizes)
+        var workerCounts = Option(args, "--workers", "1,2").Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
+        var stores = Option(args, "--store", "exact,fingerprint");
+        var writings = Option(args, "--writings", "guard-first");
+        writings = writings.SequenceEqual(new[] { "all" }) ? FixedQueueWritings.Names.ToArray() : writings;
+        var sizes = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
+            .Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(5).ToArray();
+        Console.WriteLine($"{"N",2} {"writing",-13} {"store",-12} {"workers",7} {"states",10} {"ms",7} {"states/s",11} {"heap B/state",12} {"peak MB",8}");
+        foreach (var (n, writing, store, workers) in
+            from n in sizes from writing in writings from store in stores from workers in workerCounts select (n, writing, store, workers))
         {
-            foreach (var store in new[] { "exact", "fingerprint" })
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in new[] { "explore", "--one", n.ToString(CultureInfo.InvariantCulture), store, workers.ToString(CultureInfo.InvariantCulture), writing })
             {
-                foreach (var workers in workerCounts)
-                {
-                    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-                    foreach (var argument in new[] { "explore", "--one", n.ToString(CultureInfo.InvariantCulture), store, workers.ToString(CultureInfo.InvariantCulture) })
-                    {
-                        start.ArgumentList.Add(argument);
-                    }
+                start.ArgumentList.Add(argument);
+            }
 
-                    using var child = Process.Start(start)!;
-                    Console.Write(child.StandardOutput.ReadToEnd());
-                    child.WaitForExit();
-                    if (child.ExitCode != 0)
-                    {
-                        return child.ExitCode;
-                    }
-                }
+            using var child = Process.Start(start)!;
+            Console.Write(child.StandardOutput.ReadToEnd());
+            child.WaitForExit();
+            if (child.ExitCode != 0)
+            {
+                return child.ExitCode;
             }
         }
 
         return 0;
     }
 
-    private static int RunOne(int n, bool fingerprints, int workers)
+    private static string[] Option(string[] args, string name, string fallback)
     {
-        var explore = CompileExplore(n);
+        var at = Array.IndexOf(args, name);
+        return (at >= 0 ? args[at + 1] : fallback).Split(',');
+    }
+
+    private static int RunOne(int n, bool fingerprints, int workers, string writing)
+    {
+        var explore = CompileExplore(FixedQueueWritings.Source(writing, n));
 
         // A warm-up run so that the measured one is not the JIT's first.
         Explore(explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers });
@@ -71,6 +77,12 @@ internal static class ExploreBenchmark
         if (!result.Passed)
         {
             Console.Error.WriteLine(result.Report);
+            return 1;
+        }
+
+        if (FixedQueueWritings.TlcStates.TryGetValue(n, out var tlc) && result.DistinctStates != tlc)
+        {
+            Console.WriteLine($"!! {writing} at N = {n}: {result.DistinctStates:N0} states, TLC has {tlc:N0}");
             return 1;
         }
 
@@ -89,7 +101,7 @@ internal static class ExploreBenchmark
         });
         double bytesPerState = (double)(largest - baseline) / measured.DistinctStates;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n,2} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {measured.DistinctStates,10:N0} {stopwatch.ElapsedMilliseconds,7:N0} {measured.DistinctStates * 1000 / Math.Max(1, stopwatch.ElapsedMilliseconds),11:N0} {bytesPerState,12:N1} {peak,8:N0}"));
+            $"{n,2} {writing,-13} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {measured.DistinctStates,10:N0} {stopwatch.ElapsedMilliseconds,7:N0} {measured.DistinctStates * 1000 / Math.Max(1, stopwatch.ElapsedMilliseconds),11:N0} {bytesPerState,12:N1} {peak,8:N0}"));
         return 0;
     }
 
@@ -105,18 +117,9 @@ internal static class ExploreBenchmark
     private static GeneratedResult Explore(MethodInfo explore, GeneratedOptions options) =>
         (GeneratedResult)explore.Invoke(null, new object[] { options })!;
 
-    private static MethodInfo CompileExplore(int n)
+    private static MethodInfo CompileExplore(string source)
     {
         var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
-        // Safety only, as SPIN and TLC run it in the anchors: the sample without its [Eventually] property.
-        const string liveness = "[Eventually] bool EveryPrResolved() => AllDone();";
-        var sample = File.ReadAllText(Path.Combine(samples, "FixedQueue.cs"));
-        if (!sample.Contains(liveness, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The sample no longer declares " + liveness);
-        }
-
-        var source = sample.Replace(liveness, string.Empty, StringComparison.Ordinal).Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal);
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
             "FixedQueueExplorer",
@@ -135,6 +138,7 @@ internal static class ExploreBenchmark
             throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
         }
 
-        return Assembly.Load(image.ToArray()).GetType("MergeQueue.Samples.FixedQueue", throwOnError: true)!.GetMethod("Explore")!;
+        return Assembly.Load(image.ToArray()).GetType("MergeQueue.Samples.FixedQueue", throwOnError: true)!.GetMethod("Explore")
+            ?? throw new InvalidOperationException("The generator emitted no Explore() for this writing (the analyzer's SM0112 says why).");
     }
 }

@@ -18,7 +18,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- [N...] [--runs K] [--gc]
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- engine [N...] [--workers 1,2]
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- explore [N...] [--workers 1,2]
-// The engine alone (no compiler): see EngineBenchmark. The generated Explore(): see ExploreBenchmark.
+//        [--store exact,fingerprint] [--writings guard-first,after-local,for-loop,record-member|all]
+//    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc]
+// The engine alone (no compiler): see EngineBenchmark. The generated Explore(): see ExploreBenchmark. The corpus
+// against TLC: see CorpusBenchmark.
 if (args.Length > 0 && args[0] == "engine")
 {
     return EngineBenchmark.Run(args[1..]);
@@ -27,6 +30,11 @@ if (args.Length > 0 && args[0] == "engine")
 if (args.Length > 0 && args[0] == "explore")
 {
     return ExploreBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "corpus")
+{
+    return await CorpusBenchmark.RunAsync(args[1..]);
 }
 
 var runsAt = Array.IndexOf(args, "--runs");

@@ -1,0 +1,155 @@
+extern alias EngineLibrary;
+
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
+
+/// <summary>
+/// The corpus against TLC, in one run: for each twin, the compile-time check (the analyzer, states from SM0010), the
+/// generated <c>Explore()</c> with 1 and 2 workers, and TLC on the original spec, as distinct states per second.
+/// </summary>
+internal static class CorpusBenchmark
+{
+    internal const string Usage = """
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--limit S]
+          Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
+          The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
+          stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
+          TLC runs on the original specs, read from /tmp/ex/specifications (or $TLAPLUS_EXAMPLES), which this
+          repository does not hold: fetch github tlaplus/Examples, then in its clone
+            mkdir -p /tmp/ex && git archive HEAD specifications | tar x -C /tmp/ex
+          Modules that neither holds (TLAPS, from tlapm's library; community modules) are copied in from $TLA_LIBRARY.
+          TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
+        """;
+
+    internal static async Task<int> RunAsync(string[] args)
+    {
+        var limitAt = Array.IndexOf(args, "--limit");
+        var limit = limitAt >= 0 ? int.Parse(args[limitAt + 1], CultureInfo.InvariantCulture) : 60;
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i != limitAt + 1).ToList();
+        var runTlc = !args.Contains("--no-tlc");
+        var all = CorpusTwin.All();
+        var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
+        if (unknown.Count > 0 || args.Contains("--help"))
+        {
+            Console.Error.WriteLine(string.Join("\n", unknown.Select(n => "Unknown twin: " + n).Append(Usage)));
+            return unknown.Count > 0 ? 2 : 0;
+        }
+
+        await WarmUpAsync();
+        var twins = names.Count > 0 ? names.Select(n => all.Single(t => t.Name == n)).ToList() : all.Where(t => t.Size == "large").ToList();
+        Console.WriteLine($"{"model",-36} {"states",9} {"TLC states",10} {"check s",8} {"check/s",9} {"1w/s",9} {"2w/s",9} {"TLC s",7} {"TLC/s",8} {"check x",7} {"1w x",6} {"2w x",6}");
+        var mismatches = 0;
+        foreach (var twin in twins)
+        {
+            Console.Error.WriteLine($"  … {twin.Name}");
+            var row = await MeasureAsync(twin, runTlc, limit);
+            mismatches += row.Mismatch ? 1 : 0;
+            Console.WriteLine(row.Line);
+            foreach (var note in row.Notes)
+            {
+                Console.WriteLine("    " + note);
+            }
+        }
+
+        if (mismatches > 0)
+        {
+            Console.WriteLine($"!! {mismatches} model(s) gave a state count other than TLC's (marked !!)");
+        }
+
+        return mismatches > 0 ? 1 : 0;
+    }
+
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, int limit)
+    {
+        var row = new CorpusRow(twin.Name);
+        var source = File.ReadAllText(twin.SourcePath);
+
+        // (a) The compile-time check, as the compiler runs the analyzer.
+        var compilation = CorpusCompilation.Create(twin.SourcePath, source);
+        var check = Stopwatch.StartNew();
+        var diagnostics = await CorpusCompilation.CheckAsync(compilation, limit);
+        check.Stop();
+        var refusal = diagnostics.FirstOrDefault(d => d.Id.StartsWith("SM01", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
+        var statistics = diagnostics.FirstOrDefault(d => d.Id == "SM0010");
+        if (refusal is not null)
+        {
+            row.Notes.Add($"refused ({refusal.Id}): {Construct(refusal.GetMessage(CultureInfo.InvariantCulture))}");
+        }
+        else if (statistics is not null)
+        {
+            row.CheckStates = long.Parse(Regex.Match(statistics.GetMessage(CultureInfo.InvariantCulture), @"': ([\d,]+) distinct states").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            row.CheckSeconds = check.Elapsed.TotalSeconds;
+            row.CheckPartial = diagnostics.Any(d => d.Id == "SM0005");
+            var verdict = diagnostics.Where(d => d.Id is not "SM0010" and not "SM0005" && d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).Distinct().ToList();
+            if (verdict.Count > 0)
+            {
+                row.Notes.Add("compile-time check reports " + string.Join(", ", verdict));
+            }
+
+            if (row.CheckPartial)
+            {
+                row.Notes.Add("compile-time check stopped: " + diagnostics.First(d => d.Id == "SM0005").GetMessage(CultureInfo.InvariantCulture).Split('\n')[0]);
+            }
+        }
+
+        // (b) The generated Explore(), 1 then 2 workers, each after a short warm-up of its own code.
+        try
+        {
+            var loaded = CorpusCompilation.LoadExplore(twin.SourcePath, source, twin.ClassName);
+            if (loaded is not { } explorer)
+            {
+                row.Notes.Add("no Explore(): " + (diagnostics.FirstOrDefault(d => d.Id == "SM0112")?.GetMessage(CultureInfo.InvariantCulture).Split('\n')[0] ?? "the generator emitted none"));
+            }
+            else
+            {
+                foreach (var workers in new[] { 1, 2 })
+                {
+                    CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers });
+                    GC.Collect();
+                    var timer = Stopwatch.StartNew();
+                    var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, Timeout = TimeSpan.FromSeconds(limit) });
+                    timer.Stop();
+                    row.Explored(workers, result.DistinctStates, timer.Elapsed.TotalSeconds, result.Complete ? null : result.BoundMessage);
+                }
+
+                explorer.Context.Unload();
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Reflection.TargetInvocationException)
+        {
+            row.Notes.Add("Explore() failed: " + (e.InnerException ?? e).Message.Split('\n')[0]);
+        }
+
+        // (c) TLC on the original spec, only where there is a number of ours to compare it with.
+        row.TlcStates = twin.TlcStates;
+        if (runTlc && (row.CheckStates is not null || row.ExploreStates is not null))
+        {
+            var tlc = TlcRun.Run(twin);
+            row.Tlc(tlc, twin.TlcStates);
+        }
+
+        return row;
+    }
+
+    // One compile-time check before the measured ones, so that the first twin does not pay for the analyzer's JIT.
+    private static async Task WarmUpAsync()
+    {
+        var warmUp = FixedQueueWritings.Source("guard-first", 4)
+            + "\n" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "Pr.cs")).Replace("namespace MergeQueue.Samples;", string.Empty, StringComparison.Ordinal);
+        await CorpusCompilation.CheckAsync(CorpusCompilation.Create("WarmUp.cs", warmUp), 60);
+    }
+
+    // "The compile-time checker cannot interpret X; 'M' was not checked at compile time" → X.
+    private static string Construct(string message)
+    {
+        var match = Regex.Match(message, "cannot interpret (.*?); '[^']*' was not checked");
+        return match.Success ? match.Groups[1].Value : message.Split('\n')[0];
+    }
+}
