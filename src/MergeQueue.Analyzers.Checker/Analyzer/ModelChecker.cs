@@ -16,9 +16,10 @@ internal static class ModelChecker
 {
     public static void Check(ModelSource source, CheckerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        if (NonPartialDeclaration(source.Type, cancellationToken) is { } declaration)
+        var nonPartial = NonPartialDeclaration(source.Type, cancellationToken);
+        if (nonPartial is not null)
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.NotPartial, declaration, source.Type.Name));
+            report(Diagnostic.Create(DiagnosticDescriptors.NotPartial, nonPartial, source.Type.Name));
         }
 
         var compiled = ModelCompiler.Compile(source, cancellationToken);
@@ -32,7 +33,8 @@ internal static class ModelChecker
             return;
         }
 
-        if (NonPartialDeclaration(source.Type, cancellationToken) is null
+        // A class that is not partial has its own warning (SM0111) for the same reason.
+        if (nonPartial is null
             && Generator.Parser.WhyNotGenerated(source.Type, source.Compilation, cancellationToken) is { } whyNoExplorer)
         {
             report(Diagnostic.Create(DiagnosticDescriptors.NoExplorer, ModelLocation(source.Type), source.Type.Name, whyNoExplorer));

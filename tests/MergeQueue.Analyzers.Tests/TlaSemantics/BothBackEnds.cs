@@ -12,15 +12,12 @@ internal static class BothBackEnds
 {
     /// <summary>A model class named <paramref name="name"/> with <paramref name="members"/>, after <paramref name="extra"/> declarations.</summary>
     public static string Model(string name, string members, string extra = "", string attribute = "[StateMachine]") =>
-        TestCompilation.Usings + extra + "\n" + attribute + "\npublic partial class " + name + "\n{\n" + members + "\n}\n";
+        Semantics.BothPaths.Model(name, members, extra, attribute);
 
     /// <summary>The agreed result of both back ends, with the same <paramref name="options"/> (null: the defaults).</summary>
     public static GeneratedResult Explore(string typeName, string source, ExplorationOptions? options = null)
     {
-        var compiled = ModelSources.Compile(typeName, source);
-        Assert.True(compiled.Model is not null, "The front end did not compile " + typeName + ":\n" + string.Join("\n", compiled.Diagnostics));
-        var interpreted = GeneratedResult.From(Explorer.Explore(compiled.Model!, options));
-        var generated = GeneratorRun.Explore(typeName, options, source);
+        var (interpreted, generated) = Semantics.BothPaths.Explore(typeName, options, source);
 
         Assert.Equal(interpreted.DistinctStates, generated.DistinctStates);
         Assert.Equal(interpreted.Transitions, generated.Transitions);
