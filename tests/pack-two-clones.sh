@@ -8,7 +8,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d -t mq-clones-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-for clone in first "second clone, elsewhere"; do
+for clone in first "second-clone elsewhere"; do
   git clone --quiet "$repo" "$work/$clone"
   # Its own NuGet cache would only add downloads: the packages are the same.
   dotnet pack "$work/$clone/src/MergeQueue.Analyzers.Package/MergeQueue.Analyzers.Package.csproj" \
@@ -22,7 +22,7 @@ status=0
 count=0
 while IFS= read -r file; do
   count=$((count + 1))
-  if cmp -s "$work/first/unpacked/$file" "$work/second clone, elsewhere/unpacked/$file"; then
+  if cmp -s "$work/first/unpacked/$file" "$work/second-clone elsewhere/unpacked/$file"; then
     echo "same:      $file"
   else
     echo "DIFFERENT: $file"
