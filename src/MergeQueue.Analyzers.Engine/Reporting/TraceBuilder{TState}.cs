@@ -104,7 +104,7 @@ internal sealed class TraceBuilder<TState>
                 current[field] = model.FormatField(state, field);
                 if (previous is null || !string.Equals(previous[field], current[field], StringComparison.Ordinal))
                 {
-                    changes.Add(new FieldChange(model.FieldNames[field], current[field]));
+                    changes.Add(new FieldChange(model.FieldNames[field], current[field]) { Before = previous?[field] });
                 }
             }
 
