@@ -140,7 +140,7 @@ public sealed class AgreementTests(ITestOutputHelper output)
 
         // Six steps (three submits, three starts, in some order). Once the list prints past 60 characters, a step shows
         // the element it added or replaced, not the whole list.
-        string trace = actual.Violations.Single();
+        string trace = actual.Violations.Single(v => v.StartsWith("InvariantViolated", System.StringComparison.Ordinal));
         Assert.Contains(": queue[2]: added Job { Id = 3, Stage = Waiting }, next = 4", trace);
         Assert.Contains("(i: 2): queue[2] = Job { Id = 3, Stage = Running }", trace);
         Assert.DoesNotContain("Job { Id = 1, Stage = Waiting }, Job { Id = 2", trace.Split('\n').Last());
