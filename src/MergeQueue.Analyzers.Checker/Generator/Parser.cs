@@ -27,6 +27,9 @@ internal sealed partial class Parser
     /// <summary>How the names of the files the generator adds end.</summary>
     internal const string GeneratedFileSuffix = ".Explore.g.cs";
 
+    /// <summary>How the names of the files with a model's conformance members end.</summary>
+    internal const string ConformanceFileSuffix = ".Conformance.g.cs";
+
     // Why Read gave no model, when the shape itself was valid.
     private string? failure;
 
@@ -90,7 +93,8 @@ internal sealed partial class Parser
 
     /// <summary>Whether a member comes from this generator's own output, which the analyzer's compilation includes.</summary>
     private static bool IsGenerated(ISymbol member) =>
-        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal));
+        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal)
+            || r.SyntaxTree.FilePath.EndsWith(ConformanceFileSuffix, System.StringComparison.Ordinal));
 
     private static bool CanExtend(INamedTypeSymbol type) =>
         NotExtendable(type) is null
@@ -150,8 +154,14 @@ internal sealed partial class Parser
             new EquatableArray<PredicateSpec>(predicates),
             new EquatableArray<PropertySpec>(properties),
             shape.CheckStuck,
-            new EquatableArray<InitialSpec>(initials));
+            new EquatableArray<InitialSpec>(initials))
+        {
+            EmitsConformance = !ConformanceMemberNames.Any(name => type.GetMembers(name).Any(m => !IsGenerated(m))),
+        };
     }
+
+    /// <summary>The members the conformance part adds to the model class.</summary>
+    internal static readonly string[] ConformanceMemberNames = { "IDriver", "Snapshot", "CheckConformance", "ValidateTrace" };
 
     private bool HasPrimaryConstructorParameters() =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax { ParameterList.Parameters.Count: > 0 });

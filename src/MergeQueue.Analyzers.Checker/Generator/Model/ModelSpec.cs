@@ -27,6 +27,12 @@ internal sealed record ModelSpec(
     bool CheckStuck,
     EquatableArray<InitialSpec> Initials)
 {
+    /// <summary>
+    /// Whether the conformance members (<c>IDriver</c>, <c>Snapshot</c>, <c>CheckConformance</c>, <c>ValidateTrace</c>)
+    /// are generated: not when the class declares a member of one of those names itself.
+    /// </summary>
+    public bool EmitsConformance { get; init; } = true;
+
     /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
     public bool HasDomainedConstructor => Initials.Count != 1 || Initials[0].Arguments.Count > 0;
 }
