@@ -58,7 +58,7 @@ internal static class ConformanceEmitter
         w.Line("/// Performs the steps of '" + model.ClassName + "' on the real implementation, for <see cref=\"CheckConformance\"/>: one");
         w.Line("/// method per action, which throws when the implementation refuses the step, and <see cref=\"IDriver.Matches\"/>.");
         w.Line("/// </summary>");
-        w.Open("public interface IDriver");
+        w.Open(model.ConformanceAccess + " interface IDriver");
         foreach (var action in model.Actions)
         {
             w.Line("/// <summary>Performs " + action.Name + " on the implementation; throws when the implementation refuses it.</summary>");
@@ -77,7 +77,7 @@ internal static class ConformanceEmitter
     private static void Snapshot(SourceWriter w, ModelSpec model)
     {
         w.Line("/// <summary>A state of '" + model.ClassName + "', read-only: each property holds a copy of one state field.</summary>");
-        w.Open("public sealed class Snapshot");
+        w.Open(model.ConformanceAccess + " sealed class Snapshot");
         w.Open("internal Snapshot(" + model.ClassName + " state)");
         foreach (var field in model.Fields)
         {
@@ -119,7 +119,7 @@ internal static class ConformanceEmitter
         w.Line("/// <param name=\"newDriver\">Makes a driver over a new implementation, in its initial state.</param>");
         w.Line("/// <param name=\"options\">Bounds, and whether to check that the steps the model refuses are refused; null for the defaults.</param>");
         w.Line("/// <returns>The verdict, the transitions covered, and the shortest diverging path found.</returns>");
-        w.Open("public static global::MergeQueue.Analyzers.ConformanceResult CheckConformance(global::System.Func<IDriver> newDriver, "
+        w.Open(model.ConformanceAccess + " static global::MergeQueue.Analyzers.ConformanceResult CheckConformance(global::System.Func<IDriver> newDriver, "
             + w.Nullable("global::MergeQueue.Analyzers.ConformanceOptions") + " options = null)");
         w.Line("return " + Support + ".Check(new " + Emitter.Adapter + "(), newDriver, " + Perform + ", (driver, state) => driver.Matches(new Snapshot(state)), options);");
         w.Close();
@@ -146,7 +146,7 @@ internal static class ConformanceEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"steps\">The recorded steps, from <see cref=\"global::MergeQueue.Analyzers.ModelStep\"/>.</param>");
         w.Line("/// <returns>The verdict; when it failed, the first step the model cannot take and why.</returns>");
-        w.Open("public static global::MergeQueue.Analyzers.TraceValidationResult ValidateTrace(global::System.Collections.Generic.IEnumerable<global::MergeQueue.Analyzers.ModelStep> steps)");
+        w.Open(model.ConformanceAccess + " static global::MergeQueue.Analyzers.TraceValidationResult ValidateTrace(global::System.Collections.Generic.IEnumerable<global::MergeQueue.Analyzers.ModelStep> steps)");
         w.Line("return " + Support + ".Validate(new " + Emitter.Adapter + "(), " + ParameterNames + ", " + InstanceValues + ", steps);");
         w.Close();
         w.Line();

@@ -156,9 +156,65 @@ internal sealed partial class Parser
             shape.CheckStuck,
             new EquatableArray<InitialSpec>(initials))
         {
-            EmitsConformance = !ConformanceMemberNames.Any(name => type.GetMembers(name).Any(m => !IsGenerated(m))),
+            ConformanceAccess = ConformanceMemberNames.Any(name => type.GetMembers(name).Any(m => !IsGenerated(m)))
+                ? null
+                : ConformanceAccessFor(shape.Fields.Select(f => f.Symbol.Type).Concat(shape.Actions.SelectMany(a => a.Method.Parameters.Select(p => p.Type)))),
         };
     }
+
+    /// <summary>
+    /// <c>public</c> when every type the driver interface and the snapshot show is public, <c>internal</c> when some is
+    /// internal (a public member of such a type would not compile), null when some is private to a class.
+    /// </summary>
+    private static string? ConformanceAccessFor(IEnumerable<ITypeSymbol> shown)
+    {
+        string access = "public";
+        foreach (var shownType in shown)
+        {
+            switch (Visibility(shownType))
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                    access = "internal";
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return access;
+    }
+
+    private static Accessibility Visibility(ITypeSymbol shown)
+    {
+        switch (shown)
+        {
+            case IArrayTypeSymbol array:
+                return Visibility(array.ElementType);
+            case INamedTypeSymbol named:
+                var least = Accessibility.Public;
+                for (INamedTypeSymbol? at = named; at is not null; at = at.ContainingType)
+                {
+                    least = Least(least, at.DeclaredAccessibility);
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    least = Least(least, Visibility(argument));
+                }
+
+                return least;
+            default:
+                return Accessibility.Public;
+        }
+    }
+
+    private static Accessibility Least(Accessibility a, Accessibility b) =>
+        a == Accessibility.Public ? b
+        : b == Accessibility.Public ? a
+        : a == Accessibility.Internal && b == Accessibility.Internal ? Accessibility.Internal
+        : Accessibility.Private;
 
     /// <summary>The members the conformance part adds to the model class.</summary>
     internal static readonly string[] ConformanceMemberNames = { "IDriver", "Snapshot", "CheckConformance", "ValidateTrace" };

@@ -152,6 +152,44 @@ public sealed class ConformanceTests
         Assert.Contains("then entry 0 of the log, Down(1): the model has no action named 'Down' (its actions: Up)", report);
     }
 
+    [Theory]
+    // A public member showing an internal type would not compile: the members are internal then.
+    [InlineData("enum Light { Off, On }", "public partial class Lamp", "internal interface IDriver")]
+    [InlineData("public enum Light { Off, On }", "public partial class Lamp", "public interface IDriver")]
+    public void Conformance_members_are_as_visible_as_the_types_they_show(string lightDeclaration, string lampDeclaration, string expected)
+    {
+        string model = "using MergeQueue.Analyzers;\nusing static MergeQueue.Analyzers.Spec;\n"
+            + lightDeclaration + "\n"
+            + "[StateMachine(CheckStuck = false)]\n" + lampDeclaration + "\n{\n    Light light;\n    [Action] void Switch(Light to) { light = to; }\n}\n";
+        var (output, _) = GeneratorRun.Run(GeneratorRun.Compilation(model));
+
+        Assert.Contains(expected, output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Lamp.Conformance.g.cs", StringComparison.Ordinal)).ToString());
+    }
+
+    [Fact]
+    public void Model_showing_a_private_nested_type_gets_no_conformance_members_and_still_compiles()
+    {
+        const string model = """
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            [StateMachine(CheckStuck = false)]
+            public partial class Lamp
+            {
+                private enum Light { Off, On }
+
+                Light light;
+
+                [Action] void Toggle() { light = light == Light.Off ? Light.On : Light.Off; }
+            }
+            """;
+
+        var (output, _) = GeneratorRun.Run(GeneratorRun.Compilation(model));
+
+        Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.EndsWith("Lamp.Conformance.g.cs", StringComparison.Ordinal));
+        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("Lamp.Explore.g.cs", StringComparison.Ordinal));
+    }
+
     private static string Run(string method, object argument, params string[] sources)
     {
         // The probes call generated members, so the sources compile only with the generator's output.
