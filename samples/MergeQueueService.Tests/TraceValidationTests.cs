@@ -3,11 +3,12 @@ using System.Text;
 using MergeQueue.Analyzers;
 using MergeQueue.Samples;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Acme.MergeQueue.Tests;
 
 /// <summary>Logs of the shipped service, replayed on the FixedQueue model.</summary>
-public sealed class TraceValidationTests
+public sealed class TraceValidationTests(ITestOutputHelper output)
 {
     [Fact]
     public void Log_recorded_from_the_shipped_service_is_a_behavior_of_FixedQueue()
@@ -41,6 +42,7 @@ public sealed class TraceValidationTests
             "{\"action\": \"Merge\", \"args\": {\"p\": 1}}");
 
         var result = FixedQueue.ValidateTrace(ModelStep.ParseJsonLines(log));
+        output.WriteLine(result.Report);
 
         Assert.False(result.Passed);
         Assert.Equal(3, result.FailedAt);

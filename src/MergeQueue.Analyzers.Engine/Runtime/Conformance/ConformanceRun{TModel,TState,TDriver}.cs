@@ -66,7 +66,7 @@ internal sealed class ConformanceRun<TModel, TState, TDriver>
             }
         }
 
-        if (divergence is null && Array.IndexOf(startsFrom, true) < 0)
+        if (divergence is null && graph.Count > 0 && Array.IndexOf(startsFrom, true) < 0)
         {
             divergence = Divergence.NoInitialMatch(Path(0), graph.InitialCount, DescribeDriver(newDriver()));
         }
@@ -106,7 +106,8 @@ internal sealed class ConformanceRun<TModel, TState, TDriver>
         }
 
         Trace? trace = divergence?.ToTrace(model, graph, budget);
-        bool complete = !cut && covered == transitions;
+        // A model with no initial state (its constructor throws or drops every combination) has nothing to drive.
+        bool complete = !cut && covered == transitions && graph.Count > 0;
         string report = ConformanceText.Report(model.Name, divergence, trace, graph.Count, transitions, covered, stepsDriven, complete, stoppedBy, clock.Elapsed);
         return new ConformanceResult(complete, graph.Count, transitions, covered, stepsDriven, trace, report, clock.Elapsed);
     }
