@@ -121,6 +121,25 @@ internal static class ConformanceEmitter
         w.Line("/// <returns>The verdict, the transitions covered, and the shortest diverging path found.</returns>");
         w.Open(model.ConformanceAccess + " static global::MergeQueue.Analyzers.ConformanceResult CheckConformance(global::System.Func<IDriver> newDriver, "
             + w.Nullable("global::MergeQueue.Analyzers.ConformanceOptions") + " options = null)");
+        if (model.MaxStates > 0 || model.MaxDepth > 0)
+        {
+            // The [StateMachine] bounds hold here as for Explore(), unless the caller gives options.
+            w.Open("if (options is null)");
+            w.Line("options = new global::MergeQueue.Analyzers.ConformanceOptions();");
+            if (model.MaxStates > 0)
+            {
+                w.Line("options.MaxStates = " + model.MaxStates + ";");
+            }
+
+            if (model.MaxDepth > 0)
+            {
+                w.Line("options.MaxDepth = " + model.MaxDepth + ";");
+            }
+
+            w.Close();
+            w.Line();
+        }
+
         w.Line("return " + Support + ".Check(new " + Emitter.Adapter + "(), newDriver, " + Perform + ", (driver, state) => driver.Matches(new Snapshot(state)), options);");
         w.Close();
         w.Line();

@@ -49,7 +49,7 @@ public sealed class ConformanceTests
             {
                 public static string Check(bool refusals)
                 {
-                    var result = Counter.CheckConformance(() => new LaxDriver(), new ConformanceOptions { CheckRefusals = refusals });
+                    var result = Counter.CheckConformance(() => new LaxDriver(), refusals ? new ConformanceOptions { CheckRefusals = true } : null);
                     return result.Passed + " " + result.TransitionsCovered + "/" + result.Transitions + "\n" + result.Divergence;
                 }
             }
@@ -150,6 +150,30 @@ public sealed class ConformanceTests
 
         Assert.StartsWith("0 0 ", report);
         Assert.Contains("then entry 0 of the log, Down(1): the model has no action named 'Down' (its actions: Up)", report);
+    }
+
+    [Fact]
+    public void StateMachine_bounds_hold_for_CheckConformance_as_for_Explore()
+    {
+        const string bounded = """
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            namespace Library
+            {
+                [StateMachine(MaxDepth = 1)]
+                public partial class Counter
+                {
+                    int n;
+
+                    [Action] void Inc() { Require(n < 2); n++; }
+                    [Action] void Reset() { Require(n > 0); n = 0; }
+                }
+            }
+            """;
+
+        // By hand: depth 1 keeps n = 0 and 1, and the transitions among them, Inc 0→1 and Reset 1→0; not all of the model.
+        Assert.Equal("False 2/2\n", Run("Probe.Check", false, bounded, LaxDriver));
     }
 
     [Theory]
