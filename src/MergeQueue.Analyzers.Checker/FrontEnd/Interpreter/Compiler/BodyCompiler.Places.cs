@@ -23,6 +23,10 @@ internal sealed partial class BodyCompiler
                 return PlaceOf(declaration.Expression);
             case IDiscardOperation:
                 return DiscardPlace.Instance;
+            case IInstanceReferenceOperation self when InValueConstructor() && self.Type is { } built:
+                // The value a constructor is building lives in its `this` slot until the constructor returns it.
+                var (thisHops, thisSlot) = Resolve(built.OriginalDefinition);
+                return new VariablePlace(thisHops, thisSlot);
             case IArrayElementReferenceOperation element when element.Indices.Length > 1:
                 CheckNotStatic(element.ArrayReference, target);
                 return MultiArrayElementPlace(element);

@@ -90,7 +90,7 @@ internal sealed partial class BodyCompiler
         var body = model.BodyOf(method)!;
         if (method.MethodKind == MethodKind.Constructor)
         {
-            function.Body = Constructor(method, body);
+            function.Body = model.IsRecordMember(definition) ? ValueConstructor(method, body) : Constructor(method, body);
             return;
         }
 
