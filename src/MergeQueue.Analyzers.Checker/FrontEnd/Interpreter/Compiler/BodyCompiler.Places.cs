@@ -57,6 +57,11 @@ internal sealed partial class BodyCompiler
             return DiscardPlace.Instance;
         }
 
+        if (model.TryGetField(field, out int instanceSlot) && IsInstanceOfModel(operation.Instance))
+        {
+            return InstanceFieldPlace(operation.Instance!, instanceSlot);
+        }
+
         if (model.IsModel(field.ContainingType))
         {
             // A field the state does not hold (its type was refused at the field): the model itself is no value.

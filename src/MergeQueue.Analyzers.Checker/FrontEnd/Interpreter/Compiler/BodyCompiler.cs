@@ -253,6 +253,11 @@ internal sealed partial class BodyCompiler
 
     private VType? TypeOf(ITypeSymbol? type, IOperation at)
     {
+        if (type is not null && model.IsModel(type))
+        {
+            return InstanceType;
+        }
+
         var mapped = Types.Map(type, out var why);
         if (mapped is null && type is null)
         {
