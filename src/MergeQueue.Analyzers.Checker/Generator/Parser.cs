@@ -133,10 +133,11 @@ internal sealed partial class Parser
         usings = Usings(compilation);
         var (actions, instances) = ReadActions(shape.Actions, compilation);
         var (predicates, properties) = ReadProperties(shape.Properties);
-        var initials = DomainCombinations.Of(shape.ConstructorDomains)
-            .Select(c => new InitialSpec(
-                "new " + Identifier(type.Name) + "(" + string.Join(", ", shape.ConstructorDomains.Select((d, i) => Literal(d, c[i]))) + ")",
-                Arguments(shape.ConstructorDomains, c)))
+        var initials = shape.ConstructorDomains
+            .Select(d => new InitialSpec(
+                d.Parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                new EquatableArray<string>(Enumerable.Range(0, d.Values.Count).Select(v => Literal(d, v))),
+                new EquatableArray<string>(Enumerable.Range(0, d.Values.Count).Select(d.Display))))
             .ToList();
         var attribute = type.GetAttributes().FirstOrDefault(a => KnownSymbols.IsAttribute(a, KnownSymbols.StateMachine));
         return new ModelSpec(

@@ -163,6 +163,7 @@ internal static partial class LibraryMembers
         new("System.Array", "Fill", "array, value", WritesArgument, false, ArrayStatic),
         Row("System.Array", "IndexOf", "array, value", ArrayStatic),
         Row("System.Array", "Empty", "", ArrayStatic),
+        Row("System.Array", "Clone", "", LibraryRoutine.Array),
         Row("System.Array", "GetLength", "dimension", LibraryRoutine.Array),
         Row("System.Array", "GetLowerBound", "dimension", LibraryRoutine.Array),
         Row("System.Array", "GetUpperBound", "dimension", LibraryRoutine.Array),

@@ -9,7 +9,7 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <param name="MaxStates">The attribute's <c>MaxStates</c> (0: the engine's default).</param>
 /// <param name="MaxDepth">The attribute's <c>MaxDepth</c> (0: none).</param>
 /// <param name="CheckStuck">The attribute's <c>CheckStuck</c>.</param>
-/// <param name="Initials">The initial instances: one per combination of the domained constructor's arguments, or the parameterless call.</param>
+/// <param name="Initials">The domained constructor's parameters, whose combinations are the initial instances; none for the parameterless constructor.</param>
 internal sealed record ModelSpec(
     string? Namespace,
     string ClassName,
@@ -39,5 +39,5 @@ internal sealed record ModelSpec(
     public bool EmitsConformance => ConformanceAccess is not null;
 
     /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
-    public bool HasDomainedConstructor => Initials.Count != 1 || Initials[0].Arguments.Count > 0;
+    public bool HasDomainedConstructor => Initials.Count > 0;
 }

@@ -71,6 +71,7 @@ internal sealed partial class BodyCompiler
             (LibraryRoutine.Set, SetType set) => SetMethod(operation, set),
             (LibraryRoutine.Dictionary, DictionaryType dictionary) => DictionaryMethod(operation, dictionary),
             (LibraryRoutine.String, StringType) => StringMethod(operation),
+            (LibraryRoutine.Array, ArrayType or MultiArrayType) when method.Name == "Clone" => ArrayClone,
             (LibraryRoutine.Array, MultiArrayType) => MultiArrayMethod(operation),
             _ => null,
         };
