@@ -19,10 +19,15 @@ internal sealed partial class Parser
         foreach (var action in shapes)
         {
             int index = actions.Count;
-            actions.Add(new ActionSpec(action.Method.Name, action.Fairness.ToString(), action.ReturnsBool ? ReturnedFalse(action.Method) : null, Guard(action.Method, compilation)));
+            var guard = Guard(action, compilation);
+            actions.Add(new ActionSpec(action.Method.Name, action.Fairness.ToString(), action.ReturnsBool ? ReturnedFalse(action.Method) : null, guard));
+            int[]? previous = null;
             foreach (var combination in DomainCombinations.Of(action.Domains))
             {
-                instances.Add(new InstanceSpec(index, Call("next", action.Method, action.Domains, combination), Arguments(action.Domains, combination), groups.Of(index, action, combination)));
+                // An instance whose guard reads no parameter after those it shares with the one before takes that one's verdict.
+                int guardSource = guard is not null && action.Guard!.Shares(previous, combination) ? instances[instances.Count - 1].GuardSource : instances.Count;
+                instances.Add(new InstanceSpec(index, Call("next", action.Method, action.Domains, combination), Arguments(action.Domains, combination), groups.Of(index, action, combination), guardSource));
+                previous = combination;
             }
         }
 
