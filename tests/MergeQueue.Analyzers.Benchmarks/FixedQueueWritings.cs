@@ -33,9 +33,15 @@ internal static class FixedQueueWritings
         """;
 
     /// <summary>The sample at <paramref name="n"/>, safety only (as SPIN and TLC run it in the anchors), written as <paramref name="writing"/>.</summary>
-    internal static string Source(string writing, int n)
+    internal static string Source(string writing, int n) =>
+        Transform(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "FixedQueue.cs")), writing, n);
+
+    /// <summary>
+    /// The sample's text <paramref name="sample"/> at <paramref name="n"/>, safety only, written as
+    /// <paramref name="writing"/> (the tests check that each writing has the sample's states in both paths).
+    /// </summary>
+    internal static string Transform(string sample, string writing, int n)
     {
-        var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "FixedQueue.cs"));
         var source = Replace(sample, Liveness, string.Empty).Replace("const int N = 3;", $"const int N = {n};", StringComparison.Ordinal);
         return writing switch
         {

@@ -38,16 +38,21 @@ internal sealed class ModelBuilder(ModelContext context)
         foreach (var action in shape.Actions)
         {
             var function = context.Function(action.Method, action.Location);
-            var guard = function is null ? null : context.Guard(action.Method);
+            var guard = function is null ? null : context.Guard(action);
             int index = actions.Count;
             actions.Add(new ActionInfo(action.Method.Name, action.Fairness, action.Location));
+            int[]? previous = null;
             foreach (var combination in DomainCombinations.Of(action.Domains))
             {
                 instances.Add(new ActionInstance(index, Arguments(action.Domains, combination), groups.Of(index, action, combination)));
                 if (function is not null)
                 {
-                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool, guard?.Test, guard?.AfterGuard));
+                    // An instance whose guard reads no parameter after those it shares with the one before takes that one's verdict.
+                    bool shares = guard is not null && action.Guard!.Shares(previous, combination);
+                    steps.Add(new ActionEntry(function, Values(action.Domains, combination), action.Location, action.ReturnsBool, guard?.Test, guard?.AfterGuard, shares));
                 }
+
+                previous = combination;
             }
         }
 

@@ -125,9 +125,9 @@ internal static class Emitter
             }
 
             w.Open("private " + w.Nullable("string") + " " + GuardMethod + a + "(" + guard.Parameters + ")");
-            for (int i = 0; i < guard.Conditions.Count; i++)
+            foreach (var step in guard.Steps)
             {
-                w.Line("if (!(" + guard.Conditions[i] + ")) return " + Quote(guard.Reasons[i]) + ";");
+                w.Line(step.Reason is null ? step.Code : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
             }
 
             w.Line("return null;");
@@ -245,6 +245,11 @@ internal static class Emitter
             w.Close();
             w.Close();
             w.Line();
+            if (model.Instances.Where((instance, i) => instance.GuardSource != i).Any())
+            {
+                w.Line("private static readonly int[] GuardSourceTable = { " + string.Join(", ", model.Instances.Select(i => i.GuardSource)) + " };");
+                w.Line("protected override " + w.Nullable("int[]") + " GuardSources => GuardSourceTable;").Line();
+            }
         }
 
         w.Open("protected override bool Test(" + self + " state, int predicate)");

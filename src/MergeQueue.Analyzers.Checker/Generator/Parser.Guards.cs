@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MergeQueue.Analyzers.Generator;
 
 /// <summary>
-/// Guards: a <c>Require</c> that is false throws, and exceptions dominate the cost of a compiled step. The leading
-/// <c>Require</c>s of an action are copied into a method the adapter calls before copying the state.
+/// Guards: a <c>Require</c> that is false throws, and exceptions dominate the cost of a compiled step. The guard the
+/// front end decided (<see cref="GuardShape"/>) is copied into a method the adapter calls before copying the state.
 /// </summary>
 internal sealed partial class Parser
 {
@@ -35,9 +35,10 @@ internal sealed partial class Parser
         return new UsingsSpec(new EquatableArray<string>(unit.Usings.Where(Compiles).Select(u => u.ToString())), new EquatableArray<string>(inner));
     }
 
-    private GuardSpec? Guard(IMethodSymbol method, Compilation compilation)
+    private GuardSpec? Guard(ActionShape action, Compilation compilation)
     {
-        if (usings is null || method.DeclaringSyntaxReferences.Length != 1
+        var method = action.Method.PartialImplementationPart ?? action.Method;
+        if (action.Guard is not { } guard || usings is null || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body } declaration)
         {
             return null;
@@ -46,41 +47,27 @@ internal sealed partial class Parser
         var model = compilation.GetSemanticModel(declaration.SyntaxTree);
         if (model.GetDiagnostics(body.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            // A copied condition would repeat the error in generated code.
+            // A copied statement would repeat the error in generated code.
             return null;
         }
 
-        var purity = new GuardPurity(compilation, type);
-        var conditions = new List<string>();
-        var reasons = new List<string>();
-        foreach (var statement in body.Statements)
+        var steps = new List<GuardStepSpec>();
+        foreach (var statement in body.Statements.Take(guard.Statements))
         {
-            if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }
-                || invocation.ArgumentList.Arguments.Count != 1
-                || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: "Require" } require
-                || !KnownSymbols.Is(require.ContainingType, KnownSymbols.Spec))
+            if (statement is LocalDeclarationStatementSyntax)
             {
-                break;
+                steps.Add(new GuardStepSpec(statement.ToString(), null));
+                continue;
             }
 
-            var argument = invocation.ArgumentList.Arguments[0];
-            if (argument.NameColon is not null || !purity.IsPure(argument.Expression, model))
-            {
-                break;
-            }
-
+            var invocation = (InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression;
+            var condition = invocation.ArgumentList.Arguments[0].Expression;
             int line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-            conditions.Add(argument.Expression.ToString());
-            reasons.Add("Require(" + OneLine(argument.Expression.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")");
-        }
-
-        if (conditions.Count == 0)
-        {
-            return null;
+            steps.Add(new GuardStepSpec(condition.ToString(), "Require(" + OneLine(condition.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")"));
         }
 
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name)));
-        return new GuardSpec(parameters, new EquatableArray<string>(conditions), new EquatableArray<string>(reasons));
+        return new GuardSpec(parameters, new EquatableArray<GuardStepSpec>(steps));
     }
 
     // As the front end: a condition split over lines reads the same on one line.

@@ -20,21 +20,27 @@ internal sealed partial class Parser
         {
             int index = actions.Count;
             var parameters = action.Method.Parameters;
+            var guard = Guard(action, compilation);
             actions.Add(new ActionSpec(
                 action.Method.Name,
                 action.Fairness.ToString(),
                 action.ReturnsBool ? ReturnedFalse(action.Method) : null,
-                Guard(action.Method, compilation),
+                guard,
                 string.Join(", ", parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name))),
                 new EquatableArray<string>(parameters.Select(p => p.Name))));
+            int[]? previous = null;
             foreach (var combination in DomainCombinations.Of(action.Domains))
             {
+                // An instance whose guard reads no parameter after those it shares with the one before takes that one's verdict.
+                int guardSource = guard is not null && action.Guard!.Shares(previous, combination) ? instances[instances.Count - 1].GuardSource : instances.Count;
                 instances.Add(new InstanceSpec(
                     index,
                     Call("next", action.Method, action.Domains, combination),
                     Arguments(action.Domains, combination),
                     groups.Of(index, action, combination),
-                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i])))));
+                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i]))),
+                    guardSource));
+                previous = combination;
             }
         }
 

@@ -103,9 +103,21 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
             return count;
         }
 
+        int[]? sources = GuardSources;
+        bool listed = false;
         for (int instance = 0; instance < instanceCount; instance++)
         {
-            bool listed;
+            if (sources is not null && sources[instance] != instance)
+            {
+                // The instance before it tested the same guard on the same arguments: its verdict stands.
+                if (listed)
+                {
+                    instances[count++] = instance;
+                }
+
+                continue;
+            }
+
             try
             {
                 listed = Guard(target, instance) is null;
@@ -202,6 +214,13 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
     /// <returns>The reason the action is disabled, or null.</returns>
     protected virtual string? Guard(TModel state, int actionInstance) => null;
+
+    /// <summary>
+    /// Per action instance, the instance whose guard verdict it takes (itself when it tests its own): the instances of
+    /// one action that agree on every parameter its guard reads follow each other and share one test per state.
+    /// Null when every instance tests its own.
+    /// </summary>
+    protected virtual int[]? GuardSources => null;
 
     /// <summary>
     /// After an action: the failure message when one array or collection is now reachable from two places of the

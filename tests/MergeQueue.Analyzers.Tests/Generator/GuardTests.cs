@@ -1,5 +1,6 @@
 using System.Linq;
 using MergeQueue.Analyzers.Tests.Infrastructure;
+using MergeQueue.Analyzers;
 using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Generator;
@@ -59,6 +60,71 @@ public sealed class GuardTests
             """ + helpers + "\n[Action] void Go() { Require(" + condition + "); x++; }");
 
         Assert.DoesNotContain("__MergeQueueGuard", generated);
+    }
+
+    [Fact]
+    public void Locals_before_a_Require_are_part_of_the_guard()
+    {
+        string generated = Generate("""
+            int[] values = new int[3];
+            [Action] void Go([Range(0, 2)] int p) { var v = values[p]; var w = new List<int> { v }; Require(v == 0 && w.Count == 1); values[p] = 1; }
+            """);
+
+        // The list is made by the guard: filling it writes no state.
+        Assert.Contains("var v = values[p];", generated);
+        Assert.Contains("var w = new List<int> { v };", generated);
+        Assert.Contains("if (!(v == 0 && w.Count == 1))", generated);
+    }
+
+    // An instance that agrees with the one before it on the parameters its guard reads takes that one's verdict.
+    [Fact]
+    public void Instances_share_a_guard_over_the_parameters_it_does_not_read()
+    {
+        string generated = Generate("""
+            int x;
+            [Action] void Neither([Range(0, 1)] int a, [Range(0, 1)] int b) { Require(x < 1); x = a + b; }
+            [Action] void First([Range(0, 1)] int a, [Range(0, 1)] int b) { Require(a != x); x = b; }
+            [Action] void Second([Range(0, 1)] int a, [Range(0, 1)] int b) { Require(b != x); x = a; }
+            """);
+
+        Assert.Contains("GuardSourceTable = { 0, 0, 0, 0, 4, 4, 6, 6, 8, 9, 10, 11 }", generated);
+    }
+
+    // The exceptions a false Require throws in generated code, counted while Explore() runs on this thread: a disabled
+    // instance whose Require is a guard throws none, wherever the Require is written.
+    [Theory]
+    [InlineData("int[] values = { 0, 5, 0 };", "var cliff = values[p]; Require(cliff == 0); values[p] = 1;", "", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; bool Free(int p) { for (int q = 0; q < 3; q++) if (q == p && values[q] != 0) return false; return true; }",
+        "Require(Free(p)); values[p] = 1;", "", 0)]
+    [InlineData("Cell[] cells = { new(0), new(5), new(0) };", "Require(cells[p].X == 0); cells[p] = new(1);", "public record struct Cell(int X);", 0)]
+    // The control: after a write, the Require stays in the body and throws. By hand: the states are the subsets of
+    // {0, 2} taken (4); in each, p = 1 throws, and so does every p already taken: 4 + (0 + 1 + 1 + 2) = 8.
+    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(values[p] == 0); values[p] = 1;", "", 8)]
+    public void A_disabled_instance_whose_Require_is_a_guard_throws_nothing(string fields, string body, string extra, int expected)
+    {
+        var source = GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Idle() { }\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra);
+        int thread = System.Environment.CurrentManagedThreadId;
+        int thrown = 0;
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (System.Environment.CurrentManagedThreadId == thread && e.Exception.GetType().Name == "ActionDisabledException")
+            {
+                thrown++;
+            }
+        }
+
+        System.AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            var result = GeneratorRun.Explore("Guarded", new ExplorationOptions { Workers = 1 }, source);
+            Assert.Equal(4, result.DistinctStates);
+        }
+        finally
+        {
+            System.AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        Assert.Equal(expected, thrown);
     }
 
     private static string Generate(string members)

@@ -195,6 +195,12 @@ internal sealed class Execution
     /// <summary>The guard of <paramref name="instance"/> holds in the state whose guards are being tested.</summary>
     public void GuardHolds(int instance) => heldIn[instance] = guardTest;
 
+    /// <summary>The guard of <paramref name="instance"/> holds if that of <paramref name="source"/> does (same test, same arguments).</summary>
+    public void GuardHoldsAs(int instance, int source) => heldIn[instance] = heldIn[source];
+
+    /// <summary>How many guards this execution tested: a test counts how often guards run, not how long.</summary>
+    public long GuardRuns { get; set; }
+
     /// <summary>Whether the guard of <paramref name="instance"/> is known to hold in <paramref name="state"/>.</summary>
     public bool GuardHeld(in InterpretedState state, int instance) =>
         guardTest != 0 && heldIn[instance] == guardTest && guarded.IsSame(state);

@@ -171,9 +171,21 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         try
         {
             int count = 0;
+            bool listed = false;
             for (int instance = 0; instance < steps.Length; instance++)
             {
-                if (steps[instance].Guard is not { } guard || Listed(ex, instance, guard))
+                var entry = steps[instance];
+                if (entry.SharesGuard)
+                {
+                    // The instance before it tested the same guard on the same arguments: its verdict stands.
+                    ex.GuardHoldsAs(instance, instance - 1);
+                }
+                else
+                {
+                    listed = entry.Guard is not { } guard || Listed(ex, instance, guard);
+                }
+
+                if (listed)
                 {
                     instances[count++] = instance;
                 }
@@ -200,6 +212,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
             }
 
             // A Require nested in a called helper disables the action as the step would.
+            ex.GuardRuns++;
             if (!guard.Run(frame).Bool || ex.Stopping)
             {
                 return false;
@@ -289,6 +302,9 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
         FailureKind.Exception,
         "The compile-time checker failed (" + failure.GetType().Name + ": " + failure.Message + "); the generated Explore() checks this model",
         site);
+
+    /// <summary>How many guard tests this thread ran (in <see cref="PossiblyEnabled"/>), for tests of how often a guard runs.</summary>
+    internal static long GuardRunsOnThisThread => pooled?.GuardRuns ?? 0;
 
     private Execution Rent()
     {

@@ -42,7 +42,7 @@ internal static class FreshInstances
             return false;
         }
 
-        var returns = PropertyPurity.Blocks(source, method.OriginalDefinition)
+        var returns = Blocks(source, method.OriginalDefinition)
             .SelectMany(b => b.DescendantsAndSelf())
             .OfType<IReturnOperation>()
             .Where(r => !InsideFunction(r))
@@ -115,7 +115,7 @@ internal static class FreshInstances
             return false;
         }
 
-        var uses = PropertyPurity.Blocks(source, callee.OriginalDefinition)
+        var uses = Blocks(source, callee.OriginalDefinition)
             .SelectMany(b => b.DescendantsAndSelf())
             .OfType<IParameterReferenceOperation>()
             .Where(p => Same(p.Parameter, delegateParameter))
@@ -127,6 +127,17 @@ internal static class FreshInstances
             && IsFresh(source, passed.Value, visited));
         visited.Remove(delegateParameter.OriginalDefinition);
         return fresh;
+    }
+
+    private static IEnumerable<IOperation> Blocks(ModelSource source, ISymbol member)
+    {
+        var keys = new List<ISymbol> { member };
+        if (member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })
+        {
+            keys.Add(property);
+        }
+
+        return keys.SelectMany(k => source.Bodies.TryGetValue(k, out var blocks) ? blocks : Enumerable.Empty<IOperation>());
     }
 
     private static bool InsideFunction(IOperation operation) =>

@@ -84,7 +84,10 @@ internal sealed partial class ShapeReader
 
             if (domains.Read(method, allowProcess: true) is { } actionDomains)
             {
-                actions.Add(new ActionShape(method, FairnessOf(attribute), actionDomains, location, FairnessGroupOf(attribute)));
+                actions.Add(new ActionShape(method, FairnessOf(attribute), actionDomains, location, FairnessGroupOf(attribute))
+                {
+                    Guard = guards?.Read(method),
+                });
             }
         }
 

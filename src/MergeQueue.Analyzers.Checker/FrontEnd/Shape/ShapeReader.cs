@@ -17,6 +17,7 @@ internal sealed partial class ShapeReader
     private readonly TypeMapper types;
     private readonly ModelDiagnostics diagnostics;
     private readonly DomainReader domains;
+    private readonly GuardReader? guards;
 
     public ShapeReader(INamedTypeSymbol type, TypeMapper types, ModelDiagnostics diagnostics)
     {
@@ -24,6 +25,7 @@ internal sealed partial class ShapeReader
         this.types = types;
         this.diagnostics = diagnostics;
         domains = new DomainReader(types, diagnostics);
+        guards = types.Compilation is { } compilation ? new GuardReader(new Purity(compilation, type), compilation) : null;
     }
 
     public ModelShape Read()

@@ -19,6 +19,9 @@ internal sealed class TypeMapper
     private readonly Compilation? compilation;
     private readonly Generator.DerivedRecords? derivedRecords;
 
+    /// <summary>The compilation the model is read from, when there is one.</summary>
+    public Compilation? Compilation => compilation;
+
     /// <summary>
     /// A mapper for one compilation: a record hierarchy or an interface declared in it is mapped with the records of its
     /// source that derive from or implement it. Without one, interfaces are not values.

@@ -1,5 +1,8 @@
 namespace MergeQueue.Analyzers.Generator.Model;
 
-/// <summary>One action instance: the action, its arguments as C# code and as a trace shows them, its fairness group.</summary>
+/// <summary>
+/// One action instance: the action, its arguments as C# code and as a trace shows them, its fairness group, and the
+/// instance whose guard verdict it shares in every state (itself when it has its own).
+/// </summary>
 /// <param name="Literals">Each argument as a C# expression of its parameter's type, for the driver call and the trace validator.</param>
-internal sealed record InstanceSpec(int Action, string Call, EquatableArray<string> Arguments, int FairnessGroup, EquatableArray<string> Literals);
+internal sealed record InstanceSpec(int Action, string Call, EquatableArray<string> Arguments, int FairnessGroup, EquatableArray<string> Literals, int GuardSource);

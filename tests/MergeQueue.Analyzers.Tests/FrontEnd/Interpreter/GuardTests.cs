@@ -105,6 +105,46 @@ public sealed class GuardTests
         Assert.Equal("7", model.FormatField(model.Step(initial, 1, Budget).Successor, 1));
     }
 
+    // Each writing of one guard: instance 1 (p = 1) is disabled in the initial state. Were its Require left in the body,
+    // the instance would be listed and its step would run the body to find out.
+    [Theory]
+    [InlineData("after a local", "int[] values = { 0, 5, 0 };", "var v = values[p]; Require(v == 0); values[p] = 1;", "")]
+    [InlineData("in a for-loop helper", "int[] values = { 0, 5, 0 }; bool Free(int p) { for (int q = 0; q < 3; q++) if (q == p && values[q] != 0) return false; return true; }",
+        "Require(Free(p)); values[p] = 1;", "")]
+    [InlineData("reading a record member", "Cell[] cells = { new(0), new(5), new(0) };", "Require(cells[p].X == 0); cells[p] = new(1);", "public record struct Cell(int X);")]
+    public void A_Require_is_a_guard_wherever_it_is_written(string writing, string fields, string body, string extra)
+    {
+        var model = Model("Guarded", Generator.GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra));
+        var initial = model.CreateInitialState(0, Budget).Successor;
+
+        Assert.True(new[] { 0, 2 }.SequenceEqual(Listed(model, initial)), writing);
+        Assert.Equal(new[] { 0, 2 }, NotDisabled(model, initial));
+    }
+
+    [Fact]
+    public void A_guard_is_tested_once_per_value_of_the_parameters_it_reads()
+    {
+        var model = Model("Guarded", GeneratorTestModelsSource("""
+            int x;
+            [Action] void Neither([Range(0, 2)] int a, [Range(0, 2)] int b) { Require(x < 1); x = a + b; }
+            [Action] void First([Range(0, 2)] int a, [Range(0, 2)] int b) { Require(a != x); x = b; }
+            """));
+        int visited = 0;
+        foreach (var state in Reachable(model))
+        {
+            long before = InterpretedModel.GuardRunsOnThisThread;
+            var listed = Listed(model, state);
+
+            // Neither's guard once, First's once per value of a: 1 + 3 tests for 18 instances.
+            Assert.Equal(4, InterpretedModel.GuardRunsOnThisThread - before);
+            Assert.Equal(NotDisabled(model, state), listed);
+            visited++;
+        }
+
+        // By hand: x = 0 initially; Neither (only from x = 0) sets x = a + b in 0..4; First sets x = b in 0..2.
+        Assert.Equal(5, visited);
+    }
+
     private static string GeneratorTestModelsSource(string members) => Generator.GeneratorTestModels.Source("Guarded", members);
 
     private static InterpretedModel Model(string typeName, params string[] sources)

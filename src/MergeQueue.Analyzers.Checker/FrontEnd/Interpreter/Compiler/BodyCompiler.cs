@@ -98,10 +98,11 @@ internal sealed partial class BodyCompiler
     }
 
     /// <summary>
-    /// The guard of an action: its leading <c>Require</c> conditions (which must write nothing), as a function of the
-    /// action's parameters that is true when all of them hold, tested in order.
+    /// The guard of an action (<see cref="Shape.GuardShape"/>): its leading local declarations and <c>Require</c>s
+    /// (which write nothing), as a function of the action's parameters that is true when every condition holds, tested
+    /// in order; a false one is a branch, not a disabled step.
     /// </summary>
-    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> conditions, CompiledFunction function)
+    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> statements, CompiledFunction function)
     {
         scope = new FunctionScope(method, function, null) { ReturnType = method.ReturnType };
         foreach (var parameter in method.Parameters)
@@ -109,13 +110,16 @@ internal sealed partial class BodyCompiler
             scope.Declare(parameter);
         }
 
-        var tests = conditions.Select(c => Expr(c)).ToArray();
-        function.ExpressionSite = Loc(conditions[0]);
-        function.ExpressionBody = tests.Length == 1 ? tests[0] : frame =>
+        // Each step is either a declaration (run) or a condition (tested).
+        var steps = statements.Select(s => Shape.GuardReader.RequireCondition(s) is { } condition
+            ? (Declaration: (Stmt?)null, Condition: Expr(condition))
+            : (Declaration: Statement(s), Condition: (Expr?)null)).ToArray();
+        function.ExpressionSite = Loc(statements[0]);
+        function.ExpressionBody = frame =>
         {
-            foreach (var test in tests)
+            foreach (var (declaration, condition) in steps)
             {
-                if (!test(frame).Bool)
+                if (declaration is not null ? declaration(frame) == Flow.Stop || frame.Ex.Stopping : !condition!(frame).Bool)
                 {
                     return Value.Of(false);
                 }

@@ -138,50 +138,29 @@ internal sealed class ModelContext
     }
 
     /// <summary>
-    /// The guard of an action (see <see cref="BodyCompiler.CompileGuard"/>): its leading <c>Require</c>s whose
-    /// conditions write nothing, or null when it has none; and the rest of its body when the conditions declare no
-    /// variable that it could use.
+    /// The guard of an action as the shape decided it (see <see cref="BodyCompiler.CompileGuard"/>), or null when it
+    /// has none; and the rest of its body (its guard's <c>Require</c>s left out) when they write no variable it could use.
     /// </summary>
-    public (CompiledFunction Test, CompiledFunction? AfterGuard)? Guard(IMethodSymbol method)
+    public (CompiledFunction Test, CompiledFunction? AfterGuard)? Guard(ActionShape action)
     {
-        if (BodyOf(method) is not IBlockOperation block)
+        var method = action.Method;
+        if (action.Guard is not { } guard || BodyOf(method) is not IBlockOperation block || block.Operations.Length < guard.Statements)
         {
             return null;
         }
 
-        var purity = new GuardPurity(Source.Compilation, Shape.Type);
-        var conditions = new List<IOperation>();
-        foreach (var statement in block.Operations)
-        {
-            if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation invocation }
-                || invocation.TargetMethod.Name != "Require"
-                || !KnownSymbols.Is(invocation.TargetMethod.ContainingType, KnownSymbols.Spec)
-                || invocation.Arguments.Length == 0
-                || invocation.Arguments.Skip(1).Any(a => a.ArgumentKind == ArgumentKind.Explicit)
-                || invocation.Arguments[0].Value.Syntax is not ExpressionSyntax condition
-                || invocation.SemanticModel is not { } semantics
-                || !purity.IsPure(condition, semantics))
-            {
-                break;
-            }
-
-            conditions.Add(invocation.Arguments[0].Value);
-        }
-
-        if (conditions.Count == 0)
-        {
-            return null;
-        }
-
+        var statements = block.Operations.Take(guard.Statements).ToList();
         var test = new CompiledFunction(method.ToDisplayString() + " guard", method.Parameters.Length);
-        new BodyCompiler(this).CompileGuard(method, conditions, test);
-        if (conditions.Any(c => c.Syntax.DescendantNodesAndSelf().OfType<VariableDesignationSyntax>().Any()))
+        new BodyCompiler(this).CompileGuard(method, statements, test);
+        var conditions = statements.Select(GuardReader.RequireCondition).Where(c => c is not null).ToList();
+        if (conditions.Any(c => c!.DescendantsAndSelf().Any(o => o is IAssignmentOperation or IIncrementOrDecrementOperation or IDeclarationExpressionOperation
+            or IDeclarationPatternOperation or IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out })))
         {
             return (test, null);
         }
 
         var rest = new CompiledFunction(method.ToDisplayString() + " after its guard", method.Parameters.Length);
-        new BodyCompiler(this).CompileMethod(method, rest, block.Operations.Skip(conditions.Count));
+        new BodyCompiler(this).CompileMethod(method, rest, block.Operations.Where((s, i) => i >= guard.Statements || GuardReader.RequireCondition(s) is null));
         return (test, rest);
     }
 
