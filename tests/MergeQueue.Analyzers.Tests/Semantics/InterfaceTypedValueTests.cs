@@ -40,4 +40,29 @@ public sealed class InterfaceTypedValueTests
         Assert.Equal(8, interpreted.DistinctStates);
         Assert.Equal(8, generated.DistinctStates);
     }
+
+    [Fact]
+    public void A_field_declared_as_a_set_interface_is_state_in_both_paths()
+    {
+        // seen grows by 0, 1 or 2 into each of the 8 subsets; parities (the parities seen) follows from seen: 8 states.
+        string source = BothPaths.Model("SetFields", """
+            IReadOnlySet<int> seen = new HashSet<int>();
+            ISet<int> parities = new HashSet<int>();
+            [Action] void See([Range(0, 2)] int x)
+            {
+                Require(!seen.Contains(x));
+                var next = new HashSet<int>(seen);
+                next.Add(x);
+                seen = next;
+                parities.Add(x % 2);
+            }
+            [Terminal] bool All => seen.Count == 3;
+            [Invariant] bool Parities => parities.SetEquals(seen.Select(x => x % 2));
+            """);
+        var (interpreted, generated) = BothPaths.Explore("SetFields", source);
+        Assert.Empty(generated.Violations);
+        Assert.Empty(interpreted.Violations);
+        Assert.Equal(8, interpreted.DistinctStates);
+        Assert.Equal(8, generated.DistinctStates);
+    }
 }
