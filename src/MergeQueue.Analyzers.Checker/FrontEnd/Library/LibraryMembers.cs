@@ -184,7 +184,7 @@ internal static partial class LibraryMembers
         Row(ReadOnlyDictionary, "ContainsKey", "key", LibraryRoutine.Dictionary),
         Row(ReadOnlyDictionary, "TryGetValue", "key, out value", LibraryRoutine.Dictionary),
         Writes(IDictionary, "Add", "key, value", LibraryRoutine.Dictionary),
-        Writes(IDictionary, "Remove", "key, out value?", LibraryRoutine.Dictionary),
+        Writes(IDictionary, "Remove", "key", LibraryRoutine.Dictionary),
         Row(IDictionary, "ContainsKey", "key", LibraryRoutine.Dictionary),
         Row(IDictionary, "TryGetValue", "key, out value", LibraryRoutine.Dictionary),
         Row("System.Collections.Generic.CollectionExtensions", "GetValueOrDefault", "key, defaultValue?", LibraryRoutine.CollectionExtensions),
