@@ -94,7 +94,8 @@ internal sealed partial class BodyCompiler
         if (conversion.IsReference && conversion.IsImplicit)
         {
             // A set or dictionary interface holds a HashSet or Dictionary (a record implementing one is no set).
-            if ((TypeOf(operation) is SetType && TypeOf(operand) is not SetType) || (TypeOf(operation) is DictionaryType && TypeOf(operand) is not DictionaryType))
+            var declared = Types.Map(operation.Type);
+            if ((declared is SetType && Types.Map(operand.Type) is not SetType) || (declared is DictionaryType && Types.Map(operand.Type) is not DictionaryType))
             {
                 return Unsupported(operation, "the conversion of '" + Shorten(operand.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");
             }
