@@ -175,15 +175,16 @@ internal static class Emitter
         string initials = "null";
         if (model.HasDomainedConstructor)
         {
+            // Per parameter, its values and their texts: the combinations are numbered, not written out (InitialCombinations).
             initials = "InitialTable";
-            w.Line("private static readonly " + Engine + "InitialInstance[] InitialTable =");
-            w.Open(string.Empty);
-            foreach (var initial in model.Initials)
+            for (int p = 0; p < model.Initials.Count; p++)
             {
-                w.Line("new " + Engine + "InitialInstance(" + Strings(initial.Arguments) + "),");
+                var parameter = model.Initials[p];
+                w.Line("private static readonly " + parameter.TypeName + "[] InitialValues" + p + " = { " + string.Join(", ", parameter.Literals) + " };");
             }
 
-            w.Close(";");
+            w.Line("private static readonly " + Engine + "InitialCombinations InitialTable = new " + Engine + "InitialCombinations(");
+            w.Line("    " + string.Join(", ", model.Initials.Select(i => Strings(i.Texts))) + ");");
         }
 
         w.Line();
@@ -199,14 +200,16 @@ internal static class Emitter
     {
         string self = model.ClassName;
         w.Open("protected override " + self + " CreateInitial(int initialInstance)");
-        w.Open("switch (initialInstance)");
-        for (int i = 0; i < model.Initials.Count; i++)
+        if (model.HasDomainedConstructor)
         {
-            w.Line("case " + i + ": return " + model.Initials[i].Call + ";");
+            w.Line("if (initialInstance < 0 || initialInstance >= InitialTable.Count) throw new global::System.ArgumentOutOfRangeException(nameof(initialInstance));");
+            for (int p = model.Initials.Count - 1; p >= 0; p--)
+            {
+                w.Line("var argument" + p + " = InitialValues" + p + "[" + Engine + "InitialCombinations.ValueIndex(ref initialInstance, InitialValues" + p + ".Length)];");
+            }
         }
 
-        w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(initialInstance));");
-        w.Close();
+        w.Line("return new " + Parser.Identifier(self) + "(" + string.Join(", ", model.Initials.Select((_, p) => "argument" + p)) + ");");
         w.Close();
         w.Line();
         w.Line("protected override " + self + " Copy(" + self + " state) => new " + self + "(state, default(" + CopyTag + "));").Line();

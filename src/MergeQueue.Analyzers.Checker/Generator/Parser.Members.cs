@@ -19,10 +19,22 @@ internal sealed partial class Parser
         foreach (var action in shapes)
         {
             int index = actions.Count;
-            actions.Add(new ActionSpec(action.Method.Name, action.Fairness.ToString(), action.ReturnsBool ? ReturnedFalse(action.Method) : null, Guard(action.Method, compilation)));
+            var parameters = action.Method.Parameters;
+            actions.Add(new ActionSpec(
+                action.Method.Name,
+                action.Fairness.ToString(),
+                action.ReturnsBool ? ReturnedFalse(action.Method) : null,
+                Guard(action.Method, compilation),
+                string.Join(", ", parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name))),
+                new EquatableArray<string>(parameters.Select(p => p.Name))));
             foreach (var combination in DomainCombinations.Of(action.Domains))
             {
-                instances.Add(new InstanceSpec(index, Call("next", action.Method, action.Domains, combination), Arguments(action.Domains, combination), groups.Of(index, action, combination)));
+                instances.Add(new InstanceSpec(
+                    index,
+                    Call("next", action.Method, action.Domains, combination),
+                    Arguments(action.Domains, combination),
+                    groups.Of(index, action, combination),
+                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i])))));
             }
         }
 

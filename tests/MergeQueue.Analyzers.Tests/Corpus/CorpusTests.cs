@@ -20,16 +20,6 @@ public sealed class CorpusTests
     public static IEnumerable<object[]> CheckedSmallModels() =>
         CorpusModel.All.Where(m => m.IsSmall && CorpusStatus.IsChecked(m.Name)).Select(m => new object[] { m.Name });
 
-    // Known failures of the generated Explore(), each a product bug left open (README, corpus section), not a pass:
-    // running it here would take the test process down with it.
-    private static readonly Dictionary<string, string> ExploreKnownToCrash = new()
-    {
-        ["LoopInvariance/MCBinarySearch"] = "295,245 constructor combinations: the generated Explore() kills the process",
-    };
-
-    public static IEnumerable<object[]> CheckedSmallModelsWithExplorer() =>
-        CheckedSmallModels().Where(row => !ExploreKnownToCrash.ContainsKey((string)row[0]));
-
     [Theory]
     [MemberData(nameof(CheckedSmallModels))]
     public async Task The_analyzer_gives_TLCs_answer(string name)
@@ -54,7 +44,7 @@ public sealed class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(CheckedSmallModelsWithExplorer))]
+    [MemberData(nameof(CheckedSmallModels))]
     public void Explore_gives_TLCs_answer(string name)
     {
         var model = CorpusModel.Named(name);

@@ -96,4 +96,28 @@ public sealed class MultiDimensionalArrayTests
         Assert.Equal(4, generated.DistinctStates);
         Assert.Empty(interpreted.Violations);
     }
+
+    [Fact]
+    public void Rows_of_a_readonly_jagged_array_written_through_a_foreach_alias_are_the_states_rows()
+    {
+        // MCCRDT's shape: a readonly int[][] built by a collection expression and rows written through `foreach (var
+        // row in c)`. Inc(n) raises c[n][0] up to 2; Snap copies column 0 into column 1 in every row. Column 1 holds
+        // column 0 as it was at some earlier time, and any (p, q) in 0..2 x 0..2 is some time's column 0: the states
+        // are the (a0, a1, b0, b1) with a1 <= a0 and b1 <= b0, 6 * 6 = 36 (counted by hand).
+        string source = BothPaths.Model("Crdt", """
+            readonly int[][] c = [.. Enumerable.Range(0, 2).Select(_ => new int[2])];
+            [Action] void Inc([Range(0, 1)] int n) { Require(c[n][0] < 2); c[n][0]++; }
+            [Action] void Snap()
+            {
+                foreach (var row in c)
+                    row[1] = row[0];
+            }
+            [Invariant] bool Behind => c.All(row => row[1] <= row[0]);
+            """, attribute: "[StateMachine(CheckStuck = false)]");
+        var (interpreted, generated) = BothPaths.Explore("Crdt", source);
+        Assert.Empty(interpreted.Violations);
+        Assert.Empty(generated.Violations);
+        Assert.Equal(36, interpreted.DistinctStates);
+        Assert.Equal(36, generated.DistinctStates);
+    }
 }

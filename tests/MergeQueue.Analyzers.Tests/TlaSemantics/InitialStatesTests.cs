@@ -128,4 +128,36 @@ public sealed class InitialStatesTests
             + "0: initial state (x: 5): x = 5\nstays here forever\nno action is enabled here",
             Assert.Single(result.Violations));
     }
+
+    [Fact]
+    public void Combinations_are_numbered_first_parameter_slowest_and_not_written_out_one_by_one()
+    {
+        // 100 * 100 * 2 = 20,000 combinations; Require(a + b == 99) keeps 200 of them, and x = a * 2 + (odd ? 1 : 0)
+        // is distinct for each: 200 distinct states, no action enabled. x = 101 only for a = 50, b = 49, odd = true,
+        // the initial state the trace names.
+        string source = BothBackEnds.Model("Wide", """
+            readonly int x;
+
+            public Wide([Range(0, 99)] int a, [Range(0, 99)] int b, bool odd)
+            {
+                Require(a + b == 99);
+                x = a * 2 + (odd ? 1 : 0);
+            }
+
+            [Action] void Never() => Require(x < 0);
+            [Invariant] bool Not101() => x != 101;
+            """, attribute: "[StateMachine(CheckStuck = false)]");
+
+        var result = BothBackEnds.Explore("Wide", source, BothBackEnds.Continue());
+
+        Assert.Equal(200, result.DistinctStates);
+        Assert.Equal(
+            "InvariantViolated: Invariant 'Not101' is violated in the initial state\n0: initial state (a: 50, b: 49, odd: true): x = 101",
+            Assert.Single(result.Violations));
+
+        // The adapter holds each parameter's 100, 100 and 2 values: a line per combination (MCBinarySearch's 295,245
+        // took the process down) would be 20,000 lines here, over a megabyte.
+        var (output, _) = GeneratorRun.Run(GeneratorRun.Compilation(source));
+        Assert.InRange(output.SyntaxTrees.Last().Length, 1, 50_000);
+    }
 }

@@ -96,6 +96,17 @@ internal sealed class Execution
         return beforeRun;
     }
 
+    /// <summary>
+    /// A run over the fields of another instance of the model (a copy a property made): its writes copy what they
+    /// write first, as a step's do, so nothing the instance shares with a state changes. The caller ends it.
+    /// </summary>
+    public Execution InstanceRun(Value[] fields)
+    {
+        var instanceRun = new Execution(Layout);
+        instanceRun.Begin(fields, new StepBudget(maxSteps - steps, cancellation), inAction: false);
+        return instanceRun;
+    }
+
     /// <summary>The statement running, for the site of a failure.</summary>
     public object? Site { get; set; }
 

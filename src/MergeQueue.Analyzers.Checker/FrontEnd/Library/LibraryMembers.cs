@@ -202,6 +202,7 @@ internal static partial class LibraryMembers
         Row("System.Array", "IndexOf", "array, value", ArrayStatic),
         Row("System.Array", "Empty", "", ArrayStatic),
         Row("System.Runtime.CompilerServices.RuntimeHelpers", "GetSubArray", "array, range", ArrayStatic),
+        Row("System.Array", "Clone", "", LibraryRoutine.Array),
         Row("System.Array", "GetLength", "dimension", LibraryRoutine.Array),
         Row("System.Array", "GetLowerBound", "dimension", LibraryRoutine.Array),
         Row("System.Array", "GetUpperBound", "dimension", LibraryRoutine.Array),

@@ -10,7 +10,8 @@ namespace MergeQueue.Analyzers.FrontEnd.Shape;
 /// <summary>
 /// Properties only read the state (TLA+ state predicates have no effect): one that writes a state field, directly or
 /// through the model's own methods, would change what is explored depending on when and how often it is evaluated,
-/// which neither back end can give a C# meaning to. Writing its own variables, or values it made, is fine.
+/// which neither back end can give a C# meaning to. Writing its own variables, or values it made, is fine, and so is
+/// running the model's methods on an instance of the model it made (<see cref="FreshInstances"/>).
 /// </summary>
 internal static class PropertyPurity
 {
@@ -55,7 +56,9 @@ internal static class PropertyPurity
                     return written;
                 }
 
-                if (operation is IInvocationOperation { TargetMethod: var method } && IsModel(source, method.ContainingType)
+                // A method run on an instance the property made for itself (a copy of the state) writes that copy.
+                if (operation is IInvocationOperation { TargetMethod: var method } modelCall && IsModel(source, method.ContainingType)
+                    && !(modelCall.Instance is { } receiver && receiver is not IInstanceReferenceOperation && FreshInstances.IsFresh(source, receiver))
                     && WrittenField(source, method.PartialImplementationPart ?? method, visited) is { } deeper)
                 {
                     return deeper;
@@ -98,7 +101,7 @@ internal static class PropertyPurity
     private static bool IsModel(ModelSource source, ITypeSymbol? type) =>
         SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, source.Type);
 
-    private static IEnumerable<IOperation> Blocks(ModelSource source, ISymbol member)
+    internal static IEnumerable<IOperation> Blocks(ModelSource source, ISymbol member)
     {
         var keys = new List<ISymbol> { member };
         if (member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })

@@ -1,4 +1,4 @@
 namespace MergeQueue.Analyzers.Generator.Model;
 
-/// <summary>One initial instance: the constructor call that builds it, and its arguments as a trace shows them.</summary>
-internal sealed record InitialSpec(string Call, EquatableArray<string> Arguments);
+/// <summary>One parameter of the domained constructor: its type, and each value of its domain as C# code and as a trace shows it.</summary>
+internal sealed record InitialSpec(string TypeName, EquatableArray<string> Literals, EquatableArray<string> Texts);

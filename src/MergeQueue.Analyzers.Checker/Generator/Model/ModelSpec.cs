@@ -9,7 +9,7 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <param name="MaxStates">The attribute's <c>MaxStates</c> (0: the engine's default).</param>
 /// <param name="MaxDepth">The attribute's <c>MaxDepth</c> (0: none).</param>
 /// <param name="CheckStuck">The attribute's <c>CheckStuck</c>.</param>
-/// <param name="Initials">The initial instances: one per combination of the domained constructor's arguments, or the parameterless call.</param>
+/// <param name="Initials">The domained constructor's parameters, whose combinations are the initial instances; none for the parameterless constructor.</param>
 internal sealed record ModelSpec(
     string? Namespace,
     string ClassName,
@@ -27,6 +27,17 @@ internal sealed record ModelSpec(
     bool CheckStuck,
     EquatableArray<InitialSpec> Initials)
 {
+    /// <summary>
+    /// The accessibility of the conformance members (<c>IDriver</c>, <c>Snapshot</c>, <c>CheckConformance</c>,
+    /// <c>ValidateTrace</c>): <c>public</c>, or <c>internal</c> when a state field or action parameter has an internal
+    /// type; null when they are not generated (the class declares a member of one of those names, or such a type is
+    /// private to a class).
+    /// </summary>
+    public string? ConformanceAccess { get; init; } = "public";
+
+    /// <summary>Whether the conformance members are generated.</summary>
+    public bool EmitsConformance => ConformanceAccess is not null;
+
     /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
-    public bool HasDomainedConstructor => Initials.Count != 1 || Initials[0].Arguments.Count > 0;
+    public bool HasDomainedConstructor => Initials.Count > 0;
 }

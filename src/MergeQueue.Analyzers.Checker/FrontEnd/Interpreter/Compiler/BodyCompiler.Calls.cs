@@ -21,6 +21,11 @@ internal sealed partial class BodyCompiler
     private Expr Invocation(IInvocationOperation operation, Use use)
     {
         var method = operation.TargetMethod;
+        if (method is { Name: "MemberwiseClone", ContainingType.SpecialType: SpecialType.System_Object } && operation.Instance is IInstanceReferenceOperation && IsInstanceOfModel(operation.Instance))
+        {
+            return Snapshot();
+        }
+
         if (model.IsModel(method.ContainingType) && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor)
         {
             return operation.Instance is null or IInstanceReferenceOperation

@@ -32,6 +32,19 @@ internal sealed partial class BodyCompiler
             return Expr(operand);
         }
 
+        // `(int[])a.Clone()`: the copy is an array of the receiver's type already.
+        if (StripConversions(operand) is IInvocationOperation { TargetMethod: { Name: "Clone", ContainingType.SpecialType: SpecialType.System_Array }, Instance: { } cloned }
+            && SymbolEqualityComparer.Default.Equals(cloned.Type, operation.Type))
+        {
+            return Expr(operand, use);
+        }
+
+        // `(M)MemberwiseClone()`: the copy is an instance of the model already.
+        if (operation.Type is { } toModel && model.IsModel(toModel) && conversion.IsReference)
+        {
+            return Expr(operand, use);
+        }
+
         // A switch or conditional expression converts each arm to the target type itself.
         if (conversion.IsIdentity || conversion.IsNullLiteral || conversion.IsDefaultLiteral || conversion.IsObjectCreation
             || conversion.IsSwitchExpression || conversion.IsConditionalExpression)

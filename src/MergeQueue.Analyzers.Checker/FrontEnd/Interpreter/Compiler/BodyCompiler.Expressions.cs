@@ -40,6 +40,9 @@ internal sealed partial class BodyCompiler
         {
             case ILocalReferenceOperation local:
                 return ReadVariable(local.Local);
+            case IParameterReferenceOperation parameter when IsStateBefore(parameter):
+                // The state before the step handed on as a value (`IsStep(before, this, ...)`): a copy of its fields.
+                return frame => new Value(new Values.Heap.ModelInstance((Value[])frame.Ex.Before!.Clone()));
             case IParameterReferenceOperation parameter:
                 return ReadVariable(parameter.Parameter);
             case IFieldReferenceOperation field:

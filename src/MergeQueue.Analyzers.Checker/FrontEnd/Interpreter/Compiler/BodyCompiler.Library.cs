@@ -72,6 +72,7 @@ internal sealed partial class BodyCompiler
             (LibraryRoutine.Dictionary, DictionaryType dictionary) => DictionaryMethod(operation, dictionary),
             (LibraryRoutine.String, StringType) => StringMethod(operation),
             (LibraryRoutine.SpanMember, ArrayType) => SpanMember(operation),
+            (LibraryRoutine.Array, ArrayType or MultiArrayType) when method.Name == "Clone" => ArrayClone,
             (LibraryRoutine.Array, MultiArrayType) => MultiArrayMethod(operation),
             _ => null,
         };

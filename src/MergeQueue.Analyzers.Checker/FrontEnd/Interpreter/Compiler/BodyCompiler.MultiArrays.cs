@@ -109,6 +109,13 @@ internal sealed partial class BodyCompiler
         }
     }
 
+    /// <summary><c>array.Clone()</c>: a new array of the same shape holding the same elements (shallow, as .NET's).</summary>
+    private static Value ArrayClone(Frame frame, object? receiver, Value[] arguments, System.Action<int, Value> setOut)
+    {
+        var array = (ArrayObject)receiver!;
+        return new Value(new ArrayObject((Value[])array.Items.Clone(), array.Lengths));
+    }
+
     /// <summary><c>GetLength(d)</c>, <c>GetLowerBound(d)</c> and <c>GetUpperBound(d)</c>: IndexOutOfRangeException for a dimension the array lacks, with .NET's message.</summary>
     private Library? MultiArrayMethod(IInvocationOperation operation)
     {

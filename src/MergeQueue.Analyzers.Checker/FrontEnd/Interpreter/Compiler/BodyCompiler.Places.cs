@@ -23,6 +23,10 @@ internal sealed partial class BodyCompiler
                 return PlaceOf(declaration.Expression);
             case IDiscardOperation:
                 return DiscardPlace.Instance;
+            case IInstanceReferenceOperation self when InValueConstructor() && self.Type is { } built:
+                // The value a constructor is building lives in its `this` slot until the constructor returns it.
+                var (thisHops, thisSlot) = Resolve(built.OriginalDefinition);
+                return new VariablePlace(thisHops, thisSlot);
             case IArrayElementReferenceOperation element when element.Indices.Length > 1:
                 CheckNotStatic(element.ArrayReference, target);
                 return MultiArrayElementPlace(element);
@@ -51,6 +55,11 @@ internal sealed partial class BodyCompiler
         {
             Report(operation, "the assignment to the static field '" + field.Name + "' (static fields are not state)");
             return DiscardPlace.Instance;
+        }
+
+        if (model.TryGetField(field, out int instanceSlot) && IsInstanceOfModel(operation.Instance))
+        {
+            return InstanceFieldPlace(operation.Instance!, instanceSlot);
         }
 
         if (model.IsModel(field.ContainingType))

@@ -39,7 +39,7 @@ internal sealed partial class BodyCompiler
             }
         }
 
-        return Unsupported(operation, "'this' used as a value");
+        return IsInstanceOfModel(operation) ? Snapshot() : Unsupported(operation, "'this' used as a value");
     }
 
     /// <summary>A property of a record read through its getter (computed, abstract or an interface's).</summary>

@@ -83,7 +83,7 @@ internal sealed partial class BodyCompiler
             bool primary = IsPrimary(constructor) && constructor.Parameters.All(p => record.IndexOf(p.Name) >= 0);
             if (!primary)
             {
-                return Unsupported(creation, "the constructor '" + constructor.ToDisplayString() + "' (only primary constructors of records are interpreted)");
+                return ConstructorCall(creation, type, record, constructor);
             }
 
             for (int i = 0; i < creation.Arguments.Length; i++)
@@ -92,9 +92,9 @@ internal sealed partial class BodyCompiler
                 arguments[i] = (record.IndexOf(argument.Parameter!.Name), Expr(argument.Value));
             }
         }
-        else if (constructor is not null && !constructor.IsImplicitlyDeclared && constructor.Parameters.Length == 0 && type.TypeKind != TypeKind.Struct)
+        else if (constructor is not null && !constructor.IsImplicitlyDeclared && constructor.Parameters.Length == 0)
         {
-            return Unsupported(creation, "the constructor '" + constructor.ToDisplayString() + "'");
+            return ConstructorCall(creation, type, record, constructor);
         }
 
         if (MemberDefaults(type, record, creation) is not { } defaults)

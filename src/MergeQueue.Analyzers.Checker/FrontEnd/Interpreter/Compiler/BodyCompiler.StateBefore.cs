@@ -23,7 +23,9 @@ internal sealed partial class BodyCompiler
     {
         if (!IsStateBefore(instance))
         {
-            return Unsupported(operation, what + " another instance of '" + model.Shape.Type.Name + "'");
+            return IsInstanceOfModel(instance)
+                ? InstanceMember(operation, instance!, slot, use, member, arguments)
+                : Unsupported(operation, what + " another instance of '" + model.Shape.Type.Name + "'");
         }
 
         if (slot >= 0)

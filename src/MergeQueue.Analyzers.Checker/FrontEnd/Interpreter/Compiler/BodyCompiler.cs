@@ -90,7 +90,7 @@ internal sealed partial class BodyCompiler
         var body = model.BodyOf(method)!;
         if (method.MethodKind == MethodKind.Constructor)
         {
-            function.Body = Constructor(method, body);
+            function.Body = model.IsRecordMember(definition) ? ValueConstructor(method, body) : Constructor(method, body);
             return;
         }
 
@@ -253,6 +253,11 @@ internal sealed partial class BodyCompiler
 
     private VType? TypeOf(ITypeSymbol? type, IOperation at)
     {
+        if (type is not null && model.IsModel(type))
+        {
+            return InstanceType;
+        }
+
         var mapped = Types.Map(type, out var why);
         if (mapped is null && type is null)
         {

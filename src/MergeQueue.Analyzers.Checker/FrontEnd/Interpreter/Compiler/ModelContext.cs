@@ -286,11 +286,12 @@ internal sealed class ModelContext
         && InSource(method);
 
     /// <summary>
-    /// An instance method or property getter written in a record or struct of the source: interpreted with
-    /// <c>this</c> bound to the value it is called on (see <see cref="BodyCompiler"/>'s record members).
+    /// An instance method, property getter or constructor written in a record or struct of the source: interpreted
+    /// with <c>this</c> bound to the value it is called on, or being built (see <see cref="BodyCompiler"/>'s record
+    /// members and constructors).
     /// </summary>
     public bool IsRecordMember(ISymbol symbol) =>
-        symbol is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet, IsExtern: false, IsAbstract: false } method
+        symbol is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.Constructor, IsExtern: false, IsAbstract: false } method
         && !IsModel(method.ContainingType)
         && method.ContainingType.TypeKind is TypeKind.Class or TypeKind.Struct
         && (method.ContainingType.IsRecord || method.ContainingType.TypeKind == TypeKind.Struct)
