@@ -210,6 +210,9 @@ internal static partial class TypeEmitter
 
                 w.Line("return new " + t + "(items);");
                 break;
+            case ValueKind.Set when type.Concrete.Length > 0:
+                w.Line("return new " + type.Concrete + "(v, (v as " + type.Concrete + ")?.Comparer);");
+                break;
             case ValueKind.Set:
                 w.Line("return new " + t + "(v, v.Comparer);");
                 break;
@@ -236,11 +239,18 @@ internal static partial class TypeEmitter
         {
             case ValueKind.Set:
                 // Cleared and refilled in key order, a set enumerates in that order, as the front end's stored sets do.
-                w.Line("if (v is null || v.Count < 2) return;");
-                w.Line("var items = new global::System.Collections.Generic.List<" + Element(type, types) + ">(v);");
+                // A set declared as an interface is refilled through the HashSet it holds.
+                string set = type.Concrete.Length > 0 ? "set" : "v";
+                if (type.Concrete.Length > 0)
+                {
+                    w.Line("var set = v as " + type.Concrete + ";");
+                }
+
+                w.Line("if (" + set + " is null || " + set + ".Count < 2) return;");
+                w.Line("var items = new global::System.Collections.Generic.List<" + Element(type, types) + ">(" + set + ");");
                 w.Line("items.Sort(Compare" + type.Parts[0] + ");");
-                w.Line("v.Clear();");
-                w.Line("foreach (var item in items) v.Add(item);");
+                w.Line(set + ".Clear();");
+                w.Line("foreach (var item in items) " + set + ".Add(item);");
                 break;
             case ValueKind.Dictionary:
                 w.Line("if (v is null) return;");

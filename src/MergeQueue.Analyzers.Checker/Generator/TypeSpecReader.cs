@@ -92,6 +92,11 @@ internal sealed class TypeSpecReader
                 return Collection(ValueKind.Stack, name, arguments[0]);
             case KnownSymbols.HashSet:
                 return Collection(ValueKind.Set, name, arguments[0]);
+            case "System.Collections.Generic.IReadOnlySet`1":
+            case "System.Collections.Generic.ISet`1":
+                return Collection(ValueKind.Set, name, arguments[0]) is { } view
+                    ? view with { Concrete = "global::System.Collections.Generic.HashSet<" + arguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ">" }
+                    : null;
             case KnownSymbols.Dictionary:
                 int key = Read(arguments[0]);
                 int value = Read(arguments[1]);

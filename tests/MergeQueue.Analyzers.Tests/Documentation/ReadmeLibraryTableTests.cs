@@ -75,9 +75,9 @@ public sealed class ReadmeLibraryTableTests
         string name = container.Substring(container.LastIndexOf('.') + 1);
         return name switch
         {
-            "List`1" or "Queue`1" or "Stack`1" or "HashSet`1" => name.Replace("`1", "<T>"),
-            "Dictionary`2" => "Dictionary<TKey, TValue>",
             "String" => "string",
+            _ when name.EndsWith("`1", System.StringComparison.Ordinal) => name.Replace("`1", "<T>"),
+            _ when name.EndsWith("`2", System.StringComparison.Ordinal) => name.Replace("`2", "<TKey, TValue>"),
             _ => name,
         };
     }

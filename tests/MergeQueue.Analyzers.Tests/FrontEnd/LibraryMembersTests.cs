@@ -17,6 +17,10 @@ public sealed class LibraryMembersTests
     [InlineData("Array.Fill(array, 0)", "Array", "WritesArgument", false)]
     [InlineData("array.ToString()", "*", "ReadsOnly", false)]
     [InlineData("Require(true)", "Spec", "ReadsOnly", false)]
+    [InlineData("array.AsSpan().SequenceCompareTo(array)", "MemoryExtensions", "ReadsOnly", false)]
+    [InlineData("((ISet<int>)new HashSet<int>()).Add(1)", "ISet`1", "WritesReceiver", false)]
+    [InlineData("((IReadOnlySet<int>)new HashSet<int>()).IsSubsetOf(list)", "IReadOnlySet`1", "ReadsOnly", false)]
+    [InlineData("\"abc\".Substring(1)", "String", "ReadsOnly", false)]
     public void A_call_finds_its_row(string call, string container, string effect, bool deferred)
     {
         var row = RowOf(call);

@@ -23,6 +23,13 @@ internal static partial class LibraryMembers
     private const string HashSet = "System.Collections.Generic.HashSet`1";
     private const string Dictionary = "System.Collections.Generic.Dictionary`2";
 
+    // The interfaces a value may be declared as; the routine runs on the HashSet or Dictionary the value is.
+    private const string ReadOnlySet = "System.Collections.Generic.IReadOnlySet`1";
+    private const string ISet = "System.Collections.Generic.ISet`1";
+    private const string ICollection = "System.Collections.Generic.ICollection`1";
+    private const string ReadOnlyDictionary = "System.Collections.Generic.IReadOnlyDictionary`2";
+    private const string IDictionary = "System.Collections.Generic.IDictionary`2";
+
     /// <summary>Every row, in the README's order.</summary>
     public static readonly IReadOnlyList<LibraryMember> All = new[]
     {
@@ -105,6 +112,7 @@ internal static partial class LibraryMembers
         Row(List, "Contains", "item", LibraryRoutine.List),
         Row(List, "IndexOf", "item", LibraryRoutine.List),
         Row(List, "GetRange", "index, count", LibraryRoutine.List),
+        Row(List, "Slice", "start, length", LibraryRoutine.List),
         Row(List, "ToArray", "", LibraryRoutine.List),
         Row(List, "ForEach", "action", LibraryRoutine.List),
         Row(List, "Exists", "match", LibraryRoutine.List),
@@ -142,6 +150,29 @@ internal static partial class LibraryMembers
         Row(HashSet, "IsSubsetOf", "other", Set),
         Row(HashSet, "IsSupersetOf", "other", Set),
         Row(HashSet, "Overlaps", "other", Set),
+        Row(HashSet, "IsProperSubsetOf", "other", Set),
+        Row(HashSet, "IsProperSupersetOf", "other", Set),
+        Row(ReadOnlySet, "Contains", "item", Set),
+        Row(ReadOnlySet, "SetEquals", "other", Set),
+        Row(ReadOnlySet, "IsSubsetOf", "other", Set),
+        Row(ReadOnlySet, "IsSupersetOf", "other", Set),
+        Row(ReadOnlySet, "IsProperSubsetOf", "other", Set),
+        Row(ReadOnlySet, "IsProperSupersetOf", "other", Set),
+        Row(ReadOnlySet, "Overlaps", "other", Set),
+        Writes(ISet, "Add", "item", Set),
+        Writes(ISet, "UnionWith", "other", Set),
+        Writes(ISet, "IntersectWith", "other", Set),
+        Writes(ISet, "ExceptWith", "other", Set),
+        Row(ISet, "SetEquals", "other", Set),
+        Row(ISet, "IsSubsetOf", "other", Set),
+        Row(ISet, "IsSupersetOf", "other", Set),
+        Row(ISet, "IsProperSubsetOf", "other", Set),
+        Row(ISet, "IsProperSupersetOf", "other", Set),
+        Row(ISet, "Overlaps", "other", Set),
+        Writes(ICollection, "Add", "item", Set),
+        Writes(ICollection, "Remove", "item", Set),
+        Writes(ICollection, "Clear", "", Set),
+        Row(ICollection, "Contains", "item", Set),
 
         Writes(Dictionary, "Add", "key, value", LibraryRoutine.Dictionary),
         Writes(Dictionary, "TryAdd", "key, value", LibraryRoutine.Dictionary),
@@ -150,9 +181,16 @@ internal static partial class LibraryMembers
         Row(Dictionary, "ContainsKey", "key", LibraryRoutine.Dictionary),
         Row(Dictionary, "ContainsValue", "value", LibraryRoutine.Dictionary),
         Row(Dictionary, "TryGetValue", "key, out value", LibraryRoutine.Dictionary),
+        Row(ReadOnlyDictionary, "ContainsKey", "key", LibraryRoutine.Dictionary),
+        Row(ReadOnlyDictionary, "TryGetValue", "key, out value", LibraryRoutine.Dictionary),
+        Writes(IDictionary, "Add", "key, value", LibraryRoutine.Dictionary),
+        Writes(IDictionary, "Remove", "key", LibraryRoutine.Dictionary),
+        Row(IDictionary, "ContainsKey", "key", LibraryRoutine.Dictionary),
+        Row(IDictionary, "TryGetValue", "key, out value", LibraryRoutine.Dictionary),
         Row("System.Collections.Generic.CollectionExtensions", "GetValueOrDefault", "key, defaultValue?", LibraryRoutine.CollectionExtensions),
 
         Row("System.String", "Contains", "value", LibraryRoutine.String),
+        Row("System.String", "Substring", "startIndex, length?", LibraryRoutine.String),
         Row("System.String", "ToUpperInvariant", "", LibraryRoutine.String),
         Row("System.String", "ToLowerInvariant", "", LibraryRoutine.String),
         Row("System.String", "IsNullOrEmpty", "value", StringStatic),
@@ -163,6 +201,7 @@ internal static partial class LibraryMembers
         new("System.Array", "Fill", "array, value", WritesArgument, false, ArrayStatic),
         Row("System.Array", "IndexOf", "array, value", ArrayStatic),
         Row("System.Array", "Empty", "", ArrayStatic),
+        Row("System.Runtime.CompilerServices.RuntimeHelpers", "GetSubArray", "array, range", ArrayStatic),
         Row("System.Array", "Clone", "", LibraryRoutine.Array),
         Row("System.Array", "GetLength", "dimension", LibraryRoutine.Array),
         Row("System.Array", "GetLowerBound", "dimension", LibraryRoutine.Array),
@@ -176,6 +215,15 @@ internal static partial class LibraryMembers
         Row("System.MemoryExtensions", "Contains", "value, comparer?", Span),
         Row("System.MemoryExtensions", "IndexOf", "value", Span),
         Row("System.MemoryExtensions", "SequenceEqual", "other, comparer?", Span),
+        Row("System.MemoryExtensions", "SequenceCompareTo", "other, comparer?", Span),
+        Row("System.MemoryExtensions", "StartsWith", "value", Span),
+        Row("System.MemoryExtensions", "EndsWith", "value", Span),
+        Row("System.MemoryExtensions", "LastIndexOf", "value", Span),
+        Row("System.MemoryExtensions", "AsSpan", "start?, length?", Span),
+        Row("System.Span`1", "Slice", "start, length?", SpanMember),
+        Row("System.Span`1", "ToArray", "", SpanMember),
+        Row("System.ReadOnlySpan`1", "Slice", "start, length?", SpanMember),
+        Row("System.ReadOnlySpan`1", "ToArray", "", SpanMember),
 
         Row("System.Numerics.BitOperations", "PopCount", "value", Bits),
         Row("System.Object", "Equals", "objA, objB", ObjectStatic),

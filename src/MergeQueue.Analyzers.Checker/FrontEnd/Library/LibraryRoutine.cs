@@ -48,8 +48,11 @@ internal enum LibraryRoutine
     /// <summary>Instance members of <c>Nullable&lt;T&gt;</c>.</summary>
     Nullable,
 
-    /// <summary><c>MemoryExtensions</c> on arrays (C# 14 binds <c>array.Contains(x)</c> to these).</summary>
+    /// <summary><c>MemoryExtensions</c> on arrays and spans (C# 14 binds <c>array.Contains(x)</c> to these).</summary>
     Span,
+
+    /// <summary>Instance members of <c>Span&lt;T&gt;</c> and <c>ReadOnlySpan&lt;T&gt;</c> over an array.</summary>
+    SpanMember,
 
     /// <summary>Static generic members of <c>Enum</c>.</summary>
     EnumStatic,

@@ -75,6 +75,13 @@ internal static class IntKinds
     public static int Compare(IntKind kind, long a, long b) =>
         kind == IntKind.UInt64 ? ((ulong)a).CompareTo((ulong)b) : a.CompareTo(b);
 
+    /// <summary>
+    /// What the type's own <c>CompareTo</c> returns: the difference for the types narrower than int (<c>short</c>,
+    /// <c>byte</c>, <c>char</c>...), whose difference cannot overflow; -1, 0 or 1 for the others.
+    /// </summary>
+    public static int CompareTo(IntKind kind, long a, long b) =>
+        kind is IntKind.SByte or IntKind.Byte or IntKind.Int16 or IntKind.UInt16 or IntKind.Char ? (int)(a - b) : Compare(kind, a, b);
+
     public static string ToText(IntKind kind, long bits) => kind switch
     {
         IntKind.UInt64 => ((ulong)bits).ToString(CultureInfo.InvariantCulture),

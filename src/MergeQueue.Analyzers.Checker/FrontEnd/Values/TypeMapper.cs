@@ -145,14 +145,23 @@ internal sealed class TypeMapper
             case KnownSymbols.Stack:
                 return Element(arguments[0], out why) is { } stackElement ? Remember(type, new StackType(stackElement)) : null;
             case KnownSymbols.HashSet:
+            case "System.Collections.Generic.IReadOnlySet`1":
+            case "System.Collections.Generic.ISet`1":
+                // Of the types the checker knows, only HashSet<T> implements these interfaces: a value declared as one is a HashSet.
                 return Key(type, arguments[0], out why) is { } setElement ? Remember(type, new SetType(setElement)) : null;
             case KnownSymbols.Dictionary:
+            case "System.Collections.Generic.IReadOnlyDictionary`2":
+            case "System.Collections.Generic.IDictionary`2":
                 if (Key(type, arguments[0], out why) is not { } key || Element(arguments[1], out why) is not { } value)
                 {
                     return null;
                 }
 
                 return Remember(type, new DictionaryType(key, value, Pair(key, value)));
+            case "System.Span`1":
+            case "System.ReadOnlySpan`1":
+                // A span is the array it views: nothing writes through one (element assignments into it are refused).
+                return Element(arguments[0], out why) is { } spanElement ? Remember(type, new ArrayType(spanElement)) : null;
             case KnownSymbols.KeyValuePair:
                 if (Element(arguments[0], out why) is not { } pairKey || Element(arguments[1], out why) is not { } pairValue)
                 {
@@ -197,6 +206,11 @@ internal sealed class TypeMapper
         if (type.TypeKind == TypeKind.Class && type.IsRecord)
         {
             return CreateRecord(type, RecordKind.RecordClass, out why);
+        }
+
+        if (type.IsAnonymousType)
+        {
+            return CreateAnonymous(type, out why);
         }
 
         if (type.TypeKind == TypeKind.Interface && derivedRecords?.Implementers(type) is { Count: > 0 } implementers)
@@ -282,6 +296,31 @@ internal sealed class TypeMapper
             record.SetRuntimeTypes(derived, isInterface: false);
         }
 
+        return record;
+    }
+
+    // An anonymous type's members are its read-only properties, in the order they are written.
+    private RecordType? CreateAnonymous(INamedTypeSymbol type, out string why)
+    {
+        why = string.Empty;
+        var record = new RecordType(RecordKind.Anonymous, Display(type), ClrName(type));
+        Remember(type, record);
+        symbols[record] = type;
+        var properties = type.GetMembers().OfType<IPropertySymbol>().ToList();
+        var types = new VType[properties.Count];
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (Map(properties[i].Type, out var memberWhy) is not { } memberType)
+            {
+                cache.Remove(type);
+                why = "the anonymous type '" + Display(type) + "' (its member '" + properties[i].Name + "' is " + memberWhy + ")";
+                return null;
+            }
+
+            types[i] = memberType;
+        }
+
+        record.SetFields(properties.Select(p => p.Name).ToArray(), types, properties.Select(_ => true).ToArray(), isMutable: false);
         return record;
     }
 

@@ -28,6 +28,13 @@ internal sealed record TypeSpec(
 
     public EquatableArray<int> RuntimeOrder { get; init; }
 
+    /// <summary>
+    /// For a set declared as an interface (<c>IReadOnlySet&lt;T&gt;</c>, <c>ISet&lt;T&gt;</c>): the HashSet it holds, which
+    /// copies are made as and canonical order is written into (the front end maps these interfaces to HashSet too).
+    /// Empty for a set declared as its class.
+    /// </summary>
+    public string Concrete { get; init; } = string.Empty;
+
     /// <summary>For multi-dimensional arrays: the number of dimensions.</summary>
     public int Rank { get; init; }
 }

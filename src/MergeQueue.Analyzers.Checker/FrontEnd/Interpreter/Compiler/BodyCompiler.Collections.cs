@@ -24,6 +24,11 @@ internal sealed partial class BodyCompiler
             return Unsupported(operation, "the multi-dimensional array access '" + Shorten(operation.Syntax.ToString()) + "'");
         }
 
+        if (IsIndexOrRange(operation.Indices[0].Type))
+        {
+            return ArrayIndexOrRange(operation, arrayType, use);
+        }
+
         if (StateElementRead(operation, arrayType) is { } fused)
         {
             return fused;
@@ -113,6 +118,19 @@ internal sealed partial class BodyCompiler
                     int slot = t.Find(key);
                     return slot >= 0 ? t.ValueAt(slot) : throw Errors.KeyNotFound(keyType.ToText(key));
                 };
+            case OpaqueType when operation.Property.ContainingType is { } declaring
+                && Shape.KnownSymbols.MetadataName(declaring) is "System.Collections.Generic.IReadOnlyList`1" or "System.Collections.Generic.IList`1":
+                // IReadOnlyList<T> and IList<T> hold an array or a List<T>, each with its own exception.
+                var indexed = Expr(instance, elementUse);
+                return frame =>
+                {
+                    var sequence = indexed(frame);
+                    return sequence.Ref is ListObject items ? items[argument(frame).Bits] : Collections.ElementOf(sequence, argument(frame).Bits);
+                };
+            case ArrayType:
+                // A span's indexer: the span is its array.
+                var span = Expr(instance, elementUse);
+                return frame => Collections.ElementOf(span(frame), argument(frame).Bits);
             case StringType:
                 var text = Expr(instance, Use.Peek());
                 return frame =>

@@ -15,6 +15,13 @@ internal sealed partial class BodyCompiler
     {
         var conversion = operation.GetConversion();
         var operand = operation.Operand;
+        if (IsSpan(operation.Type) && (operand.Type is IArrayTypeSymbol { IsSZArray: true } || IsSpan(operand.Type)) && TypeOf(operation) is ArrayType)
+        {
+            // T[] to Span<T> (op_Implicit before C# 14, a span conversion since), Span<T> to ReadOnlySpan<T>.
+            var array = Expr(operand, Use.Own);
+            return frame => ToSpan(array(frame));
+        }
+
         if (conversion.IsUserDefined)
         {
             return Unsupported(operation, "the conversion operator '" + operation.OperatorMethod?.ToDisplayString() + "'");
@@ -99,6 +106,13 @@ internal sealed partial class BodyCompiler
 
         if (conversion.IsReference && conversion.IsImplicit)
         {
+            // A set or dictionary interface holds a HashSet or Dictionary (a record implementing one is no set).
+            var declared = Types.Map(operation.Type);
+            if ((declared is SetType && Types.Map(operand.Type) is not SetType) || (declared is DictionaryType && Types.Map(operand.Type) is not DictionaryType))
+            {
+                return Unsupported(operation, "the conversion of '" + Shorten(operand.Syntax.ToString()) + "' to '" + operation.Type?.ToDisplayString() + "'");
+            }
+
             return Expr(operand, use);
         }
 

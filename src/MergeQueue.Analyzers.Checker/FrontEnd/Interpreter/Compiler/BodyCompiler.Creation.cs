@@ -13,6 +13,43 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Compiler;
 /// <summary><c>new</c>: collections (with capacity, a source sequence or an initializer), pairs, records and structs.</summary>
 internal sealed partial class BodyCompiler
 {
+    /// <summary><c>new { A = a, B = b }</c>, also the pairs C# makes for a query's <c>let</c> and second <c>from</c>.</summary>
+    private Expr AnonymousCreation(IAnonymousObjectCreationOperation operation)
+    {
+        if (TypeOf(operation) is not RecordType { Kind: RecordKind.Anonymous } record)
+        {
+            return Nothing;
+        }
+
+        var members = new Expr[record.FieldTypes.Count];
+        foreach (var initializer in operation.Initializers)
+        {
+            if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment
+                || record.IndexOf(name) is not (>= 0 and var index))
+            {
+                return Unsupported(initializer, "the anonymous type member '" + Shorten(initializer.Syntax.ToString()) + "'");
+            }
+
+            members[index] = Expr(assignment.Value);
+        }
+
+        if (members.Any(m => m is null))
+        {
+            return Unsupported(operation, "the anonymous type '" + Shorten(operation.Syntax.ToString()) + "'");
+        }
+
+        return frame =>
+        {
+            var fields = new Value[members.Length];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                fields[i] = members[i](frame);
+            }
+
+            return new Value(new RecordObject(record, fields));
+        };
+    }
+
     private Expr ObjectCreation(IObjectCreationOperation operation)
     {
         var type = TypeOf(operation);

@@ -51,6 +51,8 @@ internal sealed partial class BodyCompiler
                 return PropertyRead(property, use);
             case IArrayElementReferenceOperation element:
                 return ArrayElementRead(element, use);
+            case IImplicitIndexerReferenceOperation indexer:
+                return ImplicitIndexer(indexer, use);
             case IInvocationOperation invocation:
                 return Invocation(invocation, use);
             case IObjectCreationOperation creation:
@@ -101,6 +103,11 @@ internal sealed partial class BodyCompiler
                 return With(with);
             case IParenthesizedOperation parenthesized:
                 return Expr(parenthesized.Operand, use);
+            case ITranslatedQueryOperation query:
+                // A query expression is the method calls C# translates it to (Where, SelectMany, OrderBy...).
+                return Expr(query.Operation, use);
+            case IAnonymousObjectCreationOperation anonymous:
+                return AnonymousCreation(anonymous);
             case IConditionalAccessOperation access:
                 return ConditionalAccess(access, use);
             case IConditionalAccessInstanceOperation when conditionalReceiver >= 0:
@@ -116,7 +123,6 @@ internal sealed partial class BodyCompiler
     private static string DescribeExpression(IOperation operation) => operation switch
     {
         IAwaitOperation => "an 'await' expression",
-        IAnonymousObjectCreationOperation => "an anonymous type",
         ITypeOfOperation => "a 'typeof' expression",
         ISizeOfOperation => "a 'sizeof' expression",
         IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation => "a dynamic operation",

@@ -60,7 +60,7 @@ internal sealed partial class BodyCompiler
             case "CompareTo" when member.Routine == LibraryRoutine.Value && KindOf(operation.Instance!.Type) is { } kind:
                 var left = Expr(operation.Instance!);
                 var right = Expr(operation.Arguments[0].Value);
-                return frame => new Value(IntKinds.Compare(kind, left(frame).Bits, right(frame).Bits));
+                return frame => new Value(IntKinds.CompareTo(kind, left(frame).Bits, right(frame).Bits));
         }
 
         var call = (member.Routine, receiverType) switch
@@ -71,6 +71,7 @@ internal sealed partial class BodyCompiler
             (LibraryRoutine.Set, SetType set) => SetMethod(operation, set),
             (LibraryRoutine.Dictionary, DictionaryType dictionary) => DictionaryMethod(operation, dictionary),
             (LibraryRoutine.String, StringType) => StringMethod(operation),
+            (LibraryRoutine.SpanMember, ArrayType) => SpanMember(operation),
             (LibraryRoutine.Array, ArrayType or MultiArrayType) when method.Name == "Clone" => ArrayClone,
             (LibraryRoutine.Array, MultiArrayType) => MultiArrayMethod(operation),
             _ => null,
@@ -172,6 +173,8 @@ internal sealed partial class BodyCompiler
                     var v = sought(frame);
                     return new Value(Array.FindIndex(items, item => arrayType.Element.ValueEquals(item, v)));
                 };
+            case "GetSubArray" when arguments.Length == 2 && TypeOf(arguments[0].Value) is ArrayType subArrayType:
+                return SubArray(arguments[0].Value, arguments[1].Value, subArrayType);
             case "Empty" when TypeOf(operation) is ArrayType:
                 return _ => new Value(new ArrayObject(Array.Empty<Value>()));
             default:
@@ -233,6 +236,10 @@ internal sealed partial class BodyCompiler
                 return (_, s, v, _) => Value.Of(((string)s!).Contains((string?)v[0].Ref ?? throw Errors.Argument("Value cannot be null.", "value")));
             case "Contains" when parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_Char:
                 return (_, s, v, _) => Value.Of(((string)s!).IndexOf((char)v[0].Bits) >= 0);
+            case "Substring" when parameters.Length == 1:
+                return (_, s, v, _) => new Value(Substring((string)s!, v[0].Bits, ((string)s!).Length - v[0].Bits));
+            case "Substring" when parameters.Length == 2:
+                return (_, s, v, _) => new Value(Substring((string)s!, v[0].Bits, v[1].Bits));
             case "ToUpperInvariant" when parameters.Length == 0:
                 return (_, s, _, _) => new Value(((string)s!).ToUpperInvariant());
             case "ToLowerInvariant" when parameters.Length == 0:

@@ -28,7 +28,8 @@ internal sealed partial class BodyCompiler
 
                 bool max = name == "MaxBy";
                 var whenEmpty = operation.Type is { IsReferenceType: true } or { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } ? resultType.Default : (Value?)null;
-                return frame => Runtime.Linq.ExtremeBy(frame.Ex, source(frame), ClosureOf(function, frame)!, byKey, max, whenEmpty);
+                bool keyMayBeNull = Types.Map(((INamedTypeSymbol)operation.TargetMethod.Parameters[1].Type).DelegateInvokeMethod!.ReturnType) is { IsReference: true };
+                return frame => Runtime.Linq.ExtremeBy(frame.Ex, source(frame), ClosureOf(function, frame)!, byKey, max, whenEmpty, keyMayBeNull);
             case "Union" when others.Length == 1:
                 return frame => new Value(LazyLinq.Union(frame.Ex, source(frame), others[0](frame), itemType));
             case "Intersect" or "Except" when others.Length == 1:

@@ -54,13 +54,23 @@ internal sealed partial class BodyCompiler
             };
         }
 
+        if (keyType is NullableType nullable && keySymbol is INamedTypeSymbol { TypeArguments.Length: 1 } wrapper
+            && KeyOrder(wrapper.TypeArguments[0], at) is { } underlyingOrder)
+        {
+            // Comparer<T?>.Default: null sorts first, present values by T's own order.
+            return (ex, a, b) => NullableType.HasValue(a) && NullableType.HasValue(b)
+                ? underlyingOrder(ex, nullable.Unwrap(a), nullable.Unwrap(b))
+                : (NullableType.HasValue(a) ? 1 : 0) - (NullableType.HasValue(b) ? 1 : 0);
+        }
+
         Report(at, "ordering by '" + (keyType?.Name ?? keySymbol?.ToDisplayString() ?? "?") + "' (only integers, chars, enums, bools, tuples of them and records implementing IComparable<T> have a culture-free order)");
         return null;
     }
 
-    // A tuple compares item by item with each item's default comparer, as ValueTuple does.
+    // A tuple compares item by item with each item's default comparer, as ValueTuple does; a nullable puts null first.
     private static bool IsCultureFreeOrder(VType type) =>
         type is IntegerType or EnumType or BoolType
+        || (type is NullableType nullable && IsCultureFreeOrder(nullable.Underlying))
         || (type is RecordType { Kind: RecordKind.Tuple } tuple && tuple.FieldTypes.All(IsCultureFreeOrder));
 
     // The record's own IComparable<T>.CompareTo, written in the source.

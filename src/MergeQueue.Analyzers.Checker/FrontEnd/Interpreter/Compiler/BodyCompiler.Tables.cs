@@ -53,7 +53,7 @@ internal sealed partial class BodyCompiler
 
                     return default;
                 };
-            case "SetEquals" or "IsSubsetOf" or "IsSupersetOf" or "Overlaps":
+            case "SetEquals" or "IsSubsetOf" or "IsSupersetOf" or "IsProperSubsetOf" or "IsProperSupersetOf" or "Overlaps":
                 string name = operation.TargetMethod.Name;
                 return (_, r, v, _) =>
                 {
@@ -66,6 +66,8 @@ internal sealed partial class BodyCompiler
                         "SetEquals" => allMine && allTheirs,
                         "IsSubsetOf" => allMine,
                         "IsSupersetOf" => allTheirs,
+                        "IsProperSubsetOf" => allMine && !allTheirs,
+                        "IsProperSupersetOf" => allTheirs && !allMine,
                         _ => set.Any(slot => other.Find(set.KeyAt(slot)) >= 0),
                     });
                 };

@@ -30,23 +30,34 @@ internal static partial class Linq
     /// <c>MaxBy</c>/<c>MinBy</c>: the first element with the greatest (least) key. An empty source gives null for a
     /// reference (or nullable) element type and throws otherwise.
     /// </summary>
-    public static Value ExtremeBy(Execution ex, Value source, Closure key, System.Func<Execution, Value, Value, int> keyOrder, bool max, Value? whenEmpty)
+    public static Value ExtremeBy(
+        Execution ex, Value source, Closure key, System.Func<Execution, Value, Value, int> keyOrder, bool max, Value? whenEmpty, bool keyMayBeNull)
     {
+        // A key type whose default is null: .NET skips null keys, and gives the first element when every key is null.
         bool any = false;
+        bool keyed = false;
+        Value first = default;
         Value best = default;
         Value bestKey = default;
         foreach (var item in Source(source))
         {
             ex.Tick(null);
             var k = key.Invoke(ex, item);
-            if (!any || (max ? keyOrder(ex, k, bestKey) > 0 : keyOrder(ex, k, bestKey) < 0))
+            first = any ? first : item;
+            any = true;
+            if (keyMayBeNull && k.Ref is null)
+            {
+                continue;
+            }
+
+            if (!keyed || (max ? keyOrder(ex, k, bestKey) > 0 : keyOrder(ex, k, bestKey) < 0))
             {
                 best = item;
                 bestKey = k;
-                any = true;
+                keyed = true;
             }
         }
 
-        return any ? best : whenEmpty ?? throw Errors.NoElements();
+        return keyed ? best : any ? first : whenEmpty ?? throw Errors.NoElements();
     }
 }

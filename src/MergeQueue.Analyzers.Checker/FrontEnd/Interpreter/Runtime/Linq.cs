@@ -153,12 +153,19 @@ internal static partial class Linq
 
     public static Value Extreme(Execution ex, Value source, Closure? selector, VType type, bool max)
     {
+        // Over a nullable type .NET skips the nulls, and gives null when no value is left.
+        bool skipsNull = type is Values.Types.NullableType;
         bool any = false;
         Value best = default;
         foreach (var item in Source(source))
         {
             ex.Tick(null);
             var value = selector is null ? item : selector.Invoke(ex, item);
+            if (skipsNull && value.Ref is null)
+            {
+                continue;
+            }
+
             if (!any || (max ? type.Compare(value, best) > 0 : type.Compare(value, best) < 0))
             {
                 best = value;
@@ -166,7 +173,7 @@ internal static partial class Linq
             }
         }
 
-        return any ? best : throw Errors.NoElements();
+        return any ? best : skipsNull ? Value.Null : throw Errors.NoElements();
     }
 
     /// <summary>First, Last or Single, with or without a predicate; <paramref name="fallback"/> for the OrDefault forms.</summary>

@@ -8,4 +8,7 @@ internal enum RecordKind
     Struct,
     Tuple,
     Pair,
+
+    /// <summary>An anonymous type (<c>new { A = 1 }</c>, a query's <c>let</c> or second <c>from</c>): a class compared by its members, printed <c>{ A = 1 }</c>.</summary>
+    Anonymous,
 }

@@ -68,7 +68,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
 
     public override bool IsMutable => mutable;
 
-    public override bool IsReference => Kind == RecordKind.RecordClass;
+    public override bool IsReference => Kind is RecordKind.RecordClass or RecordKind.Anonymous;
 
     public override bool HasMutableParts
     {
@@ -294,7 +294,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         }
 
         // C# records print "Name { A = 1, B = 2 }", and "Name { }" without members.
-        text.Append(type.Name).Append(" {");
+        text.Append(type.Kind == RecordKind.Anonymous ? "{" : type.Name + " {");
         bool first = true;
         for (int i = 0; i < record.Fields.Length; i++)
         {
