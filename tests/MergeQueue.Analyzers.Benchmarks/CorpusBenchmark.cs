@@ -32,7 +32,7 @@ internal static class CorpusBenchmark
     {
         var limitAt = Array.IndexOf(args, "--limit");
         var limit = limitAt >= 0 ? int.Parse(args[limitAt + 1], CultureInfo.InvariantCulture) : 60;
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i != limitAt + 1).ToList();
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (limitAt < 0 || i != limitAt + 1)).ToList();
         var runTlc = !args.Contains("--no-tlc");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
