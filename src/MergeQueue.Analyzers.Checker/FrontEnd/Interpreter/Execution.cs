@@ -378,7 +378,7 @@ internal sealed class Execution
     }
 
     private ModelException DeepRecursion() => new(
-        FailureKind.StepBudgetExceeded,
-        "The recursion went deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        FailureKind.LimitExceeded,
+        "the recursion went deeper than " + MaxDepth.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
             + " calls (a stack overflow in .NET)");
 }
