@@ -38,7 +38,8 @@ internal sealed partial class Parser
 
     public static ModelSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type))
+        if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type)
+            || CompilerErrors.In(type, context.SemanticModel.Compilation, cancellationToken))
         {
             return null;
         }
