@@ -158,7 +158,6 @@ public static class Explorer
             explored);
     }
 
-    /// <summary>The chance that some two of <paramref name="states"/> distinct states share a 64-bit fingerprint: n²/2⁶⁵.</summary>
     /// <summary>A token cancelled when the time limit passes or the caller cancels; null without a time limit.</summary>
     private static CancellationTokenSource? Deadline(ExplorationOptions options)
     {
@@ -176,6 +175,7 @@ public static class Explorer
         return source;
     }
 
+    /// <summary>The chance that some two of <paramref name="states"/> distinct states share a 64-bit fingerprint: n²/2⁶⁵.</summary>
     private static double CollisionProbability(long states) => Math.Min(1.0, (double)states * states / 36893488147419103232.0);
 
     /// <summary>How messages name the liveness properties no violation was reported for.</summary>

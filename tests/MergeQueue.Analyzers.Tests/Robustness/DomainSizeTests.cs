@@ -38,7 +38,7 @@ public sealed class DomainSizeTests
                 int x;
                 Board([Range(0, 999)] int a, [Range(0, 999)] int {|SM0116:b|}) { x = a + b; }
                 [Action] void Step() { x = 0; }
-                [Invariant] bool Small([Range(0, 999)] int p, [Values(1, 2)] bool q, [Range(0, 99)] int {|SM0116:r|}) => x >= 0;
+                [Invariant] bool Small([Range(0, 999)] int p, bool q, [Range(0, 99)] int {|SM0116:r|}) => x >= 0;
             }
             """);
     }
