@@ -44,7 +44,7 @@ internal static class Emitter
             }
         }
 
-        string self = model.ClassName;
+        string self = Parser.Identifier(model.ClassName);
         w.Open("partial class " + self);
         ExploreMethod(w, model);
         CopyConstructor(w, model);
@@ -101,11 +101,12 @@ internal static class Emitter
         if (model.HasImplicitConstructor)
         {
             // Declaring the copy constructor removes the implicit one, which the model's initial state needs.
-            w.Line("public " + model.ClassName + "() { }").Line();
+            w.Line("public " + Parser.Identifier(model.ClassName) + "() { }").Line();
         }
 
         string chain = model.HasPrimaryConstructor ? " : this()" : string.Empty;
-        w.Open("private " + model.ClassName + "(" + model.ClassName + " source, " + CopyTag + " tag)" + chain);
+        string self = Parser.Identifier(model.ClassName);
+        w.Open("private " + self + "(" + self + " source, " + CopyTag + " tag)" + chain);
         foreach (var field in model.Fields)
         {
             w.Line("this." + field.Access + " = " + TypeEmitter.CopyOf(model.Types, field.Type, "source." + field.Access) + ";");
@@ -197,7 +198,7 @@ internal static class Emitter
 
     private static void Members(SourceWriter w, ModelSpec model, bool encoded)
     {
-        string self = model.ClassName;
+        string self = Parser.Identifier(model.ClassName);
         w.Open("protected override " + self + " CreateInitial(int initialInstance)");
         w.Open("switch (initialInstance)");
         for (int i = 0; i < model.Initials.Count; i++)
@@ -339,7 +340,7 @@ internal static class Emitter
 
         w.Line("private static readonly string[] SharedPlaceNames = { " + string.Join(", ", mutable.Select(f => Quote(f.Name))) + " };");
         w.Line();
-        w.Line("protected override " + w.Nullable("string") + " SharedPlaces(" + model.ClassName + " state) =>");
+        w.Line("protected override " + w.Nullable("string") + " SharedPlaces(" + Parser.Identifier(model.ClassName) + " state) =>");
         w.Line("    " + Engine + "Runtime.SharedObjects.Find(SharedPlaceNames, new " + w.Nullable("object") + "[] { " + string.Join(", ", mutable.Select(f => "state." + f.Access)) + " });");
         w.Line();
     }
@@ -355,7 +356,7 @@ internal static class Emitter
 
     private static void Encoding(SourceWriter w, ModelSpec model)
     {
-        string self = model.ClassName;
+        string self = Parser.Identifier(model.ClassName);
         var fields = model.Fields;
         w.Open("protected override void Write(" + self + " state, " + Engine + "Runtime.StateWriter writer)");
         foreach (var field in fields)

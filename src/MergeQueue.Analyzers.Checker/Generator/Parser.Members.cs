@@ -70,10 +70,14 @@ internal sealed partial class Parser
         return (predicates, properties);
     }
 
+    // A static member (a [LeadsTo] target may be one) is called through its class, as C# requires.
     private static string Call(string receiver, ISymbol member, IReadOnlyList<ParameterDomain> domains, int[] combination) =>
         member is IMethodSymbol
-            ? receiver + "." + Identifier(member.Name) + "(" + string.Join(", ", domains.Select((d, i) => Literal(d, combination[i]))) + ")"
-            : receiver + "." + Identifier(member.Name);
+            ? Receiver(receiver, member) + "." + Identifier(member.Name) + "(" + string.Join(", ", domains.Select((d, i) => Literal(d, combination[i]))) + ")"
+            : Receiver(receiver, member) + "." + Identifier(member.Name);
+
+    private static string Receiver(string receiver, ISymbol member) =>
+        member.IsStatic ? member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : receiver;
 
     private static EquatableArray<string> Arguments(IReadOnlyList<ParameterDomain> domains, int[] combination) =>
         new(domains.Select((d, i) => d.Display(combination[i])));

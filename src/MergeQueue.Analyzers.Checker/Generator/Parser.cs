@@ -86,6 +86,8 @@ internal sealed partial class Parser
         : type.IsStatic ? "it is static"
         : type.IsFileLocal ? "it is file-local; make it internal"
         : type.GetMembers("Explore").Any(m => !IsGenerated(m)) ? "it declares a member named 'Explore' already; rename that member"
+        : type.GetMembers().FirstOrDefault(m => m.Name.StartsWith("__MergeQueue", System.StringComparison.Ordinal) && !IsGenerated(m)) is { } reserved
+            ? "it declares a member named '" + reserved.Name + "', a name the generated code uses; rename that member"
         : type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) ? "it has required members, which the generated explorer cannot set; give them initializers instead"
         : null;
 
