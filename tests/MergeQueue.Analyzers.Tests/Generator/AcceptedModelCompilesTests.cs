@@ -14,8 +14,9 @@ public sealed class AcceptedModelCompilesTests
     [Theory]
     // CS0176: a static [LeadsTo] target was called through the instance.
     [InlineData("public partial class M { int x; [Action] void A() { x = (x + 1) % 2; } [LeadsTo(nameof(Zero))] bool One => x == 1; static bool Zero() => true; }")]
-    // A class whose name is a keyword.
+    // A class whose name is a keyword or a contextual one.
     [InlineData("public partial class @class { int x; [Action] void A() { x = (x + 1) % 2; } }")]
+    [InlineData("public partial class @record { int x; [Action] void A() { x = (x + 1) % 2; } }")]
     public async Task Generated_code_for_an_accepted_model_compiles(string declaration)
     {
         var compilation = GeneratorRun.Compilation(TestCompilation.Usings + "[StateMachine]\n" + declaration);
