@@ -187,9 +187,10 @@ public sealed class ResourceFamilyTests(ITestOutputHelper output)
         string[] targets = { string.Empty, "[LeadsTo(nameof(Zero))] bool One => x == 1; bool Zero() => x == 0;", "[LeadsTo(nameof(Zero))] bool One => x == 1; static bool Zero() => true;", "[LeadsTo(nameof(Zero))] bool One() => x == 1; static bool Zero => true;" };
         string[] extras = { string.Empty, "class __MergeQueueModel { }", "int __MergeQueueGuard0;", "[Invariant] static bool Always() => true;", "record R(int A); R r = new R(0);", "(int, int) pair;", "List<int> items = new();" };
         string[] constructors = { string.Empty, "([Range(0, 2)] int s)", "()" };
-        var sw = Stopwatch.StartNew();
+        var slowest = TimeSpan.Zero;
         for (int input = 0; input < inputs; input++)
         {
+            var stopwatch = Stopwatch.StartNew();
             string name = names[random.Next(names.Length)];
             string constructor = constructors[random.Next(constructors.Length)];
             string body = "int x" + (constructor.Contains("int s") ? " = s" : string.Empty) + ";\n[Action] void A() { x = (x + 1) % 3; }\n"
@@ -209,6 +210,7 @@ public sealed class ResourceFamilyTests(ITestOutputHelper output)
             }
 
             accepted++;
+            slowest = Max(slowest, stopwatch.Elapsed);
             var errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Concat(driverDiagnostics).ToList();
             if (errors.Count > 0)
             {
@@ -217,7 +219,7 @@ public sealed class ResourceFamilyTests(ITestOutputHelper output)
         }
 
         output.WriteLine("generated code: " + accepted + " accepted models of " + inputs + ", " + failures.Count + " with errors in the generated code");
-        Report("generated code", inputs, failures, sw.Elapsed);
+        Report("generated code", inputs, failures, slowest);
     }
 
     private void Report(string family, int inputs, List<string> failures, TimeSpan slowest)
