@@ -9,7 +9,7 @@ namespace MergeQueue.Analyzers.Generator;
 /// Writes the partial class of one model: <c>Explore()</c>, a copy constructor (readonly fields can only be
 /// written there), and the adapter the engine explores. The per-type helpers are in <see cref="TypeEmitter"/>.
 /// </summary>
-internal static class Emitter
+internal static partial class Emitter
 {
     public const string Adapter = "__MergeQueueModel";
     private const string CopyTag = FrontEnd.Shape.KnownSymbols.GeneratedCopyTag;
@@ -149,14 +149,7 @@ internal static class Emitter
 
         w.Close(";");
         w.Line("private static readonly string[] ReturnedFalseTable = { " + string.Join(", ", model.Actions.Select(a => a.ReturnedFalse is null ? "null" : Quote(a.ReturnedFalse))) + " };");
-        w.Line("private static readonly " + Engine + "ActionInstance[] InstanceTable =");
-        w.Open(string.Empty);
-        foreach (var instance in model.Instances)
-        {
-            w.Line("new " + Engine + "ActionInstance(" + instance.Action + ", " + Strings(instance.Arguments) + ", " + instance.FairnessGroup + "),");
-        }
-
-        w.Close(";");
+        InstanceTable(w, model);
         w.Line("private static readonly " + Engine + "PredicateInstance[] PredicateTable =");
         w.Open(string.Empty);
         foreach (var predicate in model.Predicates)
@@ -211,40 +204,7 @@ internal static class Emitter
         w.Close();
         w.Line();
         w.Line("protected override " + self + " Copy(" + self + " state) => new " + self + "(state, default(" + CopyTag + "));").Line();
-        w.Open("protected override bool Run(" + self + " next, int actionInstance)");
-        w.Open("switch (actionInstance)");
-        for (int i = 0; i < model.Instances.Count; i++)
-        {
-            var instance = model.Instances[i];
-            w.Line(model.Actions[instance.Action].ReturnedFalse is null
-                ? "case " + i + ": " + instance.Call + "; return true;"
-                : "case " + i + ": return " + instance.Call + ";");
-        }
-
-        w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(actionInstance));");
-        w.Close();
-        w.Close();
-        w.Line();
-        if (model.Actions.Any(a => a.Guard is not null))
-        {
-            w.Open("protected override " + w.Nullable("string") + " Guard(" + self + " state, int actionInstance)");
-            w.Open("switch (actionInstance)");
-            for (int i = 0; i < model.Instances.Count; i++)
-            {
-                var instance = model.Instances[i];
-                if (model.Actions[instance.Action].Guard is not null)
-                {
-                    string arguments = instance.Call.Substring(instance.Call.IndexOf('('));
-                    w.Line("case " + i + ": return state." + GuardMethod + instance.Action + arguments + ";");
-                }
-            }
-
-            w.Line("default: return null;");
-            w.Close();
-            w.Close();
-            w.Line();
-        }
-
+        RunAndGuard(w, model, self);
         w.Open("protected override bool Test(" + self + " state, int predicate)");
         w.Open("switch (predicate)");
         for (int i = 0; i < model.Predicates.Count; i++)

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
 using MergeQueue.Analyzers.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,22 +13,47 @@ namespace MergeQueue.Analyzers.Generator;
 /// <summary>Action and predicate instances, enumerated exactly as the front end's <c>ModelBuilder</c> does.</summary>
 internal sealed partial class Parser
 {
-    private (List<ActionSpec> Actions, List<InstanceSpec> Instances) ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
+    private List<ActionSpec> ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
     {
         var actions = new List<ActionSpec>();
-        var instances = new List<InstanceSpec>();
         var groups = new FairnessGroups();
+        int first = 0;
         foreach (var action in shapes)
         {
             int index = actions.Count;
-            actions.Add(new ActionSpec(action.Method.Name, action.Fairness.ToString(), action.ReturnsBool ? ReturnedFalse(action.Method) : null, Guard(action.Method, compilation)));
-            foreach (var combination in DomainCombinations.Of(action.Domains))
-            {
-                instances.Add(new InstanceSpec(index, Call("next", action.Method, action.Domains, combination), Arguments(action.Domains, combination), groups.Of(index, action, combination)));
-            }
+            var instanceGroups = DomainCombinations.Of(action.Domains).Select(c => groups.Of(index, action, c)).ToList();
+            bool oneGroup = instanceGroups.Count > 0 && instanceGroups.All(g => g == instanceGroups[0]);
+            actions.Add(new ActionSpec(
+                action.Method.Name,
+                action.Fairness.ToString(),
+                action.ReturnsBool ? ReturnedFalse(action.Method) : null,
+                Guard(action.Method, compilation),
+                first,
+                new EquatableArray<DomainSpec>(action.Domains.Select(Domain)),
+                new EquatableArray<int>(oneGroup ? instanceGroups.Take(1) : instanceGroups)));
+            first += instanceGroups.Count;
         }
 
-        return (actions, instances);
+        return actions;
+    }
+
+    // An integer range is computed in the generated code; other values (and chars, whose text is quoted) are listed.
+    private static DomainSpec Domain(ParameterDomain domain)
+    {
+        string type = domain.Parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        string prefix = domain.Parameter.Name + ": ";
+        var values = domain.Values;
+        bool range = domain.Type is IntegerType { Kind: not (IntKind.Char or IntKind.UInt64) } && values.Count > 0
+            && values.Select((v, i) => v.Bits == values[0].Bits + i).All(consecutive => consecutive);
+        return range
+            ? new DomainSpec(type, prefix, values[0].Bits, values.Count, default, default)
+            : new DomainSpec(
+                type,
+                prefix,
+                0,
+                values.Count,
+                new EquatableArray<string>(Enumerable.Range(0, values.Count).Select(i => Literal(domain, i))),
+                new EquatableArray<string>(Enumerable.Range(0, values.Count).Select(domain.Display)));
     }
 
     private (List<PredicateSpec> Predicates, List<PropertySpec> Properties) ReadProperties(IReadOnlyList<PropertyShape> shapes)

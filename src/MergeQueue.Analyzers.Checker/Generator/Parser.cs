@@ -130,7 +130,7 @@ internal sealed partial class Parser
         }
 
         usings = Usings(compilation);
-        var (actions, instances) = ReadActions(shape.Actions, compilation);
+        var actions = ReadActions(shape.Actions, compilation);
         var (predicates, properties) = ReadProperties(shape.Properties);
         var initials = DomainCombinations.Of(shape.ConstructorDomains)
             .Select(c => new InitialSpec(
@@ -149,7 +149,6 @@ internal sealed partial class Parser
             new EquatableArray<FieldSpec>(fields),
             types.ToArray(),
             new EquatableArray<ActionSpec>(actions),
-            new EquatableArray<InstanceSpec>(instances),
             new EquatableArray<PredicateSpec>(predicates),
             new EquatableArray<PropertySpec>(properties),
             shape.CheckStuck,

@@ -3,6 +3,32 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <summary>One <c>[Action]</c> method.</summary>
 /// <param name="Name">The method name.</param>
 /// <param name="Fairness">The engine's <c>ActionFairness</c> member name.</param>
-/// <param name="Guard">Its leading <c>Require</c>s, when they can be tested apart from the body; null otherwise.</param>
 /// <param name="ReturnedFalse">For a <c>bool</c> action, the reason it gives when it returns false; null for <c>void</c>.</param>
-internal sealed record ActionSpec(string Name, string Fairness, string? ReturnedFalse, GuardSpec? Guard);
+/// <param name="Guard">Its leading <c>Require</c>s, when they can be tested apart from the body; null otherwise.</param>
+/// <param name="FirstInstance">The number of its first instance; the others follow, the last parameter varying fastest.</param>
+/// <param name="Domains">The values of each parameter.</param>
+/// <param name="Groups">The fairness group of each instance, or one group for them all.</param>
+internal sealed record ActionSpec(
+    string Name,
+    string Fairness,
+    string? ReturnedFalse,
+    GuardSpec? Guard,
+    int FirstInstance,
+    EquatableArray<DomainSpec> Domains,
+    EquatableArray<int> Groups)
+{
+    /// <summary>How many instances: the product of the domains' sizes.</summary>
+    public int InstanceCount
+    {
+        get
+        {
+            int count = 1;
+            foreach (var domain in Domains)
+            {
+                count *= domain.Count;
+            }
+
+            return count;
+        }
+    }
+}

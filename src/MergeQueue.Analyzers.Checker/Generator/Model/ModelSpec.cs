@@ -21,7 +21,6 @@ internal sealed record ModelSpec(
     EquatableArray<FieldSpec> Fields,
     EquatableArray<TypeSpec> Types,
     EquatableArray<ActionSpec> Actions,
-    EquatableArray<InstanceSpec> Instances,
     EquatableArray<PredicateSpec> Predicates,
     EquatableArray<PropertySpec> Properties,
     bool CheckStuck,
@@ -29,4 +28,7 @@ internal sealed record ModelSpec(
 {
     /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
     public bool HasDomainedConstructor => Initials.Count != 1 || Initials[0].Arguments.Count > 0;
+
+    /// <summary>How many action instances, over all actions.</summary>
+    public int InstanceCount => Actions.Count == 0 ? 0 : Actions[Actions.Count - 1].FirstInstance + Actions[Actions.Count - 1].InstanceCount;
 }

@@ -1,4 +1,0 @@
-namespace MergeQueue.Analyzers.Generator.Model;
-
-/// <summary>One action instance: the action, its arguments as C# code and as a trace shows them, its fairness group.</summary>
-internal sealed record InstanceSpec(int Action, string Call, EquatableArray<string> Arguments, int FairnessGroup);
