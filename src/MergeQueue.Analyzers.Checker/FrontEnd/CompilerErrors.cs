@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace MergeQueue.Analyzers.FrontEnd;
 
 /// <summary>
-/// Whether the model class's own code has C# errors. While it has (the user is typing), the analyzer neither
+/// Whether the files of the model class have C# errors. While they have (the user is typing), the analyzer neither
 /// explores it nor reports model errors, and the generator emits nothing for it: what the compiler made of a
 /// half-typed member is not what the user means, and every message about it would be noise next to the compiler's.
 /// </summary>
@@ -21,9 +21,9 @@ internal static class CompilerErrors
                 continue;
             }
 
-            var declaration = reference.GetSyntax(cancellationToken);
+            // The whole file: a brace typed too early leaves the class without errors and its members outside it.
             var model = compilation.GetSemanticModel(reference.SyntaxTree);
-            foreach (var diagnostic in model.GetDiagnostics(declaration.FullSpan, cancellationToken))
+            foreach (var diagnostic in model.GetDiagnostics(cancellationToken: cancellationToken))
             {
                 if (diagnostic.Severity == DiagnosticSeverity.Error)
                 {

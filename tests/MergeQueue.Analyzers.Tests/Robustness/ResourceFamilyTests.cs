@@ -88,7 +88,7 @@ public sealed class ResourceFamilyTests(ITestOutputHelper output)
             string body = op switch
             {
                 0 => "var a = new int[N]; x = a.Length;",
-                1 => "var l = new List<int>(N); x = l.Capacity >= 0 ? 1 : 0;",
+                1 => "var l = new List<int>(N); x = l.Count + 1;",
                 2 => "var s = new HashSet<int>(Enumerable.Range(0, N)); x = s.Count;",
                 3 => "var t = string.Concat(Enumerable.Repeat(\"ab\", N)); x = t.Length;",
                 _ => "x = Enumerable.Range(0, N).Skip(N - 1).First();",
