@@ -158,7 +158,7 @@ public sealed class ResourceFamilyTests(ITestOutputHelper output)
             var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[] { source }, Bounds);
             slowest = Max(slowest, stopwatch.Elapsed);
             bool refused = diagnostics.Any(d => d.Id == "SM0116");
-            if (refused != ((long)a * b > 100_000))
+            if (refused != ((long)a * b > 1_000_000))
             {
                 failures.Add(a + " x " + b + ": SM0116 " + (refused ? "reported" : "missing"));
             }
