@@ -19,6 +19,8 @@ namespace MergeQueue.Analyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTerminalCodeFix)), Shared]
 public sealed class AddTerminalCodeFix : CodeFixProvider
 {
+    private const string StubName = "IsFinished";
+
     private const string Stub = """
         /// <summary>The states in which it is fine that no action is enabled.</summary>
         [Terminal] bool IsFinished() => false; // true in the intended final states
@@ -27,12 +29,19 @@ public sealed class AddTerminalCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.StuckId);
 
-    public override FixAllProvider? GetFixAllProvider() => null;
+    // Fix All adds the stub to every stuck model of the scope; each diagnostic fixes its own class.
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root?.FindToken(context.Span.Start).Parent?.AncestorsAndSelf().OfType<ClassDeclarationSyntax>().FirstOrDefault() is not { } declaration)
+        {
+            return;
+        }
+
+        // The stub is there and the model is still stuck: a second one would not compile, the user has its body to write.
+        if (declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == StubName))
         {
             return;
         }

@@ -13,28 +13,42 @@ namespace MergeQueue.Analyzers.Generator;
 /// <summary>Action and predicate instances, enumerated exactly as the front end's <c>ModelBuilder</c> does.</summary>
 internal sealed partial class Parser
 {
-    private List<ActionSpec> ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
+    // The instances one by one for the conformance driver; the explorer computes them from the domains.
+    private (List<ActionSpec> Actions, List<InstanceSpec> Instances) ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
     {
         var actions = new List<ActionSpec>();
+        var instances = new List<InstanceSpec>();
         var groups = new FairnessGroups();
-        int first = 0;
         foreach (var action in shapes)
         {
             int index = actions.Count;
-            var instanceGroups = DomainCombinations.Of(action.Domains).Select(c => groups.Of(index, action, c)).ToList();
+            int first = instances.Count;
+            foreach (var combination in DomainCombinations.Of(action.Domains))
+            {
+                instances.Add(new InstanceSpec(
+                    index,
+                    Call("next", action.Method, action.Domains, combination),
+                    Arguments(action.Domains, combination),
+                    groups.Of(index, action, combination),
+                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i])))));
+            }
+
+            var instanceGroups = instances.Skip(first).Select(i => i.FairnessGroup).ToList();
             bool oneGroup = instanceGroups.Count > 0 && instanceGroups.All(g => g == instanceGroups[0]);
+            var parameters = action.Method.Parameters;
             actions.Add(new ActionSpec(
                 action.Method.Name,
                 action.Fairness.ToString(),
                 action.ReturnsBool ? ReturnedFalse(action.Method) : null,
                 Guard(action.Method, compilation),
+                string.Join(", ", parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name))),
+                new EquatableArray<string>(parameters.Select(p => p.Name)),
                 first,
                 new EquatableArray<DomainSpec>(action.Domains.Select(Domain)),
                 new EquatableArray<int>(oneGroup ? instanceGroups.Take(1) : instanceGroups)));
-            first += instanceGroups.Count;
         }
 
-        return actions;
+        return (actions, instances);
     }
 
     // An integer range is computed in the generated code; other values (and chars, whose text is quoted) are listed.

@@ -27,6 +27,9 @@ internal sealed partial class Parser
     /// <summary>How the names of the files the generator adds end.</summary>
     internal const string GeneratedFileSuffix = ".Explore.g.cs";
 
+    /// <summary>How the names of the files with a model's conformance members end.</summary>
+    internal const string ConformanceFileSuffix = ".Conformance.g.cs";
+
     // Why Read gave no model, when the shape itself was valid.
     private string? failure;
 
@@ -93,7 +96,8 @@ internal sealed partial class Parser
 
     /// <summary>Whether a member comes from this generator's own output, which the analyzer's compilation includes.</summary>
     private static bool IsGenerated(ISymbol member) =>
-        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal));
+        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal)
+            || r.SyntaxTree.FilePath.EndsWith(ConformanceFileSuffix, System.StringComparison.Ordinal));
 
     private static bool CanExtend(INamedTypeSymbol type) =>
         NotExtendable(type) is null
@@ -130,7 +134,7 @@ internal sealed partial class Parser
         }
 
         usings = Usings(compilation);
-        var actions = ReadActions(shape.Actions, compilation);
+        var (actions, instances) = ReadActions(shape.Actions, compilation);
         var (predicates, properties) = ReadProperties(shape.Properties);
         var initials = DomainCombinations.Of(shape.ConstructorDomains)
             .Select(c => new InitialSpec(
@@ -149,11 +153,74 @@ internal sealed partial class Parser
             new EquatableArray<FieldSpec>(fields),
             types.ToArray(),
             new EquatableArray<ActionSpec>(actions),
+            new EquatableArray<InstanceSpec>(instances),
             new EquatableArray<PredicateSpec>(predicates),
             new EquatableArray<PropertySpec>(properties),
             shape.CheckStuck,
-            new EquatableArray<InitialSpec>(initials));
+            new EquatableArray<InitialSpec>(initials))
+        {
+            ConformanceAccess = ConformanceMemberNames.Any(name => type.GetMembers(name).Any(m => !IsGenerated(m)))
+                ? null
+                : ConformanceAccessFor(shape.Fields.Select(f => f.Symbol.Type).Concat(shape.Actions.SelectMany(a => a.Method.Parameters.Select(p => p.Type)))),
+        };
     }
+
+    /// <summary>
+    /// <c>public</c> when every type the driver interface and the snapshot show is public, <c>internal</c> when some is
+    /// internal (a public member of such a type would not compile), null when some is private to a class.
+    /// </summary>
+    private static string? ConformanceAccessFor(IEnumerable<ITypeSymbol> shown)
+    {
+        string access = "public";
+        foreach (var shownType in shown)
+        {
+            switch (Visibility(shownType))
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                    access = "internal";
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return access;
+    }
+
+    private static Accessibility Visibility(ITypeSymbol shown)
+    {
+        switch (shown)
+        {
+            case IArrayTypeSymbol array:
+                return Visibility(array.ElementType);
+            case INamedTypeSymbol named:
+                var least = Accessibility.Public;
+                for (INamedTypeSymbol? at = named; at is not null; at = at.ContainingType)
+                {
+                    least = Least(least, at.DeclaredAccessibility);
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    least = Least(least, Visibility(argument));
+                }
+
+                return least;
+            default:
+                return Accessibility.Public;
+        }
+    }
+
+    private static Accessibility Least(Accessibility a, Accessibility b) =>
+        a == Accessibility.Public ? b
+        : b == Accessibility.Public ? a
+        : a == Accessibility.Internal && b == Accessibility.Internal ? Accessibility.Internal
+        : Accessibility.Private;
+
+    /// <summary>The members the conformance part adds to the model class.</summary>
+    internal static readonly string[] ConformanceMemberNames = { "IDriver", "Snapshot", "CheckConformance", "ValidateTrace" };
 
     private bool HasPrimaryConstructorParameters() =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax { ParameterList.Parameters.Count: > 0 });

@@ -43,7 +43,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
             .Select((options, _) => options is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8)
             .WithTrackingName(LanguageStep);
 
-        // 4. Emit: one file per model, when the model and the runtime are both there.
+        // 4. Emit: per model, Explore() and the conformance members, when the model and the runtime are both there.
         context.RegisterSourceOutput(models.Combine(hasRuntime).Combine(nullableAnnotations), Emit);
     }
 
@@ -57,6 +57,11 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         {
             string hint = (model.Namespace is null ? string.Empty : model.Namespace + ".") + model.ClassName + Parser.GeneratedFileSuffix;
             context.AddSource(hint, Emitter.Emit(model, input.NullableAnnotations));
+            if (model.EmitsConformance)
+            {
+                string conformanceHint = hint.Substring(0, hint.Length - Parser.GeneratedFileSuffix.Length) + Parser.ConformanceFileSuffix;
+                context.AddSource(conformanceHint, ConformanceEmitter.Emit(model, input.NullableAnnotations));
+            }
         }
     }
 }

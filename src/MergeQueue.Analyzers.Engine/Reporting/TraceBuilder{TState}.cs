@@ -89,7 +89,14 @@ internal sealed class TraceBuilder<TState>
     /// <summary>How step 0 names initial state <paramref name="state"/>: with the constructor arguments that built it.</summary>
     private string InitialLabel(int state) => model.InitialInstances[graph.ParentStep(state)].Display;
 
-    private Trace Build(List<TState> states, IReadOnlyList<int> instances, string initialLabel, int? loopsBackTo, bool staysForever, IReadOnlyList<string> epilogue)
+    private Trace Build(List<TState> states, IReadOnlyList<int> instances, string initialLabel, int? loopsBackTo, bool staysForever, IReadOnlyList<string> epilogue) =>
+        Build(model, states, instances, initialLabel, loopsBackTo, staysForever, epilogue);
+
+    /// <summary>
+    /// A trace through states that need not be in a graph (a replayed log), each reached from the one before it by the
+    /// action instance at the same position in <paramref name="instances"/> (the first entry is ignored).
+    /// </summary>
+    internal static Trace Build(IModel<TState> model, IReadOnlyList<TState> states, IReadOnlyList<int> instances, string initialLabel, int? loopsBackTo, bool staysForever, IReadOnlyList<string> epilogue)
     {
         int fieldCount = model.FieldNames.Count;
         var steps = new TraceStep[states.Count];
@@ -104,13 +111,13 @@ internal sealed class TraceBuilder<TState>
                 current[field] = model.FormatField(state, field);
                 if (previous is null || !string.Equals(previous[field], current[field], StringComparison.Ordinal))
                 {
-                    changes.Add(new FieldChange(model.FieldNames[field], current[field]));
+                    changes.Add(new FieldChange(model.FieldNames[field], current[field]) { Before = previous?[field] });
                 }
             }
 
             steps[number] = number == 0
                 ? new TraceStep(0, -1, initialLabel, changes, null)
-                : StepInto(number, instances[number], changes);
+                : StepInto(model, number, instances[number], changes);
             previous = current;
         }
 
@@ -122,7 +129,7 @@ internal sealed class TraceBuilder<TState>
         : throw new InvalidOperationException(
             "Running a step of '" + model.Name + "' again did not give the same result: the model is not deterministic.");
 
-    private TraceStep StepInto(int number, int actionInstance, List<FieldChange> changes)
+    private static TraceStep StepInto(IModel<TState> model, int number, int actionInstance, List<FieldChange> changes)
     {
         ActionInstance instance = model.ActionInstances[actionInstance];
         return new TraceStep(number, actionInstance, instance.Display(model.Actions), changes, model.Actions[instance.Action].Site);

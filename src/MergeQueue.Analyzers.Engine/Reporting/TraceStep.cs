@@ -51,7 +51,7 @@ public sealed class TraceStep
                 line.Append(", ");
             }
 
-            line.Append(Changes[i].Field).Append(" = ").Append(Changes[i].Value);
+            line.Append(Changes[i].ToString());
         }
 
         return line.ToString();

@@ -125,6 +125,14 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
         return count;
     }
 
+    /// <summary>
+    /// The instance of the class that holds <paramref name="state"/>, for reading only: generated code builds a model's
+    /// <c>Snapshot</c> from it. For an encoded state it is this thread's decoding scratch, valid until the next call.
+    /// </summary>
+    /// <param name="state">A stored state.</param>
+    /// <returns>The instance.</returns>
+    public TModel InstanceOf(TState state) => GuardTarget(state);
+
     /// <summary>The reason text the compile-time checker gives for the same <c>Require</c>.</summary>
     /// <param name="disabled">The exception <c>Spec.Require</c> threw.</param>
     /// <returns><c>Require(condition) is false (line L)</c>.</returns>

@@ -1,101 +1,148 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Basic.Reference.Assemblies;
+using MergeQueue.Analyzers.Analyzer;
 using MergeQueue.Analyzers.CodeFixes;
-using MergeQueue.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.CodeFixes;
 
-/// <summary>Each fix applied as an IDE applies it, then the fixed source analyzed again.</summary>
+/// <summary>
+/// Each fix as the IDE applies it, through Roslyn's code-fix test harness: the diagnostics before (markup), the source
+/// after one fix, the diagnostics left, and Fix All in document, project and solution giving the same source.
+/// </summary>
 public sealed class CodeFixTests
 {
+    private const string Usings = "using MergeQueue.Analyzers;\nusing static MergeQueue.Analyzers.Spec;\n\n";
+
     [Fact]
-    public async Task Make_partial_adds_the_modifier_and_the_warning_goes_away()
+    public async Task Make_partial_adds_the_modifier_to_each_model_and_the_warning_goes_away()
     {
-        const string model = TestCompilation.Usings + """
+        await Verify<MakePartialCodeFix>(
+            Usings + """
             [StateMachine]
-            public class Job
+            public class {|SM0111:Job|}
             {
                 bool done;
                 [Action] void Finish() { Require(!done); done = true; }
                 [Terminal] bool Done => done;
             }
-            """;
 
-        var fixedSource = await ApplyFix(model, "SM0111", new MakePartialCodeFix());
+            [StateMachine]
+            class {|SM0111:Other|}
+            {
+                bool done;
+                [Action] void Finish() { Require(!done); done = true; }
+                [Terminal] bool Done => done;
+            }
+            """,
+            Usings + """
+            [StateMachine]
+            public partial class Job
+            {
+                bool done;
+                [Action] void Finish() { Require(!done); done = true; }
+                [Terminal] bool Done => done;
+            }
 
-        Assert.Contains("public partial class Job", fixedSource);
-        Assert.DoesNotContain(await AnalyzerRun.DiagnosticsAsync(new[] { fixedSource }), d => d.Id == "SM0111");
+            [StateMachine]
+            partial class Other
+            {
+                bool done;
+                [Action] void Finish() { Require(!done); done = true; }
+                [Terminal] bool Done => done;
+            }
+            """);
     }
 
     [Fact]
-    public async Task Add_range_gives_the_parameter_a_domain_and_the_error_goes_away()
+    public async Task Add_range_gives_each_parameter_a_domain_and_imports_the_namespace_once()
     {
-        const string model = """
+        await Verify<AddRangeCodeFix>(
+            """
             using static MergeQueue.Analyzers.Spec;
 
             [MergeQueue.Analyzers.StateMachine]
             partial class Picker
             {
                 int x;
-                [MergeQueue.Analyzers.Action] void Pick(int value) { Require(x == 0); x = value; }
-                [MergeQueue.Analyzers.Terminal] bool Picked => x != 0;
+                [MergeQueue.Analyzers.Action] void Pick(int {|SM0102:value|}, int {|SM0102:other|}) { Require(x == 0); x = value + other; }
+                [MergeQueue.Analyzers.Terminal] bool Picked => true;
             }
-            """;
+            """,
+            """
+            using static MergeQueue.Analyzers.Spec;
+            using MergeQueue.Analyzers;
 
-        var fixedSource = await ApplyFix(model, "SM0102", new AddRangeCodeFix());
-
-        Assert.Contains("void Pick([Range(0, 1)] int value)", fixedSource);
-        Assert.StartsWith("using static MergeQueue.Analyzers.Spec;\nusing MergeQueue.Analyzers;", fixedSource.Replace("\r\n", "\n"));
-        Assert.DoesNotContain(await AnalyzerRun.DiagnosticsAsync(new[] { fixedSource }), d => d.Severity == DiagnosticSeverity.Error);
+            [MergeQueue.Analyzers.StateMachine]
+            partial class Picker
+            {
+                int x;
+                [MergeQueue.Analyzers.Action] void Pick([Range(0, 1)] int value, [Range(0, 1)] int other) { Require(x == 0); x = value + other; }
+                [MergeQueue.Analyzers.Terminal] bool Picked => true;
+            }
+            """);
     }
 
     [Fact]
-    public async Task Add_terminal_inserts_a_stub_the_user_completes()
+    public async Task Add_terminal_inserts_a_stub_in_each_stuck_model_which_stays_stuck_until_the_user_writes_the_condition()
     {
-        const string model = TestCompilation.Usings + """
+        const string Job = """
             [StateMachine]
-            partial class Job
+            partial class {|#0:Job|}
             {
                 bool done;
                 [Action] void Finish() { Require(!done); done = true; }
-            }
+            {{stub}}}
             """;
+        const string Stub = """
+                /// <summary>The states in which it is fine that no action is enabled.</summary>
+                [Terminal] bool IsFinished() => false; // true in the intended final states
 
-        var fixedSource = await ApplyFix(model, "SM0002", new AddTerminalCodeFix());
+            """;
+        string before = Usings + Job.Replace("{{stub}}", "") + "\n" + Job.Replace("Job", "Task").Replace("#0", "#1").Replace("{{stub}}", "");
+        string after = Usings + Job.Replace("{{stub}}", Stub) + "\n" + Job.Replace("Job", "Task").Replace("#0", "#1").Replace("{{stub}}", Stub);
 
-        Assert.Contains("[Terminal] bool IsFinished() => false; // true in the intended final states", fixedSource);
+        // After one step from the initial state, nothing is enabled: stuck after 1 step, before the fix and after it.
+        var stuck = new[]
+        {
+            new DiagnosticResult("SM0002", DiagnosticSeverity.Error).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+            new DiagnosticResult("SM0002", DiagnosticSeverity.Error).WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+        };
+        var test = new Test<AddTerminalCodeFix>(before, after);
+        test.TestState.ExpectedDiagnostics.AddRange(stuck);
+        test.FixedState.ExpectedDiagnostics.AddRange(stuck);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
 
-        // The stub compiles and is a [Terminal] member; until the user writes the condition the model stays stuck.
-        var completed = fixedSource.Replace("IsFinished() => false;", "IsFinished() => done;");
-        Assert.DoesNotContain(await AnalyzerRun.DiagnosticsAsync(new[] { completed }), d => d.Id == "SM0002");
+        // One fix per model, one Fix All for both: the stub keeps each diagnostic, but a class with the stub gets no
+        // second one.
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 1;
+        await test.RunAsync();
     }
 
-    private static async Task<string> ApplyFix(string source, string id, CodeFixProvider provider)
-    {
-        using var workspace = new AdhocWorkspace();
-        var document = workspace.CurrentSolution
-            .AddProject("Models", "Models", LanguageNames.CSharp)
-            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-            .AddMetadataReferences(Net80.References.All)
-            .AddMetadataReference(MetadataReference.CreateFromFile(typeof(StateMachineAttribute).Assembly.Location))
-            .AddDocument("Model.cs", source);
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostic = (await AnalyzerRun.DiagnosticsAsync(compilation)).Single(id);
-        Assert.Contains(id, provider.FixableDiagnosticIds);
+    private static Task Verify<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new() =>
+        new Test<TCodeFix>(source, fixedSource).RunAsync();
 
-        var actions = new List<CodeAction>();
-        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-        var operation = (await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
-        var text = await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync();
-        return text.ToString();
+    /// <summary>The checker's analyzer over the references the other tests compile against (no download at run time).</summary>
+    private sealed class Test<TCodeFix> : CSharpCodeFixTest<StateMachineAnalyzer, TCodeFix, DefaultVerifier>
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public Test(string source, string fixedSource)
+        {
+            TestCode = source.Replace("\r\n", "\n");
+            FixedCode = fixedSource.Replace("\r\n", "\n");
+            ReferenceAssemblies = new Microsoft.CodeAnalysis.Testing.ReferenceAssemblies("net80-basic");
+            TestState.AdditionalReferences.AddRange(Net80.References.All);
+            TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(StateMachineAttribute).Assembly.Location));
+
+            // The harness turns on diagnostics that are off by default; the statistics are not what a fix is about.
+            DisabledDiagnostics.Add("SM0010");
+        }
     }
 }

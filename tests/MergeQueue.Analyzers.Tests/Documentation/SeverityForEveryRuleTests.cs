@@ -19,7 +19,7 @@ public sealed class SeverityForEveryRuleTests
         var example = ReadmeRules.Example(id, violating: true);
         var before = await ExampleRun.DiagnosticsAsync(example);
 
-        // A later line of the same section wins, also over the SM0010 example's own "suggestion".
+        // A later line of the same section wins, also over the SM0010 example's own "warning".
         var config = (example.EditorConfig ?? "root = true\n[*.cs]") + $"\ndotnet_diagnostic.{id}.severity = none\n";
         var after = await ExampleRun.DiagnosticsAsync(example with { EditorConfig = config });
 

@@ -108,6 +108,44 @@ public sealed class AgreementTests(ITestOutputHelper output)
         Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
     }
 
+    [Fact]
+    public void Both_explorers_show_what_changed_inside_a_long_list_and_print_the_same_trace()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            public enum Stage { Waiting, Running }
+
+            public sealed record Job(int Id, Stage Stage);
+
+            [StateMachine]
+            public partial class Jobs
+            {
+                List<Job> queue = new List<Job>();
+                int next = 1;
+
+                [Action] void Submit() { Require(next <= 3); queue.Add(new Job(next, Stage.Waiting)); next++; }
+                [Action] void Start([Range(0, 2)] int i) { Require(i < queue.Count && queue[i].Stage == Stage.Waiting); queue[i] = new Job(queue[i].Id, Stage.Running); }
+                [Invariant] bool NotAllRunning() => queue.Count < 3 || queue.Any(j => j.Stage == Stage.Waiting);
+            }
+            """;
+        var expected = Interpreted("Jobs", new[] { source });
+        var actual = GeneratorRun.Explore("Jobs", new[] { source });
+
+        Assert.Equal(expected.Violations, actual.Violations);
+        Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
+
+        // Six steps (three submits, three starts, in some order). Once the list prints past 60 characters, a step shows
+        // the element it added or replaced, not the whole list.
+        string trace = actual.Violations.Single(v => v.StartsWith("InvariantViolated", System.StringComparison.Ordinal));
+        Assert.Contains(": queue[2]: added Job { Id = 3, Stage = Waiting }, next = 4", trace);
+        Assert.Contains("(i: 2): queue[2] = Job { Id = 3, Stage = Running }", trace);
+        Assert.DoesNotContain("Job { Id = 1, Stage = Waiting }, Job { Id = 2", trace.Split('\n').Last());
+    }
+
     internal static string[] Sources(string key) => key switch
     {
         "naive" => new[] { SampleSource.Read(SampleSource.Pr), SampleSource.Read(SampleSource.Naive) },

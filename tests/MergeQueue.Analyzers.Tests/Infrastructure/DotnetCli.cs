@@ -36,10 +36,11 @@ internal static class DotnetCli
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(4)))
+        // A guard against a hang, not a measure: packing while the rest of the suite takes both cores can take minutes.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " ran past 4 minutes:\n" + output);
+            throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " ran past 8 minutes:\n" + output);
         }
 
         process.WaitForExit();

@@ -35,6 +35,22 @@ public sealed class PackageConsumptionTests(PackedPackageFixture package)
 
         // Enqueue is declared on line 22, RunCi on 29, Block on 41 of the sample: the trace's actions, in order.
         Assert.Equal(new[] { 22, 22, 22, 29, 29, 29, 41 }, steps);
+
+        // The same trace as a code flow, as GitHub code scanning walks it: the initial state at the class (line 15), then
+        // each step at its action, each with its trace line.
+        var flow = stuck.GetProperty("codeFlows")[0].GetProperty("threadFlows")[0].GetProperty("locations").EnumerateArray()
+            .Select(l => l.GetProperty("location"))
+            .ToList();
+        Assert.Equal(
+            new[] { 15, 22, 22, 22, 29, 29, 29, 41 },
+            flow.Select(l => l.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32()));
+        Assert.Equal("0: initial state: pr = [Pending, Pending, Pending], queuedAt = [0, 0, 0], time = 1", flow[0].GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal("7: Block(p: 0): pr = [Blocked, Validated, Validated]", flow[7].GetProperty("message").GetProperty("text").GetString());
+
+        // The message links each step to its related location (SARIF's "[text](id)", literal brackets escaped).
+        var related = stuck.GetProperty("relatedLocations")[6];
+        Assert.Equal(7, related.GetProperty("id").GetInt32());
+        Assert.Contains("\n[7](7): Block(p: 0): pr = \\[Blocked, Validated, Validated\\]", stuck.GetProperty("message").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -67,5 +83,35 @@ public sealed class PackageConsumptionTests(PackedPackageFixture package)
 
         Assert.Contains("warning SM0005: 'FixedQueue' was not fully explored: MaxStates (100) reached", output);
         Assert.Contains("warning SMCFG0001: MergeQueue.Analyzers needs the Roslyn 4.14 compiler or later (.NET SDK 9.0.300, Visual Studio 2022 17.14); this build's compiler is roslyn4.8", output);
+    }
+
+    [Fact]
+    public void Statistics_show_in_dotnet_build_at_severity_warning_not_at_suggestion()
+    {
+        // The README's SM0010 example. 3 states (count 0, 1, 2), 3 transitions (each steps to the next), depth 2: by hand.
+        var project = package.NewConsumer("Statistics", """
+            using MergeQueue.Analyzers;
+
+            [StateMachine]
+            public partial class Counter
+            {
+                int count;
+
+                [Action] void Increment() => count = (count + 1) % 3;
+            }
+            """,
+            "<TargetFramework>net10.0</TargetFramework><TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>SM0010</WarningsNotAsErrors>");
+        const string Counts = "'Counter': 3 distinct states, 3 transitions, depth 2, ";
+
+        // A suggestion reaches the IDE and the SARIF log; the console shows it only at -v:d.
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.SM0010.severity = suggestion\n");
+        var (exitCode, output) = package.Build(project);
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain(Counts, output);
+
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.SM0010.severity = warning\n");
+        (exitCode, output) = package.Build(project);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Model.cs(4,22): warning SM0010: " + Counts, output);
     }
 }

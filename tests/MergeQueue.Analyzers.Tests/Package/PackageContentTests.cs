@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -28,6 +29,8 @@ public sealed class PackageContentTests(PackedPackageFixture package)
         Assert.Contains("buildTransitive/MergeQueue.Analyzers.targets", entries);
         Assert.Contains("buildTransitive/MergeQueuePrintTraces.cs", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("icon.png", entries);
+        Assert.Contains("buildTransitive/MergeQueue.Analyzers.github-matcher.json", entries);
 
         // Nothing of Roslyn ships inside: the compiler brings its own.
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis"));
@@ -37,6 +40,7 @@ public sealed class PackageContentTests(PackedPackageFixture package)
         string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
         Assert.Equal("MergeQueue.Analyzers", Value("id"));
         Assert.Equal("README.md", Value("readme"));
+        Assert.Equal("icon.png", Value("icon"));
         Assert.False(string.IsNullOrEmpty(Value("license")));
         Assert.Equal("https://github.com/MergeQueue/MergeQueue.Analyzers", Value("projectUrl"));
         var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
@@ -66,5 +70,69 @@ public sealed class PackageContentTests(PackedPackageFixture package)
             Assert.False(text.Contains(root, System.StringComparison.Ordinal), entry.FullName + " holds the path of the clone it was packed in, " + root);
             Assert.Contains("/_/src/", text, System.StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Icon_is_a_PNG_nuget_org_accepts()
+    {
+        using var archive = ZipFile.OpenRead(Directory.GetFiles(package.Feed, "MergeQueue.Analyzers.*.nupkg").Single());
+        using var icon = new MemoryStream();
+        archive.GetEntry("icon.png")!.Open().CopyTo(icon);
+        var bytes = icon.ToArray();
+
+        // PNG signature, then the IHDR chunk's width and height (big-endian): nuget.org takes PNG or JPEG up to 1 MB,
+        // and recommends 128 x 128.
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal(128, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+        Assert.Equal(128, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+        Assert.True(bytes.Length < 1024 * 1024);
+    }
+
+    [Fact]
+    public void Symbols_package_holds_a_PDB_beside_each_DLL_with_Source_Link_to_the_repository()
+    {
+        using var nupkg = ZipFile.OpenRead(Directory.GetFiles(package.Feed, "MergeQueue.Analyzers.*.nupkg").Single());
+        using var snupkg = ZipFile.OpenRead(Directory.GetFiles(package.Feed, "MergeQueue.Analyzers.*.snupkg").Single());
+        var dlls = nupkg.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".dll", System.StringComparison.Ordinal)).ToList();
+        var pdbs = snupkg.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".pdb", System.StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(4, dlls.Count);
+        Assert.Equal(dlls.Select(d => d[..^4] + ".pdb").OrderBy(n => n), pdbs.OrderBy(n => n));
+        if (!Directory.Exists(Path.Combine(RepositoryRoot.Path, ".git")) && !File.Exists(Path.Combine(RepositoryRoot.Path, ".git")))
+        {
+            return; // Source Link needs the commit: a copy of the sources without git has none.
+        }
+
+        foreach (var pdb in pdbs)
+        {
+            using var stream = snupkg.GetEntry(pdb)!.Open();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+
+            // The Source Link JSON maps /_/ (the clone's root, ContinuousIntegrationBuild) to the files at the commit.
+            string text = Encoding.UTF8.GetString(bytes.ToArray());
+            Assert.Matches(@"\{""documents"":\{""/_/\*"":""https://raw\.githubusercontent\.com/MergeQueue/MergeQueue\.Analyzers/[0-9a-f]{40}/\*""\}\}", text);
+        }
+    }
+
+    [Fact]
+    public void Packed_README_links_and_images_are_absolute_as_nuget_org_needs()
+    {
+        using var archive = ZipFile.OpenRead(Directory.GetFiles(package.Feed, "MergeQueue.Analyzers.*.nupkg").Single());
+        using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
+        string readme = reader.ReadToEnd();
+
+        // Code is not links: fenced blocks and inline spans out.
+        readme = System.Text.RegularExpressions.Regex.Replace(readme, @"^```.*?^```", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.Singleline);
+        readme = System.Text.RegularExpressions.Regex.Replace(readme, "`+[^`\n]*`+", string.Empty);
+
+        // nuget.org resolves no relative link and shows images only from hosts it trusts (raw.githubusercontent.com).
+        var targets = System.Text.RegularExpressions.Regex.Matches(readme, @"(!?)\[[^\]\n]*\]\(([^)\s]+)\)")
+            .Select(m => (Image: m.Groups[1].Value == "!", Target: m.Groups[2].Value))
+            .Where(t => !t.Target.StartsWith('#'))
+            .ToList();
+        Assert.Contains(targets, t => t.Image);
+        Assert.All(targets.Where(t => t.Image), t => Assert.StartsWith("https://raw.githubusercontent.com/MergeQueue/MergeQueue.Analyzers/", t.Target));
+        Assert.All(targets, t => Assert.StartsWith("https://", t.Target));
     }
 }

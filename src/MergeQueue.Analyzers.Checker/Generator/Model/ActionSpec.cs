@@ -5,6 +5,8 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <param name="Fairness">The engine's <c>ActionFairness</c> member name.</param>
 /// <param name="ReturnedFalse">For a <c>bool</c> action, the reason it gives when it returns false; null for <c>void</c>.</param>
 /// <param name="Guard">Its leading <c>Require</c>s, when they can be tested apart from the body; null otherwise.</param>
+/// <param name="Parameters">The parameter list as the driver interface declares it: fully qualified types, no attributes.</param>
+/// <param name="ParameterNames">The parameter names, in order, as a log names them.</param>
 /// <param name="FirstInstance">The number of its first instance; the others follow, the last parameter varying fastest.</param>
 /// <param name="Domains">The values of each parameter.</param>
 /// <param name="Groups">The fairness group of each instance, or one group for them all.</param>
@@ -13,6 +15,8 @@ internal sealed record ActionSpec(
     string Fairness,
     string? ReturnedFalse,
     GuardSpec? Guard,
+    string Parameters,
+    EquatableArray<string> ParameterNames,
     int FirstInstance,
     EquatableArray<DomainSpec> Domains,
     EquatableArray<int> Groups)

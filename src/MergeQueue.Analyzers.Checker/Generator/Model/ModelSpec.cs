@@ -21,11 +21,23 @@ internal sealed record ModelSpec(
     EquatableArray<FieldSpec> Fields,
     EquatableArray<TypeSpec> Types,
     EquatableArray<ActionSpec> Actions,
+    EquatableArray<InstanceSpec> Instances,
     EquatableArray<PredicateSpec> Predicates,
     EquatableArray<PropertySpec> Properties,
     bool CheckStuck,
     EquatableArray<InitialSpec> Initials)
 {
+    /// <summary>
+    /// The accessibility of the conformance members (<c>IDriver</c>, <c>Snapshot</c>, <c>CheckConformance</c>,
+    /// <c>ValidateTrace</c>): <c>public</c>, or <c>internal</c> when a state field or action parameter has an internal
+    /// type; null when they are not generated (the class declares a member of one of those names, or such a type is
+    /// private to a class).
+    /// </summary>
+    public string? ConformanceAccess { get; init; } = "public";
+
+    /// <summary>Whether the conformance members are generated.</summary>
+    public bool EmitsConformance => ConformanceAccess is not null;
+
     /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
     public bool HasDomainedConstructor => Initials.Count != 1 || Initials[0].Arguments.Count > 0;
 
