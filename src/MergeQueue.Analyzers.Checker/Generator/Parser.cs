@@ -42,7 +42,7 @@ internal sealed partial class Parser
     public static ModelSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type)
-            || CompilerErrors.In(type, context.SemanticModel.Compilation, cancellationToken))
+            || CompilerErrors.BeforeGeneration(type, context.SemanticModel.Compilation, cancellationToken))
         {
             return null;
         }
