@@ -16,6 +16,12 @@ internal static class ModelChecker
 {
     public static void Check(ModelSource source, CheckerSettings settings, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
+        // The compiler's errors say what is wrong; anything the checker said about half-typed code would be noise.
+        if (CompilerErrors.In(source.Type, source.Compilation, cancellationToken))
+        {
+            return;
+        }
+
         var nonPartial = NonPartialDeclaration(source.Type, cancellationToken);
         if (nonPartial is not null)
         {

@@ -31,6 +31,7 @@ internal static class DiagnosticDescriptors
     public const string InitialConstructorId = "SM0113";
     public const string StepInvariantSignatureId = "SM0114";
     public const string FairnessGroupMismatchId = "SM0115";
+    public const string TooManyInstancesId = "SM0116";
 
     /// <summary>Verdicts about the model's behavior.</summary>
     public const string VerificationCategory = "StateMachine.Verification";
@@ -144,6 +145,10 @@ internal static class DiagnosticDescriptors
         FairnessGroupMismatchId, "Actions of one FairnessGroup differ",
         "Actions '{0}' and '{1}' of FairnessGroup \"{2}\" {3}: the actions of one group are fair as one action, so they declare the same Fairness and the same [Process] parameters");
 
+    public static readonly DiagnosticDescriptor TooManyInstances = ModelError(
+        TooManyInstancesId, "Too many combinations of argument values",
+        "'{0}' has {1} instances ({2} values); the checker runs at most {3} per member in every state: narrow the domains, e.g. [Range(0, 2)] as TLC models use small constants");
+
     public static readonly DiagnosticDescriptor NotPartial = new(
         NotPartialId,
         "Model class is not partial",
@@ -179,7 +184,8 @@ internal static class DiagnosticDescriptors
         NoExplorer,
         InitialConstructor,
         StepInvariantSignature,
-        FairnessGroupMismatch);
+        FairnessGroupMismatch,
+        TooManyInstances);
 
     private static DiagnosticDescriptor Verification(string id, string title, DiagnosticSeverity severity) => new(
         id,

@@ -34,7 +34,7 @@ internal static class ConformanceEmitter
             w.Open("namespace " + ns);
         }
 
-        w.Open("partial class " + model.ClassName);
+        w.Open("partial class " + Parser.Identifier(model.ClassName));
         Driver(w, model);
         Snapshot(w, model);
         CheckConformance(w, model);
@@ -78,7 +78,7 @@ internal static class ConformanceEmitter
     {
         w.Line("/// <summary>A state of '" + model.ClassName + "', read-only: each property holds a copy of one state field.</summary>");
         w.Open(model.ConformanceAccess + " sealed class Snapshot");
-        w.Open("internal Snapshot(" + model.ClassName + " state)");
+        w.Open("internal Snapshot(" + Parser.Identifier(model.ClassName) + " state)");
         foreach (var field in model.Fields)
         {
             w.Line("this." + PropertyName(field.Name) + " = " + TypeEmitter.CopyOf(model.Types, field.Type, "state." + field.Access) + ";");

@@ -9,7 +9,7 @@ namespace MergeQueue.Analyzers.Generator;
 /// Writes the partial class of one model: <c>Explore()</c>, a copy constructor (readonly fields can only be
 /// written there), and the adapter the engine explores. The per-type helpers are in <see cref="TypeEmitter"/>.
 /// </summary>
-internal static class Emitter
+internal static partial class Emitter
 {
     public const string Adapter = "__MergeQueueModel";
     private const string CopyTag = FrontEnd.Shape.KnownSymbols.GeneratedCopyTag;
@@ -44,7 +44,7 @@ internal static class Emitter
             }
         }
 
-        string self = model.ClassName;
+        string self = Parser.Identifier(model.ClassName);
         w.Open("partial class " + self);
         ExploreMethod(w, model);
         CopyConstructor(w, model);
@@ -101,11 +101,12 @@ internal static class Emitter
         if (model.HasImplicitConstructor)
         {
             // Declaring the copy constructor removes the implicit one, which the model's initial state needs.
-            w.Line("public " + model.ClassName + "() { }").Line();
+            w.Line("public " + Parser.Identifier(model.ClassName) + "() { }").Line();
         }
 
         string chain = model.HasPrimaryConstructor ? " : this()" : string.Empty;
-        w.Open("private " + model.ClassName + "(" + model.ClassName + " source, " + CopyTag + " tag)" + chain);
+        string self = Parser.Identifier(model.ClassName);
+        w.Open("private " + self + "(" + self + " source, " + CopyTag + " tag)" + chain);
         foreach (var field in model.Fields)
         {
             w.Line("this." + field.Access + " = " + TypeEmitter.CopyOf(model.Types, field.Type, "source." + field.Access) + ";");
@@ -148,14 +149,7 @@ internal static class Emitter
 
         w.Close(";");
         w.Line("private static readonly string[] ReturnedFalseTable = { " + string.Join(", ", model.Actions.Select(a => a.ReturnedFalse is null ? "null" : Quote(a.ReturnedFalse))) + " };");
-        w.Line("private static readonly " + Engine + "ActionInstance[] InstanceTable =");
-        w.Open(string.Empty);
-        foreach (var instance in model.Instances)
-        {
-            w.Line("new " + Engine + "ActionInstance(" + instance.Action + ", " + Strings(instance.Arguments) + ", " + instance.FairnessGroup + "),");
-        }
-
-        w.Close(";");
+        InstanceTable(w, model);
         w.Line("private static readonly " + Engine + "PredicateInstance[] PredicateTable =");
         w.Open(string.Empty);
         foreach (var predicate in model.Predicates)
@@ -198,7 +192,7 @@ internal static class Emitter
 
     private static void Members(SourceWriter w, ModelSpec model, bool encoded)
     {
-        string self = model.ClassName;
+        string self = Parser.Identifier(model.ClassName);
         w.Open("protected override " + self + " CreateInitial(int initialInstance)");
         if (model.HasDomainedConstructor)
         {
@@ -213,45 +207,7 @@ internal static class Emitter
         w.Close();
         w.Line();
         w.Line("protected override " + self + " Copy(" + self + " state) => new " + self + "(state, default(" + CopyTag + "));").Line();
-        w.Open("protected override bool Run(" + self + " next, int actionInstance)");
-        w.Open("switch (actionInstance)");
-        for (int i = 0; i < model.Instances.Count; i++)
-        {
-            var instance = model.Instances[i];
-            w.Line(model.Actions[instance.Action].ReturnedFalse is null
-                ? "case " + i + ": " + instance.Call + "; return true;"
-                : "case " + i + ": return " + instance.Call + ";");
-        }
-
-        w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(actionInstance));");
-        w.Close();
-        w.Close();
-        w.Line();
-        if (model.Actions.Any(a => a.Guard is not null))
-        {
-            w.Open("protected override " + w.Nullable("string") + " Guard(" + self + " state, int actionInstance)");
-            w.Open("switch (actionInstance)");
-            for (int i = 0; i < model.Instances.Count; i++)
-            {
-                var instance = model.Instances[i];
-                if (model.Actions[instance.Action].Guard is not null)
-                {
-                    string arguments = instance.Call.Substring(instance.Call.IndexOf('('));
-                    w.Line("case " + i + ": return state." + GuardMethod + instance.Action + arguments + ";");
-                }
-            }
-
-            w.Line("default: return null;");
-            w.Close();
-            w.Close();
-            w.Line();
-            if (model.Instances.Where((instance, i) => instance.GuardSource != i).Any())
-            {
-                w.Line("private static readonly int[] GuardSourceTable = { " + string.Join(", ", model.Instances.Select(i => i.GuardSource)) + " };");
-                w.Line("protected override " + w.Nullable("int[]") + " GuardSources => GuardSourceTable;").Line();
-            }
-        }
-
+        RunAndGuard(w, model, self);
         w.Open("protected override bool Test(" + self + " state, int predicate)");
         w.Open("switch (predicate)");
         for (int i = 0; i < model.Predicates.Count; i++)
@@ -347,7 +303,7 @@ internal static class Emitter
 
         w.Line("private static readonly string[] SharedPlaceNames = { " + string.Join(", ", mutable.Select(f => Quote(f.Name))) + " };");
         w.Line();
-        w.Line("protected override " + w.Nullable("string") + " SharedPlaces(" + model.ClassName + " state) =>");
+        w.Line("protected override " + w.Nullable("string") + " SharedPlaces(" + Parser.Identifier(model.ClassName) + " state) =>");
         w.Line("    " + Engine + "Runtime.SharedObjects.Find(SharedPlaceNames, new " + w.Nullable("object") + "[] { " + string.Join(", ", mutable.Select(f => "state." + f.Access)) + " });");
         w.Line();
     }
@@ -363,7 +319,7 @@ internal static class Emitter
 
     private static void Encoding(SourceWriter w, ModelSpec model)
     {
-        string self = model.ClassName;
+        string self = Parser.Identifier(model.ClassName);
         var fields = model.Fields;
         w.Open("protected override void Write(" + self + " state, " + Engine + "Runtime.StateWriter writer)");
         foreach (var field in fields)

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Shape;
+using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Values.Types;
 using MergeQueue.Analyzers.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,6 +13,7 @@ namespace MergeQueue.Analyzers.Generator;
 /// <summary>Action and predicate instances, enumerated exactly as the front end's <c>ModelBuilder</c> does.</summary>
 internal sealed partial class Parser
 {
+    // The instances one by one for the conformance driver; the explorer computes them from the domains.
     private (List<ActionSpec> Actions, List<InstanceSpec> Instances) ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
     {
         var actions = new List<ActionSpec>();
@@ -19,6 +22,19 @@ internal sealed partial class Parser
         foreach (var action in shapes)
         {
             int index = actions.Count;
+int first = instances.Count;
+            foreach (var combination in DomainCombinations.Of(action.Domains))
+            {
+                instances.Add(new InstanceSpec(
+                    index,
+                    Call("next", action.Method, action.Domains, combination),
+                    Arguments(action.Domains, combination),
+                    groups.Of(index, action, combination),
+                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i])))));
+            }
+
+            var instanceGroups = instances.Skip(first).Select(i => i.FairnessGroup).ToList();
+            bool oneGroup = instanceGroups.Count > 0 && instanceGroups.All(g => g == instanceGroups[0]);
             var parameters = action.Method.Parameters;
             var guard = Guard(action, compilation);
             actions.Add(new ActionSpec(
@@ -27,24 +43,33 @@ internal sealed partial class Parser
                 action.ReturnsBool ? ReturnedFalse(action.Method) : null,
                 guard,
                 string.Join(", ", parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name))),
-                new EquatableArray<string>(parameters.Select(p => p.Name))));
-            int[]? previous = null;
-            foreach (var combination in DomainCombinations.Of(action.Domains))
-            {
-                // An instance whose guard reads no parameter after those it shares with the one before takes that one's verdict.
-                int guardSource = guard is not null && action.Guard!.Shares(previous, combination) ? instances[instances.Count - 1].GuardSource : instances.Count;
-                instances.Add(new InstanceSpec(
-                    index,
-                    Call("next", action.Method, action.Domains, combination),
-                    Arguments(action.Domains, combination),
-                    groups.Of(index, action, combination),
-                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i]))),
-                    guardSource));
-                previous = combination;
-            }
+                new EquatableArray<string>(parameters.Select(p => p.Name)),
+                first,
+                new EquatableArray<DomainSpec>(action.Domains.Select(Domain)),
+                new EquatableArray<int>(oneGroup ? instanceGroups.Take(1) : instanceGroups),
+                guard is null ? parameters.Length : action.Guard!.ParameterPrefix));
         }
 
         return (actions, instances);
+    }
+
+    // An integer range is computed in the generated code; other values (and chars, whose text is quoted) are listed.
+    private static DomainSpec Domain(ParameterDomain domain)
+    {
+        string type = domain.Parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        string prefix = domain.Parameter.Name + ": ";
+        var values = domain.Values;
+        bool range = domain.Type is IntegerType { Kind: not (IntKind.Char or IntKind.UInt64) } && values.Count > 0
+            && values.Select((v, i) => v.Bits == values[0].Bits + i).All(consecutive => consecutive);
+        return range
+            ? new DomainSpec(type, prefix, values[0].Bits, values.Count, default, default)
+            : new DomainSpec(
+                type,
+                prefix,
+                0,
+                values.Count,
+                new EquatableArray<string>(Enumerable.Range(0, values.Count).Select(i => Literal(domain, i))),
+                new EquatableArray<string>(Enumerable.Range(0, values.Count).Select(domain.Display)));
     }
 
     private (List<PredicateSpec> Predicates, List<PropertySpec> Properties) ReadProperties(IReadOnlyList<PropertyShape> shapes)
@@ -88,10 +113,14 @@ internal sealed partial class Parser
         return (predicates, properties);
     }
 
+    // A static member (a [LeadsTo] target may be one) is called through its class, as C# requires.
     private static string Call(string receiver, ISymbol member, IReadOnlyList<ParameterDomain> domains, int[] combination) =>
         member is IMethodSymbol
-            ? receiver + "." + Identifier(member.Name) + "(" + string.Join(", ", domains.Select((d, i) => Literal(d, combination[i]))) + ")"
-            : receiver + "." + Identifier(member.Name);
+            ? Receiver(receiver, member) + "." + Identifier(member.Name) + "(" + string.Join(", ", domains.Select((d, i) => Literal(d, combination[i]))) + ")"
+            : Receiver(receiver, member) + "." + Identifier(member.Name);
+
+    private static string Receiver(string receiver, ISymbol member) =>
+        member.IsStatic ? member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : receiver;
 
     private static EquatableArray<string> Arguments(IReadOnlyList<ParameterDomain> domains, int[] combination) =>
         new(domains.Select((d, i) => d.Display(combination[i])));

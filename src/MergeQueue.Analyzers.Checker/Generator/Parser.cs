@@ -41,7 +41,8 @@ internal sealed partial class Parser
 
     public static ModelSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type))
+        if (context.TargetSymbol is not INamedTypeSymbol type || !CanExtend(type)
+            || CompilerErrors.BeforeGeneration(type, context.SemanticModel.Compilation, cancellationToken))
         {
             return null;
         }
@@ -88,6 +89,8 @@ internal sealed partial class Parser
         : type.IsStatic ? "it is static"
         : type.IsFileLocal ? "it is file-local; make it internal"
         : type.GetMembers("Explore").Any(m => !IsGenerated(m)) ? "it declares a member named 'Explore' already; rename that member"
+        : type.GetMembers().FirstOrDefault(m => m.Name.StartsWith("__MergeQueue", System.StringComparison.Ordinal) && !IsGenerated(m)) is { } reserved
+            ? "it declares a member named '" + reserved.Name + "', a name the generated code uses; rename that member"
         : type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) ? "it has required members, which the generated explorer cannot set; give them initializers instead"
         : null;
 
@@ -228,7 +231,7 @@ internal sealed partial class Parser
 
     /// <summary>A name as code writes it: keywords get an <c>@</c>.</summary>
     internal static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.FieldKeyword
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
             ? "@" + name
             : name;
 

@@ -193,6 +193,11 @@ internal sealed partial class BreadthFirstSearch<TState>
                         return ExplorationBound.Cancelled;
                     }
 
+                    if (error is OperationCanceledException && deadline.IsCancellationRequested)
+                    {
+                        return ExplorationBound.Timeout;
+                    }
+
                     ExceptionDispatchInfo.Capture(error).Throw();
                 }
 

@@ -59,6 +59,9 @@ internal sealed partial class BreadthFirstSearch<TState>
     private readonly long maxMemoryBytes;
     private readonly Stopwatch clock;
     private readonly CancellationToken cancellation;
+
+    // Cancelled when the time limit passes (linked to the caller's token); what the steps' budget looks at.
+    private readonly CancellationToken deadline;
     private readonly int workers;
     private readonly IProgress<ExplorationProgress>? progress;
 
@@ -82,12 +85,15 @@ internal sealed partial class BreadthFirstSearch<TState>
     private int nextChunk;
     private TimeSpan lastProgress;
 
-    internal BreadthFirstSearch(IModel<TState> model, ExplorationOptions options, StateGraph<TState> graph, Stopwatch clock)
+    internal BreadthFirstSearch(IModel<TState> model, ExplorationOptions options, StateGraph<TState> graph, Stopwatch clock, CancellationToken deadline = default)
     {
         this.model = model;
         this.graph = graph;
         this.clock = clock;
-        budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
+        this.deadline = deadline;
+
+        // Long executions look at the token, so the deadline stops them inside a step; states alone are too coarse.
+        budget = new StepBudget(options.MaxStepsPerExecution, deadline.CanBeCanceled ? deadline : options.CancellationToken);
         violationBuilder = new ViolationBuilder<TState>(model, graph, budget);
         maxStates = options.MaxStates > 0 ? options.MaxStates : int.MaxValue;
         maxDepth = options.MaxDepth > 0 ? options.MaxDepth : int.MaxValue;
@@ -218,6 +224,11 @@ internal sealed partial class BreadthFirstSearch<TState>
         {
             // A model checks the token inside long executions and may throw; that is a cancellation, not a failure.
             return ExplorationBound.Cancelled;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // A step ran into the time limit.
+            return ExplorationBound.Timeout;
         }
         catch (OutOfMemoryException)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -35,8 +36,14 @@ public static class Explorer
         bool hasLiveness = HasLivenessProperty(model);
         var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
         var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers), findNumbers: options.GraphStates > 0);
-        var search = new BreadthFirstSearch<TState>(model, options, graph, clock);
-        ExplorationBound stoppedBy = search.Run();
+        ExplorationBound stoppedBy;
+        BreadthFirstSearch<TState> search;
+        using (var deadline = Deadline(options))
+        {
+            search = new BreadthFirstSearch<TState>(model, options, graph, clock, deadline?.Token ?? default);
+            stoppedBy = search.Run();
+        }
+
         bool allExplored = stoppedBy == ExplorationBound.None;
         var builder = new ViolationBuilder<TState>(model, graph, budget);
         var violations = new List<Violation>(search.Violations);
@@ -149,6 +156,23 @@ public static class Explorer
             statistics,
             collisionProbability,
             explored);
+    }
+
+    /// <summary>A token cancelled when the time limit passes or the caller cancels; null without a time limit.</summary>
+    private static CancellationTokenSource? Deadline(ExplorationOptions options)
+    {
+        if (options.Timeout is not TimeSpan limit || limit <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var source = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+        if (limit.TotalMilliseconds < int.MaxValue)
+        {
+            source.CancelAfter(limit);
+        }
+
+        return source;
     }
 
     /// <summary>The chance that some two of <paramref name="states"/> distinct states share a 64-bit fingerprint: n²/2⁶⁵.</summary>

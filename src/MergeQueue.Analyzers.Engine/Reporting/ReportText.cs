@@ -135,6 +135,7 @@ internal static class ReportText
     {
         FailureKind.AssertFailed => failure.Message.Length == 0 ? "failed an Assert" : "failed an Assert: " + failure.Message,
         FailureKind.StepBudgetExceeded => "ran past " + Count(maxSteps) + " steps",
+        FailureKind.LimitExceeded => "went past a limit of the checker: " + failure.Message,
         _ => "threw " + failure.Message,
     };
 
@@ -146,6 +147,7 @@ internal static class ReportText
     {
         FailureKind.AssertFailed => "Assert failed in " + place + (failure.Message.Length == 0 ? "" : ": " + failure.Message),
         FailureKind.StepBudgetExceeded => subject + " ran past " + Count(maxSteps) + " steps (an endless loop or recursion?)",
+        FailureKind.LimitExceeded => subject + " went past a limit of the checker: " + failure.Message,
         _ => subject + " threw " + failure.Message,
     };
 

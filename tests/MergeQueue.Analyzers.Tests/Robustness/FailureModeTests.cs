@@ -15,7 +15,7 @@ public sealed class FailureModeTests
     [Fact]
     public async Task Unbounded_recursion_is_a_diagnostic_not_a_stack_overflow()
     {
-        // One step per level: the deepest recursion the budget allows, in an action and in a property.
+        // Each call is one level: the call bound (1,000) stops it long before the step budget, and says which bound.
         var diagnostics = await AnalyzerRun.VerifyAsync(TestCompilation.Usings + """
             [StateMachine]
             partial class Recursive
@@ -28,7 +28,9 @@ public sealed class FailureModeTests
             }
             """);
 
-        Assert.Equal("Invariant 'Holds' ran past 100,000 steps (an endless loop or recursion?)", diagnostics.Single("SM0004").MessageLines()[0]);
+        Assert.Equal(
+            "Invariant 'Holds' went past a limit of the checker: the recursion went deeper than 1,000 calls (a stack overflow in .NET)",
+            diagnostics.Single("SM0004").MessageLines()[0]);
     }
 
     // A static class can only hold static members; the class's error says it all, and its members get none.

@@ -20,6 +20,12 @@ internal sealed class Execution
 {
     private const int MaxDepth = 1000;
 
+    // The run in progress on this thread, for library sequences that produce elements without a frame.
+    [ThreadStatic]
+    private static Execution? running;
+
+    private Execution? outer;
+
     private readonly Freezer freezer = new();
     private long steps;
     private long maxSteps;
@@ -175,6 +181,8 @@ internal sealed class Execution
 
     private void Start(StepBudget budget, bool inAction)
     {
+        outer = running;
+        running = this;
         Busy = true;
         run++;
         InAction = inAction;
@@ -220,6 +228,12 @@ internal sealed class Execution
         ReturnValue = default;
         Site = null;
         Busy = false;
+        if (running == this)
+        {
+            running = outer;
+        }
+
+        outer = null;
     }
 
     /// <summary>
@@ -280,6 +294,12 @@ internal sealed class Execution
             Reason = reason;
         }
     }
+
+    /// <summary>
+    /// Counts one element a library sequence produced (<c>Enumerable.Range</c>, <c>Repeat</c>) against the budget of
+    /// the run in progress: library work counts as the model's own, so a huge range stops at the budget.
+    /// </summary>
+    public static void TickLibrary() => running?.Tick(null);
 
     /// <summary>Counts one loop iteration or call against the budget.</summary>
     public void Tick(object? site)
@@ -395,7 +415,7 @@ internal sealed class Execution
     }
 
     private ModelException DeepRecursion() => new(
-        FailureKind.StepBudgetExceeded,
-        "The recursion went deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        FailureKind.LimitExceeded,
+        "the recursion went deeper than " + MaxDepth.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
             + " calls (a stack overflow in .NET)");
 }

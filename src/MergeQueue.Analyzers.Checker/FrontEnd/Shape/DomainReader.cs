@@ -13,6 +13,13 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
 {
     private const int MaxValues = 100_000;
 
+    /// <summary>
+    /// The most combinations of argument values one member may have: each is an action instance (or initial state, or
+    /// property instance) the checker lists before exploring, and runs in every state. TLA+ models of the corpus take
+    /// up to 295,245 initial states (MCBinarySearch); 9 million instances ran the compiler out of memory.
+    /// </summary>
+    public const int MaxCombinations = 1_000_000;
+
     /// <summary>The domains of <paramref name="method"/>'s parameters, or null after reporting why there is none.</summary>
     public IReadOnlyList<ParameterDomain>? Read(IMethodSymbol method, bool allowProcess)
     {
@@ -30,7 +37,31 @@ internal sealed class DomainReader(TypeMapper types, ModelDiagnostics diagnostic
             }
         }
 
-        return ok ? domains : null;
+        return ok && Countable(domains, method) ? domains : null;
+    }
+
+    // Checked on the domains' sizes before any combination is listed: 3,000 x 3,000 values would be 9 million.
+    private bool Countable(List<ParameterDomain> domains, IMethodSymbol method)
+    {
+        long combinations = 1;
+        foreach (var domain in domains)
+        {
+            combinations *= domain.Values.Count;
+            if (combinations > MaxCombinations)
+            {
+                double total = domains.Aggregate(1.0, (product, d) => product * d.Values.Count);
+                diagnostics.Error(
+                    DiagnosticDescriptors.TooManyInstances,
+                    SourceOrder.Location(domain.Parameter),
+                    NameOf(method),
+                    total.ToString("N0", CultureInfo.InvariantCulture),
+                    string.Join(" x ", domains.Select(d => d.Values.Count.ToString("N0", CultureInfo.InvariantCulture))),
+                    MaxCombinations.ToString("N0", CultureInfo.InvariantCulture));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private ParameterDomain? Read(IParameterSymbol parameter, IMethodSymbol method, bool allowProcess)

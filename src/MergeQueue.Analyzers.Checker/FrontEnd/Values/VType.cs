@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace MergeQueue.Analyzers.FrontEnd.Values;
@@ -34,6 +36,9 @@ internal abstract class VType
 
     /// <summary>What an enumeration of the value yields, for collections, strings and sequences.</summary>
     public virtual VType? ElementType => null;
+
+    /// <summary>The types a value of this one is made of, for finding the types that can hold themselves.</summary>
+    public virtual IEnumerable<VType> Parts => ElementType is { } element ? new[] { element } : Array.Empty<VType>();
 
     /// <summary>Structural equality: the state's notion of sameness.</summary>
     public abstract bool Equal(Value a, Value b);

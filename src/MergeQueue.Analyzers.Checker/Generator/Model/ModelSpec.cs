@@ -40,4 +40,7 @@ internal sealed record ModelSpec(
 
     /// <summary>Whether the initial states come from a constructor with domained parameters.</summary>
     public bool HasDomainedConstructor => Initials.Count > 0;
+
+    /// <summary>How many action instances, over all actions.</summary>
+    public int InstanceCount => Actions.Count == 0 ? 0 : Actions[Actions.Count - 1].FirstInstance + Actions[Actions.Count - 1].InstanceCount;
 }

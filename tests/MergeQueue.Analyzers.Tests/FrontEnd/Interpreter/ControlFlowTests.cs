@@ -210,14 +210,14 @@ public sealed class ControlFlowTests
     }
 
     [Fact]
-    public void Interpreter_reports_unbounded_recursion_as_a_budget_failure()
+    public void Interpreter_reports_unbounded_recursion_as_past_the_call_limit()
     {
         var model = Interpreted.Of("""
             int x;
             int Down(int n) => Down(n + 1);
             [Action] void Step() { x = Down(0); }
             """);
-        Assert.Equal(FailureKind.StepBudgetExceeded, model.Fails("Step()").Kind);
+        Assert.Equal(FailureKind.LimitExceeded, model.Fails("Step()").Kind);
     }
 
     [Fact]

@@ -181,6 +181,7 @@ internal sealed partial class BodyCompiler
                 throw Errors.Overflow();
             }
 
+            Allocation.Check(length);
             var items = new Value[length];
             if (element.Ref is not null || element.Bits != 0)
             {

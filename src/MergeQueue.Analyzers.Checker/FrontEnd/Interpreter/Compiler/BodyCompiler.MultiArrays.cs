@@ -80,6 +80,7 @@ internal sealed partial class BodyCompiler
                 throw Errors.Overflow();
             }
 
+            Allocation.Check(count);
             var items = new Value[count];
             if (element.Ref is not null || element.Bits != 0)
             {

@@ -45,5 +45,8 @@ internal static class Collections
         {
             throw Errors.ArgumentOutOfRange("Non-negative number required.", "capacity");
         }
+
+        // .NET allocates the capacity at once: new List<int>(int.MaxValue) throws.
+        Allocation.Check(capacity);
     }
 }

@@ -54,8 +54,24 @@ internal static partial class LazyLinq
         return new RangeSequence(start, (int)count);
     }
 
-    public static IEnumerable<Value> Repeat(Value element, long count) =>
-        count < 0 ? throw Errors.ArgumentOutOfRange("count") : Enumerable.Repeat(element, (int)count);
+    public static IEnumerable<Value> Repeat(Value element, long count)
+    {
+        if (count < 0)
+        {
+            throw Errors.ArgumentOutOfRange("count");
+        }
+
+        return Iterate();
+
+        IEnumerable<Value> Iterate()
+        {
+            for (long i = 0; i < count; i++)
+            {
+                Execution.TickLibrary();
+                yield return element;
+            }
+        }
+    }
 
     public static IEnumerable<Value> Skip(Value source, long count) => Linq.Source(source).Skip((int)System.Math.Min(count, int.MaxValue));
 

@@ -15,6 +15,7 @@ internal sealed class RangeSequence(long start, int count) : IEnumerable<Value>
     {
         for (int i = 0; i < Count; i++)
         {
+            Execution.TickLibrary();
             yield return new Value(Start + i);
         }
     }

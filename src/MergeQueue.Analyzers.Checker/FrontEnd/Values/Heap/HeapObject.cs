@@ -11,9 +11,17 @@ internal abstract class HeapObject
     /// <summary>The structural hash, valid once frozen.</summary>
     public long FrozenHash { get; private set; }
 
-    public void Freeze(long hash)
+    /// <summary>
+    /// How many objects deep the value goes (1 for an object holding no objects), valid once frozen: a state never
+    /// holds a value deeper than <see cref="ValueNesting.MaxDepth"/>, so comparing, hashing and printing states
+    /// cannot exhaust the stack.
+    /// </summary>
+    public int Nesting { get; private set; }
+
+    public void Freeze(long hash, int nesting)
     {
         FrozenHash = hash;
+        Nesting = nesting;
         Frozen = true;
     }
 }

@@ -135,5 +135,9 @@ internal sealed class ListObject : HeapObject, IEnumerable<Value>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private void Grow() => Array.Resize(ref items, items.Length == 0 ? 4 : items.Length * 2);
+    private void Grow()
+    {
+        Allocation.Check(Count + 1L);
+        Array.Resize(ref items, items.Length == 0 ? 4 : (int)Math.Min(items.Length * 2L, Allocation.MaxElements));
+    }
 }

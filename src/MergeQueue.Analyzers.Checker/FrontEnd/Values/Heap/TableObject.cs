@@ -254,7 +254,8 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
 
     private void Grow()
     {
-        int size = keys.Length == 0 ? 4 : keys.Length * 2;
+        Allocation.Check(keys.Length + 1L);
+        int size = keys.Length == 0 ? 4 : (int)Math.Min(keys.Length * 2L, Allocation.MaxElements);
         Array.Resize(ref keys, size);
         Array.Resize(ref used, size);
         if (values is not null)

@@ -108,16 +108,19 @@ internal abstract class IndexedCollectionType(VType element, string name, string
             return;
         }
 
+        int deepest = 0;
         if (Element.HasMutableParts || Element is RecordType)
         {
             int count = CountOf(collection);
             for (int i = 0; i < count; i++)
             {
-                Element.Freeze(ItemAt(collection, i), freezer);
+                var item = ItemAt(collection, i);
+                Element.Freeze(item, freezer);
+                deepest = System.Math.Max(deepest, ValueNesting.Of(item));
             }
         }
 
-        collection.Freeze(Hash(value));
+        collection.Freeze(Hash(value), ValueNesting.Above(deepest));
     }
 
     public override void Format(Value value, StringBuilder text)

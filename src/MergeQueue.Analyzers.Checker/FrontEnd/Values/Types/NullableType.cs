@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace MergeQueue.Analyzers.FrontEnd.Values.Types;
@@ -21,6 +22,8 @@ internal sealed class NullableType(VType underlying)
     public override bool IsReference => true;
 
     public override bool HasMutableParts => Underlying.HasMutableParts;
+
+    public override IEnumerable<VType> Parts => new[] { Underlying };
 
     public override Value Default => Value.Null;
 

@@ -18,6 +18,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
     private bool mutable;
     private bool? hasMutableParts;
     private bool computingMutableParts;
+    private bool? selfNested;
     private RecordObject? defaultValue;
 
     public RecordKind Kind { get; } = kind;
@@ -42,6 +43,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         RuntimeTypes = types;
         IsInterface = isInterface;
         hasMutableParts = null;
+        selfNested = null;
     }
 
     public bool IsSameOrDerivedFrom(RecordType other)
@@ -103,6 +105,41 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         }
     }
 
+    public override IEnumerable<VType> Parts
+    {
+        get
+        {
+            foreach (var type in fieldTypes)
+            {
+                yield return type;
+            }
+
+            foreach (var type in RuntimeTypes)
+            {
+                yield return type;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a value of this type can hold another of it (<c>record Node(int V, Node? Next)</c>), and so nest
+    /// without bound: only such values are counted against <see cref="ValueNesting.MaxDepth"/> while walked.
+    /// </summary>
+    public bool SelfNested => selfNested ??= Reaches(this, new HashSet<VType>());
+
+    private bool Reaches(VType from, HashSet<VType> seen)
+    {
+        foreach (var part in from.Parts)
+        {
+            if (part == this || (seen.Add(part) && Reaches(part, seen)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override Value Default
     {
         get
@@ -155,6 +192,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         }
 
         var type = record.Type;
+        using var level = ValueNesting.Enter(type.SelfNested);
         long hash = type.seed;
         for (int i = 0; i < record.Fields.Length; i++)
         {
@@ -176,6 +214,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
             return string.CompareOrdinal(x.Type.ClrName, y.Type.ClrName);
         }
 
+        using var level = ValueNesting.Enter(x.Type.SelfNested);
         for (int i = 0; i < x.Fields.Length; i++)
         {
             int order = x.Type.fieldTypes[i].Compare(x.Fields[i], y.Fields[i]);
@@ -196,6 +235,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         }
 
         var type = record.Type;
+        using var level = ValueNesting.Enter(type.SelfNested);
         var fields = new Value[record.Fields.Length];
         for (int i = 0; i < fields.Length; i++)
         {
@@ -218,6 +258,8 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
             return;
         }
 
+        using var level = ValueNesting.Enter(type.SelfNested);
+        int deepest = 0;
         for (int i = 0; i < record.Fields.Length; i++)
         {
             var fieldType = type.fieldTypes[i];
@@ -225,11 +267,13 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
             {
                 fieldType.Freeze(record.Fields[i], freezer);
             }
+
+            deepest = Math.Max(deepest, ValueNesting.Of(record.Fields[i]));
         }
 
         if (!record.Frozen)
         {
-            record.Freeze(Hash(value));
+            record.Freeze(Hash(value), ValueNesting.Above(deepest));
         }
     }
 
@@ -254,6 +298,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
             return false;
         }
 
+        using var level = ValueNesting.Enter(x.Type.SelfNested);
         var types = x.Type.fieldTypes;
         for (int i = 0; i < types.Length; i++)
         {
@@ -275,6 +320,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         }
 
         var type = record.Type;
+        using var level = ValueNesting.Enter(type.SelfNested);
         switch (type.Kind)
         {
             case RecordKind.Tuple:

@@ -123,16 +123,18 @@ internal abstract class TableType(VType key, VType? valueType, string name, stri
             return;
         }
 
+        int deepest = 0;
         if (ValueType is not null && (ValueType.HasMutableParts || ValueType is RecordType))
         {
             foreach (int slot in table)
             {
                 ValueType.Freeze(table.ValueAt(slot), freezer);
+                deepest = System.Math.Max(deepest, ValueNesting.Of(table.ValueAt(slot)));
             }
         }
 
         table.Canonicalize();
-        table.Freeze(Hash(value));
+        table.Freeze(Hash(value), ValueNesting.Above(deepest));
     }
 
     public override void Format(Value value, StringBuilder text)
