@@ -87,7 +87,12 @@ public sealed class GuardTests
             [Action] void Second([Range(0, 1)] int a, [Range(0, 1)] int b) { Require(b != x); x = a; }
             """);
 
-        Assert.Contains("GuardSourceTable = { 0, 0, 0, 0, 4, 4, 6, 6, 8, 9, 10, 11 }", generated);
+        // Instances 0-3 (Neither) share instance 0's verdict, 4-7 (First) share by a, 8-11 (Second) have their own:
+        // the table is { 0, 0, 0, 0, 4, 4, 6, 6, 8, 9, 10, 11 }, computed per action from the block of instances
+        // that differ only in the parameters the guard does not read.
+        Assert.Contains("table[0 + i] = 0 + i / 4 * 4;", generated);
+        Assert.Contains("table[4 + i] = 4 + i / 2 * 2;", generated);
+        Assert.Contains("table[8 + i] = 8 + i / 1 * 1;", generated);
     }
 
     // The exceptions a false Require throws in generated code, counted while Explore() runs on this thread: a disabled
