@@ -75,7 +75,8 @@ public sealed class InitialStatesTests
     public async Task The_only_constructor_builds_the_initial_states_beside_the_generated_copy_constructor()
     {
         // In a build the analyzer sees the generator's output too: its copy constructor (written out here as the
-        // generator writes it) is not a second candidate.
+        // generator writes it) is not a second candidate. Written by hand, the generator's names are the user's own,
+        // so the generator says it cannot add its members (SM0112) while the analyzer still checks the model.
         string source = BothBackEnds.Model("Lamp", """
             bool on;
             public Lamp(bool on) => this.on = on;
@@ -86,7 +87,7 @@ public sealed class InitialStatesTests
 
         var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[] { source });
 
-        Assert.Equal(new[] { "SM0010" }, diagnostics.Select(d => d.Id));
+        Assert.Equal(new[] { "SM0010", "SM0112" }, diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
         Assert.StartsWith("'Lamp': 2 distinct states, 2 transitions, depth 0", diagnostics.Single("SM0010").GetMessage(), System.StringComparison.Ordinal);
     }
 
