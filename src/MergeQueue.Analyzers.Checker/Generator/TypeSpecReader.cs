@@ -223,6 +223,8 @@ internal sealed class TypeSpecReader
         var members = new List<string>();
         var parts = new List<int>();
         bool settable = false;
+        bool assignable = true;
+        bool initializable = true;
         foreach (var field in TypeMapper.InstanceFields(type))
         {
             var declared = (ISymbol?)field.AssociatedSymbol ?? field;
@@ -241,9 +243,24 @@ internal sealed class TypeSpecReader
             members.Add(declared.Name);
             parts.Add(part);
             settable |= !field.IsReadOnly;
+            var setter = declared is IPropertySymbol property ? property.SetMethod : null;
+            bool canSet = declared is IPropertySymbol
+                ? setter is { DeclaredAccessibility: Accessibility.Public or Accessibility.Internal }
+                : !field.IsReadOnly;
+            initializable &= canSet;
+            assignable &= canSet && setter is not { IsInitOnly: true };
         }
 
-        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable);
+        // A member declared again by a derived record has two backing fields under one name: no initializer sets both.
+        if (members.Distinct().Count() != members.Count)
+        {
+            initializable = assignable = false;
+        }
+
+        var rebuild = kind == ValueKind.Struct && assignable ? RebuildKind.Assign
+            : (kind == ValueKind.RecordClass || type.IsRecord) && initializable ? RebuildKind.With
+            : RebuildKind.None;
+        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable) with { Rebuild = rebuild };
     }
 
     private static TypeSpec Enum(INamedTypeSymbol type, string name)

@@ -35,6 +35,9 @@ internal sealed record TypeSpec(
     /// </summary>
     public string Concrete { get; init; } = string.Empty;
 
+    /// <summary>For records and structs: how a decoded state builds a value from its members.</summary>
+    public RebuildKind Rebuild { get; init; }
+
     /// <summary>For multi-dimensional arrays: the number of dimensions.</summary>
     public int Rank { get; init; }
 }
