@@ -9,7 +9,8 @@ namespace MergeQueue.Analyzers.Tests.Generator;
 /// The encoded adapter (a state is its canonical bytes) covers every value kind whose records and structs can be
 /// rebuilt from their members; the models of <see cref="GeneratorTestModels"/> named Encoded* cover one kind each and
 /// <see cref="AgreementTests"/> compares them with the analyzer trace by trace. Here: which adapter a model gets, and
-/// the hand counts, with one worker, with two, and with fingerprints only.
+/// the hand counts, with one worker, with two, and with fingerprints only (an Idle action keeps the last states from
+/// being stuck).
 /// </summary>
 public sealed class EncodedAdapterTests
 {
