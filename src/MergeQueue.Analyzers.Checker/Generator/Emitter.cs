@@ -337,10 +337,7 @@ internal static partial class Emitter
         w.Close();
         w.Line();
         w.Open("protected override void Restore(" + self + " current, " + self + " working)");
-        foreach (var field in fields)
-        {
-            TypeEmitter.RestoreField(w, model.Types, field, "current." + field.Access, "working." + field.Access);
-        }
+        TypeEmitter.RestoreFields(w, model.Types, fields, "current", "working");
 
         w.Close();
         w.Line();

@@ -7,7 +7,7 @@ namespace MergeQueue.Analyzers.Generator;
 /// <summary>
 /// Decoding for the fast adapter: <c>Decode{i}</c> reads a value and returns it, reusing the collections of the value
 /// it replaces (the decoded instance is only ever read, so its objects are its own), and returns the replaced value
-/// itself when a string or record reads back equal to it. <c>Refill{i}</c> restores a readonly collection in place.
+/// itself when a string or record reads back equal to it.
 /// </summary>
 internal static partial class TypeEmitter
 {
@@ -22,6 +22,11 @@ internal static partial class TypeEmitter
         }
 
         var refilled = new HashSet<int>(fields.Where(f => f.IsReadOnly && IsCollection(types[f.Type].Kind)).Select(f => f.Type));
+        if (refilled.Count > 0)
+        {
+            KeptHelpers(w);
+        }
+
         for (int i = 0; i < types.Count; i++)
         {
             Encode(w, types, i, types[i]);
@@ -29,6 +34,11 @@ internal static partial class TypeEmitter
             if (refilled.Contains(i))
             {
                 Refill(w, types, i, types[i]);
+            }
+
+            if (refilled.Any(r => types[r].Kind is ValueKind.Array or ValueKind.Dictionary && types[r].Parts[types[r].Kind == ValueKind.Dictionary ? 1 : 0] == i) && Overwritable(types, i))
+            {
+                Overwrite(w, types, i, types[i]);
             }
         }
     }
@@ -54,20 +64,6 @@ internal static partial class TypeEmitter
         {
             // The same value in every state: read past.
             w.Line(decode + ";");
-        }
-    }
-
-    /// <summary>Writes the statements that make <paramref name="target"/> equal to <paramref name="source"/>, unshared.</summary>
-    public static void RestoreField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string source, string target)
-    {
-        if (!field.IsReadOnly)
-        {
-            // A fresh copy: an action may have made two places share a collection, which reuse would keep joined.
-            w.Line(target + " = " + CopyOf(types, field.Type, source) + ";");
-        }
-        else if (IsCollection(types[field.Type].Kind))
-        {
-            w.Line(Call("Refill", field.Type, source, target) + ";");
         }
     }
 
@@ -151,21 +147,34 @@ internal static partial class TypeEmitter
             case ValueKind.Set:
                 // Refilled in key order, the set enumerates in that order, as the front end's sets do.
                 string set = type.Concrete.Length > 0 ? type.Concrete : t;
+                bool reuseItems = Reusable(types, type.Parts[0]);
                 w.Line("int n = reader.ReadLength();");
                 w.Line("if (n < 0) return null;");
                 w.Line("var set = " + (type.Concrete.Length > 0 ? "reuse as " + set : "reuse") + " ?? new " + set + "();");
+                if (reuseItems)
+                {
+                    KeepEntries(w, types, i, "set");
+                }
+
                 w.Line("set.Clear();");
-                w.Line("for (int i = 0; i < n; i++) set.Add(" + Call("Decode", type.Parts[0], "ref reader", "default(" + element + ")") + ");");
+                w.Line("for (int i = 0; i < n; i++) set.Add(" + Call("Decode", type.Parts[0], "ref reader", reuseItems ? "i < old ? items[i] : default(" + element + ")" : "default(" + element + ")") + ");");
                 w.Line("return set;");
                 break;
             case ValueKind.Dictionary:
+                bool reuseEntries = Reusable(types, type.Parts[0]) || Reusable(types, type.Parts[1]);
                 w.Line("int n = reader.ReadLength();");
                 w.Line("if (n < 0) return null;");
                 w.Line("var map = reuse ?? new " + t + "(n);");
+                if (reuseEntries)
+                {
+                    KeepEntries(w, types, i, "map");
+                }
+
                 w.Line("map.Clear();");
                 w.Open("for (int i = 0; i < n; i++)");
-                w.Line("var key = " + Call("Decode", type.Parts[0], "ref reader", "default(" + element + ")") + ";");
-                w.Line("map.Add(key, " + Call("Decode", type.Parts[1], "ref reader", "default(" + Element(type, types, 1) + ")") + ");");
+                w.Line("var key = " + Call("Decode", type.Parts[0], "ref reader", reuseEntries ? "i < old ? items[i].Key : default(" + element + ")" : "default(" + element + ")") + ";");
+                string value = Element(type, types, 1);
+                w.Line("map.Add(key, " + Call("Decode", type.Parts[1], "ref reader", reuseEntries ? "i < old ? items[i].Value : default(" + value + ")" : "default(" + value + ")") + ");");
                 w.Close();
                 w.Line("return map;");
                 break;
@@ -195,6 +204,28 @@ internal static partial class TypeEmitter
             DecodeMembers(w, types, i, type);
         }
     }
+
+    // The entries before the decoding, by position, each handed to at most one new entry as the value it replaces:
+    // strings and records read back equal stay the same objects, nested collections are refilled. The array is the
+    // one encoding sorts in (no encoding or decoding of this type runs inside another).
+    private static void KeepEntries(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, string table)
+    {
+        w.Line("int old = 0;");
+        w.Line("var items = SortBuffer" + i + ";");
+        w.Open("if (" + table + ".Count > 0)");
+        w.Line("if (items is null || items.Length < " + table + ".Count) SortBuffer" + i + " = items = new " + EntryType(types, types[i]) + "[global::System.Math.Max(" + table + ".Count, 8)];");
+        w.Line("foreach (var entry in " + table + ") items[old++] = entry;");
+        w.Close();
+    }
+
+    // Whether a value decoded with the one it replaces can come back without allocating: a string, a record, or a
+    // collection (a dictionary's values).
+    private static bool Reusable(IReadOnlyList<TypeSpec> types, int index) => Reusable(types, index, new HashSet<int>());
+
+    private static bool Reusable(IReadOnlyList<TypeSpec> types, int index, HashSet<int> seen) =>
+        seen.Add(index)
+        && (types[index].Kind is ValueKind.String or ValueKind.RecordClass || IsCollection(types[index].Kind)
+            || (types[index].Kind is ValueKind.Struct or ValueKind.Tuple or ValueKind.Nullable && types[index].Parts.Any(p => Reusable(types, p, seen))));
 
     private static void DecodeMultiArray(SourceWriter w, IReadOnlyList<TypeSpec> types, TypeSpec type)
     {
@@ -251,57 +282,6 @@ internal static partial class TypeEmitter
         w.Line("var prototype = old ?? Prototype" + i + ";");
         w.Line("if (prototype is null) throw new global::System.InvalidOperationException(\"No '" + type.Display + "' was encoded before one was decoded.\");");
         w.Line("return prototype with { " + string.Join(", ", members.Select(m => m.Access + " = " + m.Local)) + " };");
-        w.Close();
-    }
-
-    private static void Refill(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
-    {
-        string t = type.Name;
-        int valuePart = type.Parts[type.Kind == ValueKind.Dictionary ? 1 : 0];
-        bool deep = types[valuePart].NeedsCopy;
-        w.Open("private static void Refill" + i + "(" + t + " from, " + t + " to)");
-        w.Line("if (from is null || to is null) { if (!ReferenceEquals(from, to)) throw new global::System.InvalidOperationException(\"A readonly field changed.\"); return; }");
-        switch (type.Kind)
-        {
-            case ValueKind.Array or ValueKind.MultiArray:
-                string shape = type.Kind == ValueKind.Array ? "from.Length != to.Length" : string.Join(" || ", Enumerable.Range(0, type.Rank).Select(d => "from.GetLength(" + d + ") != to.GetLength(" + d + ")"));
-                w.Line("if (" + shape + ") throw new global::System.InvalidOperationException(\"A readonly array changed.\");");
-                w.Line(!deep ? "global::System.Array.Copy(from, to, from.Length);"
-                    : type.Kind == ValueKind.Array ? "for (int i = 0; i < from.Length; i++) to[i] = " + CopyOf(types, valuePart, "from[i]") + ";"
-                    : EachIndex(type.Rank, "from") + "to" + Indexer(type.Rank) + " = " + CopyOf(types, valuePart, "from" + Indexer(type.Rank)) + ";");
-                break;
-            case ValueKind.List:
-                w.Line("to.Clear();");
-                w.Line("foreach (var item in from) to.Add(" + CopyOf(types, valuePart, "item") + ");");
-                break;
-            case ValueKind.Queue:
-                w.Line("to.Clear();");
-                w.Line("foreach (var item in from) to.Enqueue(" + CopyOf(types, valuePart, "item") + ");");
-                break;
-            case ValueKind.Stack:
-                w.Line("var items = from.ToArray();");
-                w.Line("to.Clear();");
-                w.Line("for (int i = items.Length - 1; i >= 0; i--) to.Push(" + CopyOf(types, valuePart, "items[i]") + ");");
-                break;
-            case ValueKind.Set:
-                string set = type.Concrete.Length > 0 ? "set" : "to";
-                if (type.Concrete.Length > 0)
-                {
-                    w.Line("var set = to as " + type.Concrete + ";");
-                    w.Line("if (set is null) throw new global::System.InvalidOperationException(\"A readonly set is not a HashSet.\");");
-                }
-
-                w.Line(set + ".Clear();");
-                w.Line("foreach (var item in from) " + set + ".Add(" + CopyOf(types, valuePart, "item") + ");");
-                break;
-            case ValueKind.Dictionary:
-                w.Line("to.Clear();");
-                w.Line("foreach (var pair in from) to.Add(pair.Key, " + CopyOf(types, valuePart, "pair.Value") + ");");
-                break;
-            default:
-                throw new System.InvalidOperationException("Refill of a " + type.Kind + ".");
-        }
-
         w.Close();
     }
 }

@@ -176,6 +176,15 @@ internal static class GeneratorTestModels
 
             """)),
 
+        // An action putting one set in two slots of a readonly array: a model error in the successor, and the working
+        // instance the next action runs on must not keep the two slots joined when its sets are refilled in place.
+        ("EncodedAliasing", Source("EncodedAliasing", """
+            readonly HashSet<int>[] sets = { new(), new() };
+            [Action] void Add([Range(0, 1)] int i) { Require(sets[i].Count == 0); sets[i].Add(i + 1); }
+            [Action] void Join() { Require(sets[0].Count == 1 && sets[1].Count == 0); sets[1] = sets[0]; }
+            [Action] void Idle() { }
+            """)),
+
         // Jagged arrays (a row going null) and a two-dimensional one.
         ("EncodedArrays", Source("EncodedArrays", """
             int[]?[] rows = { new int[1], new int[0] };
