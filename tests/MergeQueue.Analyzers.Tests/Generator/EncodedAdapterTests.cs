@@ -45,6 +45,22 @@ public sealed class EncodedAdapterTests
         Assert.Contains(" : " + Encoded + "Shapes>", Generated(source));
     }
 
+    // The corpus twins issue 12 measures (sets in arrays, lists of nullables, records of an abstract base in
+    // dictionaries and sets, record structs): all encoded now.
+    [Theory]
+    [InlineData("TeachingConcurrency/SimpleRegular")]
+    [InlineData("Disruptor/Disruptor_MPMC")]
+    [InlineData("NanoBlockchain/MCNanoMedium")]
+    [InlineData("DagConsensus/TLCSailfish1")]
+    public void The_measured_corpus_twins_get_the_encoded_adapter(string name)
+    {
+        var model = Corpus.CorpusModel.Named(name);
+        var compilation = TestCompilation.CreateForRuntime(model.SourcePath, model.Source).AddReferences(GeneratorRun.Engine);
+        var generated = GeneratorRun.Run(compilation).Result.GeneratedTrees.Single(t => t.FilePath.EndsWith(".Explore.g.cs", System.StringComparison.Ordinal)).ToString();
+        string adapter = generated.Split('\n').Single(line => line.Contains("class __MergeQueueModel", System.StringComparison.Ordinal));
+        Assert.Contains(" : " + Encoded, adapter);
+    }
+
     [Fact]
     public void A_domained_constructor_with_a_readonly_collection_keeps_the_general_path()
     {
