@@ -56,15 +56,15 @@ internal sealed class TypeMapper
             type = TypeSubstitution.Apply(type, Substitution, compilation);
         }
 
-        // Tuples with and without element names are one type at run time.
-        if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
-        {
-            type = underlying;
-        }
-
         if (cache.TryGetValue(type, out var known))
         {
             return known;
+        }
+
+        // Tuples with and without element names are one type at run time; only traces show the names.
+        if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying } named)
+        {
+            return NamedTuple(named, underlying, out why);
         }
 
         if (failures.TryGetValue(type, out var failure))
@@ -227,6 +227,27 @@ internal sealed class TypeMapper
             ? "the class '" + Display(type) + "' (only records, structs, tuples and the BCL collections are values)"
             : "the type '" + Display(type) + "'";
         return null;
+    }
+
+    private VType? NamedTuple(INamedTypeSymbol named, INamedTypeSymbol underlying, out string why)
+    {
+        var mapped = Map(underlying, out why);
+        if (mapped is not RecordType identity || identity.FieldTypes.Count != named.TupleElements.Length)
+        {
+            return mapped;
+        }
+
+        var elements = named.TupleElements;
+        var types = new VType[elements.Length];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            // The element types map as the unnamed tuple's did; they may be named tuples themselves.
+            types[i] = Map(elements[i].Type)!;
+        }
+
+        var view = RecordType.NamedTuple(identity, Display(named), types, elements.Select(e => e.IsExplicitlyNamedTupleElement ? e.Name : null).ToArray());
+        symbols[view] = named;
+        return Remember(named, view);
     }
 
     private RecordType Pair(VType key, VType value)

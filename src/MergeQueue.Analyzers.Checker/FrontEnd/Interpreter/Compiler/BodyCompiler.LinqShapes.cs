@@ -74,7 +74,8 @@ internal sealed partial class BodyCompiler
         Func<Value, bool>? isOfType = TypeOf(target, operation) switch
         {
             RecordType record when record.IsReference => item => item.Ref is Values.Heap.RecordObject r && r.Type.IsSameOrDerivedFrom(record),
-            { } same when ReferenceEquals(same, itemType) => item => !same.IsReference || item.Ref is not null,
+            { } same when ReferenceEquals(same, itemType) || (same is RecordType named && itemType is RecordType { Identity: var identity } && named.Identity == identity)
+                => item => !same.IsReference || item.Ref is not null,
             _ => null,
         };
         if (isOfType is null)
