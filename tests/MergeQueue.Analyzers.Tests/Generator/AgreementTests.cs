@@ -239,6 +239,42 @@ public sealed class AgreementTests(ITestOutputHelper output)
         Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
     }
 
+    // Names inside an element's type ((int A, int B), int) do not make another type either: the list holds the value
+    // written as ((int, int), int), and prints the inner names its declaration gives.
+    [Fact]
+    public void Element_names_inside_an_element_type_print_and_do_not_change_equality()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            [StateMachine]
+            public partial class Nested
+            {
+                List<((int A, int B), int)> named = new List<((int A, int B), int)>();
+                ((int, int), int) flat = ((0, 0), 0);
+
+                [Action] void Pick([Range(0, 1)] int a)
+                {
+                    Require(named.Count < 2);
+                    flat = ((a, a), a);
+                    named.Add(((a, a), a));
+                }
+
+                [Invariant] bool Holds() => named.Count == 0 || named.Contains(flat);
+                [Invariant] bool Short() => named.Count < 2;
+            }
+            """;
+        var expected = Interpreted("Nested", new[] { source });
+        var actual = GeneratorRun.Explore("Nested", new[] { source });
+
+        Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
+        Assert.DoesNotContain(actual.Violations, v => v.Contains("'Holds'", System.StringComparison.Ordinal));
+        string violation = Assert.Single(actual.Violations, v => v.StartsWith("InvariantViolated: Invariant 'Short' is violated after 2 steps", System.StringComparison.Ordinal));
+        Assert.EndsWith("\n2: Pick(a: 0): named = [((A: 0, B: 0), 0), ((A: 0, B: 0), 0)]", violation);
+    }
+
     internal static string[] Sources(string key) => key switch
     {
         "naive" => new[] { SampleSource.Read(SampleSource.Pr), SampleSource.Read(SampleSource.Naive) },

@@ -183,10 +183,11 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
     }
 
     /// <summary>
-    /// A tuple type as declared with element names (<paramref name="names"/>, null where an element has none): its values
-    /// are <paramref name="identity"/>'s; only a trace, which shows the names, tells the two apart.
+    /// A tuple type as declared with element names (<paramref name="names"/>, null where an element has none, or null
+    /// when only its elements' types hold names): its values are <paramref name="identity"/>'s; only a trace, which
+    /// shows the names, tells the two apart.
     /// </summary>
-    public static RecordType NamedTuple(RecordType identity, string name, VType[] elementTypes, string?[] names)
+    public static RecordType NamedTuple(RecordType identity, string name, VType[] elementTypes, string?[]? names)
     {
         var named = new RecordType(RecordKind.Tuple, name, identity.ClrName) { identity = identity, elementNames = names };
         named.SetFields(identity.fieldNames, elementTypes, identity.printable, isMutable: false);
