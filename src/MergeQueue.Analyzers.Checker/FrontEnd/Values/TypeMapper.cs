@@ -285,6 +285,7 @@ internal sealed class TypeMapper
         {
             tuples[record.ClrName] = record;
         }
+
         var names = new List<string>();
         var types = new List<VType>();
         var printable = new List<bool>();

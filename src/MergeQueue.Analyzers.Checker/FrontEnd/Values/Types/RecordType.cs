@@ -27,7 +27,8 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
 
     /// <summary>
     /// The type this one's values carry, which they compare, hash and order by: itself, except for a tuple declared with
-    /// element names, whose values are those of the same tuple without them (<c>(int A, int B)</c> is <c>(int, int)</c> to .NET).
+    /// other element names than the first of its CLR type mapped, whose values are that one's (<c>(int A, int B)</c> is
+    /// <c>(int, int)</c> to .NET).
     /// </summary>
     public RecordType Identity => identity ?? this;
 
