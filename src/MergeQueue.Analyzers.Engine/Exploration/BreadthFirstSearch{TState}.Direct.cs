@@ -116,7 +116,12 @@ internal sealed partial class BreadthFirstSearch<TState>
             {
                 actionEnabled[actionOfInstance[instance]] = true;
                 TState successor = outcome.Successor;
-                ulong key = graph.KeyOf(successor);
+                if (graph.TryKeyOf(successor, out ulong key) is { } tooDeep)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.ActionFailed, instance, tooDeep));
+                    continue;
+                }
+
                 if (checksSteps && !CheckStepNow(state, current, currentKey, successor, key, instance))
                 {
                     // Outside the constraints: an enabled step (the state is not stuck) to a state not kept.
