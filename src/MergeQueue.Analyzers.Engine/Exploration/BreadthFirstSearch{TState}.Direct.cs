@@ -28,6 +28,7 @@ internal sealed partial class BreadthFirstSearch<TState>
     {
         int next = 0;
         long transitions = 0;
+        long nextLook = Stopwatch.GetTimestamp() + LimitCheckTicks;
         try
         {
             while (next < graph.Count && next < stopAt)
@@ -35,6 +36,11 @@ internal sealed partial class BreadthFirstSearch<TState>
                 if (cancellation.IsCancellationRequested)
                 {
                     return ExplorationBound.Cancelled;
+                }
+
+                if (LimitsNow(ref nextLook) is var bound && bound != ExplorationBound.None)
+                {
+                    return bound;
                 }
 
                 if ((next & (ClockCheckInterval - 1)) == 0)

@@ -214,7 +214,7 @@ internal static class ExampleRun
 {
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(RuleExample example)
     {
-        Compilation compilation = TestCompilation.Create(example.Source!);
+        Compilation compilation = Files(example.Source!);
         if (example.EditorConfig is not null)
         {
             compilation = EditorConfigOptions.Apply(compilation, example.EditorConfig);
@@ -232,6 +232,30 @@ internal static class ExampleRun
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The example's files: one, or, when it opens with a <c>// file: Name.cs</c> line, a file from each such line to
+    /// the next (SM0117 is about a model split over two files).
+    /// </summary>
+    private static Compilation Files(string source)
+    {
+        const string Marker = "// file: ";
+        if (!source.StartsWith(Marker, StringComparison.Ordinal))
+        {
+            return TestCompilation.Create(source);
+        }
+
+        var trees = Regex.Split(source, "^" + Regex.Escape(Marker), RegexOptions.Multiline)
+            .Where(part => part.Length > 0)
+            .Select(part => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                part.Substring(part.IndexOf('\n') + 1),
+                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+                part.Substring(0, part.IndexOf('\n')).Trim()));
+        var compilation = TestCompilation.CreateUnchecked().AddSyntaxTrees(trees);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The example does not compile:\n" + Describe(errors));
+        return compilation;
     }
 
     public static string Describe(IEnumerable<Diagnostic> diagnostics)
