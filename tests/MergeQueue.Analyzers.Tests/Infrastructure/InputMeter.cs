@@ -86,7 +86,7 @@ internal sealed class InputMeter
 
         string line = string.Join(
             ",",
-            family,
+            family.Replace(',', ';'),
             stopwatch.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
             timeLimitSeconds.ToString("F0", CultureInfo.InvariantCulture),
             HeapGrowthMegabytes.ToString("F1", CultureInfo.InvariantCulture),

@@ -124,7 +124,7 @@ public sealed class ResourceFamilyTests(ITestOutputHelper output)
 
         // The generator and the compiler's work on its output: no bound of the checker governs them, so they are
         // measured apart, against the checker's bounds for comparison (a build runs them in the same process).
-        var generatedTally = new FamilyTally("domain products, generated code compiled", output);
+        var generatedTally = new FamilyTally("domain products: generated code compiled", output);
         int inputs = RobustnessFactAttribute.Inputs(0.003);
         double mostExploreBytes = 0, mostConformanceBytes = 0;
         for (int input = 0; input < inputs; input++)
