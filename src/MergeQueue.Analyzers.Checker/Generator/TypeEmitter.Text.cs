@@ -67,10 +67,13 @@ internal static partial class TypeEmitter
                 w.Line("text.Append('}');");
                 break;
             case ValueKind.Tuple:
+                // C#'s tuple literal: an element declared with a name shows it.
                 w.Line("text.Append('(');");
                 foreach (var (member, index) in Members(type).Select((m, index) => (m, index)))
                 {
-                    w.Line((index == 0 ? string.Empty : "text.Append(\", \"); ") + Call("Format", member.Part, "text", "v." + member.Access) + ";");
+                    string name = index < type.ElementNames.Count ? type.ElementNames[index] : string.Empty;
+                    string prefix = (index == 0 ? string.Empty : ", ") + (name.Length == 0 ? string.Empty : name + ": ");
+                    w.Line((prefix.Length == 0 ? string.Empty : "text.Append(" + Emitter.Quote(prefix) + "); ") + Call("Format", member.Part, "text", "v." + member.Access) + ";");
                 }
 
                 w.Line("text.Append(')');");

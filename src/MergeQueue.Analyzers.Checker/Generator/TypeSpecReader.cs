@@ -26,11 +26,7 @@ internal sealed class TypeSpecReader
 
     public int Read(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
-        {
-            type = underlying;
-        }
-
+        // A tuple declared with element names is a type of its own here, for its trace text alone.
         if (indexes.TryGetValue(type, out int known))
         {
             return known;
@@ -150,9 +146,15 @@ internal sealed class TypeSpecReader
         }
 
         var parts = elements.Select(e => Read(e.Type)).ToArray();
-        return parts.Any(p => p < 0)
-            ? null
-            : Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+        if (parts.Any(p => p < 0))
+        {
+            return null;
+        }
+
+        var spec = Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+        return elements.Any(e => e.IsExplicitlyNamedTupleElement)
+            ? spec with { ElementNames = new EquatableArray<string>(elements.Select(e => e.IsExplicitlyNamedTupleElement ? e.Name : string.Empty)) }
+            : spec;
     }
 
     // A field declared as a base record holds any record derived from it: each runtime type keeps its own members.

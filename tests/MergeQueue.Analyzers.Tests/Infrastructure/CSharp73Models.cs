@@ -61,7 +61,7 @@ internal static class CSharp73Models
         }
         """;
 
-    /// <summary>Collections, a tuple, a struct, a string and a field that can be reassigned: states are instances.</summary>
+    /// <summary>Collections, tuples with element names (alone and in collections), a struct, a string and a field that can be reassigned: states are instances.</summary>
     public const string Inventory = """
         using System.Collections.Generic;
         using MergeQueue.Analyzers;
@@ -84,6 +84,8 @@ internal static class CSharp73Models
                 readonly HashSet<int> seen = new HashSet<int>();
                 readonly Dictionary<string, int> counts = new Dictionary<string, int>();
                 (int Count, bool Open) status = (0, true);
+                readonly List<(int Count, bool Open)> history = new List<(int Count, bool Open)>();
+                readonly Dictionary<int, (int Id, bool)> slots = new Dictionary<int, (int Id, bool)>();
                 Slot slot;
                 string name = "";
 
@@ -96,6 +98,8 @@ internal static class CSharp73Models
                     seen.Add(x);
                     counts["k" + x] = x;
                     status = (status.Count + 1, !status.Open);
+                    history.Add(status);
+                    slots[x] = (x, status.Open);
                     slot.Id = x;
                     slot.Busy = !slot.Busy;
                     name = name + x;
