@@ -122,4 +122,17 @@ public sealed class StateIdentityTests
         var generated = GeneratorRun.Explore("Identity.Rows", SharedThroughAList);
         Assert.Contains(generated.Violations, v => v.Contains("One mutable object is shared", StringComparison.Ordinal));
     }
+
+    // The walk skips collections of values (ints, strings: nothing to share) but not an array of sets.
+    private static readonly string SharedInsideAnArray = Model("Slots", """
+            HashSet<int>[] slots = { new() { 1 }, new() { 2 } };
+            [Action] void Join() { Require(slots[0].Count == 1); slots[0] = slots[1]; slots[1].Add(3); }
+            """);
+
+    [Fact]
+    public void Two_slots_of_an_array_holding_one_set_is_a_failure_in_the_generated_explorer()
+    {
+        var generated = GeneratorRun.Explore("Identity.Slots", SharedInsideAnArray);
+        Assert.Contains(generated.Violations, v => v.Contains("One mutable object appears twice in 'slots'", StringComparison.Ordinal));
+    }
 }
