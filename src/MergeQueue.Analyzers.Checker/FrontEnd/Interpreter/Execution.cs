@@ -343,7 +343,7 @@ internal sealed class Execution
     {
         if (packing is not null)
         {
-            return new InterpretedState(packing.Store(Fields, writer));
+            return new InterpretedState(packed!.Store(Fields, writer));
         }
 
         var fields = Freeze(out long hash);
