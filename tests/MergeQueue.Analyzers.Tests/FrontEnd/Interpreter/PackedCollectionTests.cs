@@ -118,6 +118,25 @@ public sealed class PackedCollectionTests
     }
 
     [Fact]
+    public void Record_classes_of_a_hierarchy_in_sets_are_packed()
+    {
+        // Messages Ping(0), Ping(1) and Stop each present or not: 2 x 2 x 2 = 8 sets, in any order of sending;
+        // the last message is null at first, then the one sent last: 1 + (7 nonempty sets x each member of them
+        // as the last: 12 pairs) = 13 states.
+        AssertSameInBoth(
+            """
+            public abstract record Message;
+            public sealed record Ping(int From) : Message;
+            public sealed record Stop : Message;
+            HashSet<Message> sent = new();
+            Message? last;
+            [Action] void SendPing([Range(0, 1)] int from) { Require(!sent.Contains(new Ping(from))); sent.Add(new Ping(from)); last = new Ping(from); }
+            [Action] void SendStop() { Require(!sent.Contains(new Stop())); sent.Add(new Stop()); last = new Stop(); }
+            """,
+            13);
+    }
+
+    [Fact]
     public void A_violation_prints_the_same_trace_in_both()
     {
         var members = """

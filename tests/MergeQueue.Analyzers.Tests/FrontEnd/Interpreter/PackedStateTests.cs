@@ -10,7 +10,7 @@ namespace MergeQueue.Analyzers.Tests.FrontEnd.Interpreter;
 public sealed class PackedStateTests
 {
     [Fact]
-    public void Scalars_and_arrays_of_scalars_are_packed_and_record_classes_are_not()
+    public void Scalars_and_arrays_of_scalars_are_packed_and_records_holding_themselves_are_not()
     {
         var packed = Interpreted.Of("""
             enum Color { Red, Green }
@@ -22,7 +22,7 @@ public sealed class PackedStateTests
             Node? node;
             [Action] void Step() => node = new Node(1);
             """,
-            "public record Node(int V);\n");
+            "public record Node(int V, Node? Next);\n");
 
         Assert.True(packed.State.IsPacked);
         Assert.Equal("on = false, big = -9223372036854775808, c = 'x', color = Green, bytes = [255], colors = [Red, Red]", packed.Fields());

@@ -24,7 +24,7 @@ internal abstract class ValueCodec(int id)
 
     /// <summary>
     /// The codec of <paramref name="type"/>, numbering its pools from <paramref name="ids"/>; null when the kind is
-    /// kept as frozen objects (records with reference identity or mutable members, opaque values, model instances).
+    /// kept as frozen objects (records with mutable members or holding themselves, opaque values, model instances).
     /// </summary>
     public static ValueCodec? For(VType type, ref int ids)
     {
@@ -74,8 +74,32 @@ internal abstract class ValueCodec(int id)
                 }
 
                 return new RecordCodec(record, members, ids++);
+            case RecordType record when record.Kind == RecordKind.RecordClass && !record.HasMutableParts && !record.SelfNested:
+                return RecordClass(record, ref ids);
             default:
                 return null;
         }
+    }
+
+    private static ValueCodec? RecordClass(RecordType declared, ref int ids)
+    {
+        var order = RecordClassCodec.RuntimeOrder(declared);
+        var members = new ValueCodec[order.Count][];
+        for (int tag = 0; tag < order.Count; tag++)
+        {
+            var types = order[tag].FieldTypes;
+            members[tag] = new ValueCodec[types.Count];
+            for (int i = 0; i < types.Count; i++)
+            {
+                if (For(types[i], ref ids) is not { } member)
+                {
+                    return null;
+                }
+
+                members[tag][i] = member;
+            }
+        }
+
+        return new RecordClassCodec(order, members, ids++);
     }
 }
