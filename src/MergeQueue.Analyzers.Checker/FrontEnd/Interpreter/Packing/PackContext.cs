@@ -15,7 +15,13 @@ internal sealed class PackContext(int codecCount)
     private readonly int[] taken = new int[codecCount];
     private readonly Value[]?[] keyBuffers = new Value[]?[codecCount];
     private readonly Value[]?[] valueBuffers = new Value[]?[codecCount];
+    // The objects met while encoding, with their fields: a list searched from end to end while short (a state holds
+    // few objects, and hashing each costs more), a dictionary past that.
+    private const int ShortList = 24;
+    private readonly object?[] met = new object?[ShortList];
+    private readonly int[] metIn = new int[ShortList];
     private readonly Dictionary<object, int> seen = new(IdentityComparer.Instance);
+    private int metCount;
     private char[] chars = new char[64];
     private int[] dimensions = new int[4];
 
@@ -74,6 +80,8 @@ internal sealed class PackContext(int codecCount)
     {
         Tracking = tracking;
         Shared = null;
+        Array.Clear(met, 0, Math.Min(metCount, ShortList));
+        metCount = 0;
         if (seen.Count > 0)
         {
             seen.Clear();
@@ -86,6 +94,32 @@ internal sealed class PackContext(int codecCount)
         if (!Tracking)
         {
             return;
+        }
+
+        if (metCount < ShortList)
+        {
+            for (int i = 0; i < metCount; i++)
+            {
+                if (ReferenceEquals(met[i], mutable))
+                {
+                    Shared ??= (metIn[i], Field);
+                    return;
+                }
+            }
+
+            met[metCount] = mutable;
+            metIn[metCount++] = Field;
+            return;
+        }
+
+        if (metCount == ShortList)
+        {
+            for (int i = 0; i < ShortList; i++)
+            {
+                seen.Add(met[i]!, metIn[i]);
+            }
+
+            metCount++;
         }
 
         if (seen.TryGetValue(mutable, out int first))

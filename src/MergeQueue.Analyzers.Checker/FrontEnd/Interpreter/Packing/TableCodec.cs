@@ -46,11 +46,11 @@ internal sealed class TableCodec(TableType type, ValueCodec key, ValueCodec? val
             }
         }
 
-        if (values is null)
+        if (n > 1 && values is null)
         {
             System.Array.Sort(keys, 0, n, order);
         }
-        else
+        else if (n > 1)
         {
             System.Array.Sort(keys, values, 0, n, order);
         }
