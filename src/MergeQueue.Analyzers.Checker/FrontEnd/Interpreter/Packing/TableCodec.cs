@@ -29,6 +29,18 @@ internal sealed class TableCodec(TableType type, ValueCodec key, ValueCodec? val
         context.Visit(table);
         int count = table.Count;
         writer.WriteLength(count);
+        if (table.InKeyOrder)
+        {
+            // Not written since it was decoded: already in the canonical order.
+            for (int slot = 0; slot < count; slot++)
+            {
+                key.Write(table.KeyAt(slot), writer, context);
+                this.value?.Write(table.ValueAt(slot), writer, context);
+            }
+
+            return;
+        }
+
         var keys = context.Keys(Id, count);
         var values = this.value is null ? null : context.Values(Id, count);
         int n = 0;

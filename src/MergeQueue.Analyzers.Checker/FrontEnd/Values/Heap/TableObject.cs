@@ -56,6 +56,9 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
 
     public bool HasValues => values is not null;
 
+    /// <summary>Whether the slots below <see cref="End"/> are all used and in ascending key order.</summary>
+    public bool InKeyOrder => sorted || (Frozen && free.Count == 0);
+
     public Value KeyAt(int slot) => keys[slot];
 
     public Value ValueAt(int slot) => values![slot];
