@@ -20,7 +20,7 @@ public sealed class PackedStateTests
         var general = Interpreted.Of(
             """
             Node? node;
-            [Action] void Step() => node = new Node(1);
+            [Action] void Step() => node = new Node(1, node);
             """,
             "public record Node(int V, Node? Next);\n");
 
