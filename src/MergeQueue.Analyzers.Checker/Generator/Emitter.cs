@@ -14,6 +14,9 @@ internal static partial class Emitter
     public const string Adapter = "__MergeQueueModel";
     private const string CopyTag = FrontEnd.Shape.KnownSymbols.GeneratedCopyTag;
     private const string GuardMethod = "__MergeQueueGuard";
+
+    /// <summary>The prefix of the methods testing helpers' guards (<see cref="HelperGuardSpec"/>).</summary>
+    public const string HelperGuardMethod = "__MergeQueueHelperGuard";
     private const string Engine = "global::MergeQueue.Analyzers.Engine.";
 
     /// <param name="model">The model to emit.</param>
@@ -113,21 +116,31 @@ internal static partial class Emitter
     {
         for (int a = 0; a < model.Actions.Count; a++)
         {
-            if (model.Actions[a].Guard is not { } guard)
+            if (model.Actions[a].Guard is { } guard)
             {
-                continue;
+                WriteGuard(w, GuardMethod + a, guard);
             }
-
-            w.Open("private " + w.Nullable("string") + " " + GuardMethod + a + "(" + guard.Parameters + ")");
-            foreach (var step in guard.Steps)
-            {
-                w.Line(step.Reason is null ? step.Code : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
-            }
-
-            w.Line("return null;");
-            w.Close();
-            w.Line();
         }
+
+        foreach (var helper in model.HelperGuards)
+        {
+            WriteGuard(w, helper.Name, helper.Guard);
+        }
+    }
+
+    private static void WriteGuard(SourceWriter w, string name, GuardSpec guard)
+    {
+        w.Open("private " + w.Nullable("string") + " " + name + "(" + guard.Parameters + ")");
+        foreach (var step in guard.Steps)
+        {
+            w.Line(step.CallsHelper
+                ? "{ var __mergeQueueReason = " + step.Code + "; if (__mergeQueueReason != null) return __mergeQueueReason; }"
+                : step.Reason is null ? step.Code : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Line();
     }
 
     private static void Tables(SourceWriter w, ModelSpec model)

@@ -15,6 +15,8 @@ namespace MergeQueue.Analyzers.Generator;
 /// </summary>
 internal sealed partial class Parser
 {
+    private readonly Dictionary<IMethodSymbol, string?> helperGuardNames = new(SymbolEqualityComparer.Default);
+    private readonly List<HelperGuardSpec> helperGuards = new();
     private UsingsSpec? usings;
 
     /// <summary>
@@ -38,8 +40,25 @@ internal sealed partial class Parser
     private GuardSpec? Guard(ActionShape action, Compilation compilation)
     {
         var method = action.Method.PartialImplementationPart ?? action.Method;
-        if (action.Guard is not { } guard || usings is null || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body } declaration)
+        if (action.Guard is not { } guard || Steps(method, guard, compilation) is not { Count: > 0 } steps)
+        {
+            return null;
+        }
+
+        return new GuardSpec(Parameters(method), new EquatableArray<GuardStepSpec>(steps));
+    }
+
+    /// <summary>
+    /// The statements of <paramref name="guard"/> as code: its own, then the call of the helper's guard method; null
+    /// when they cannot be copied. A helper whose guard cannot be copied leaves its caller's guard without that call,
+    /// which only tests fewer instances apart from their steps.
+    /// </summary>
+    private List<GuardStepSpec>? Steps(IMethodSymbol method, GuardShape guard, Compilation compilation)
+    {
+        if (usings is null || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
+            || (declaration.Body is null && guard.Statements > 0))
         {
             return null;
         }
@@ -52,7 +71,7 @@ internal sealed partial class Parser
         }
 
         var steps = new List<GuardStepSpec>();
-        foreach (var statement in body.Statements.Take(guard.Statements))
+        foreach (var statement in declaration.Body?.Statements.Take(guard.Statements) ?? Enumerable.Empty<StatementSyntax>())
         {
             if (statement is LocalDeclarationStatementSyntax)
             {
@@ -66,9 +85,38 @@ internal sealed partial class Parser
             steps.Add(new GuardStepSpec(condition.ToString(), "Require(" + OneLine(condition.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")"));
         }
 
-        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name)));
-        return new GuardSpec(parameters, new EquatableArray<GuardStepSpec>(steps));
+        if (guard.Call is { Invocation.Syntax: InvocationExpressionSyntax call } && HelperGuard(guard.Call, compilation) is { } helper)
+        {
+            steps.Add(new GuardStepSpec(helper + call.ArgumentList, null) { CallsHelper = true });
+        }
+
+        return steps;
     }
+
+    /// <summary>The name of the generated method testing a helper's guard, written once per helper; null when it cannot be copied.</summary>
+    private string? HelperGuard(GuardCall call, Compilation compilation)
+    {
+        var helper = call.Helper.OriginalDefinition;
+        if (helperGuardNames.TryGetValue(helper, out string? known))
+        {
+            return known;
+        }
+
+        // Recursion ends: the shape stops reading a helper that reaches itself.
+        helperGuardNames[helper] = null;
+        if (Steps(helper, call.Guard, compilation) is not { Count: > 0 } steps)
+        {
+            return null;
+        }
+
+        string name = Emitter.HelperGuardMethod + helperGuards.Count.ToString(CultureInfo.InvariantCulture);
+        helperGuards.Add(new HelperGuardSpec(name, new GuardSpec(Parameters(helper), new EquatableArray<GuardStepSpec>(steps))));
+        helperGuardNames[helper] = name;
+        return name;
+    }
+
+    private static string Parameters(IMethodSymbol method) =>
+        string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name)));
 
     // As the front end: a condition split over lines reads the same on one line.
     private static string OneLine(string text) =>

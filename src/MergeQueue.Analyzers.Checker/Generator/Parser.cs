@@ -163,6 +163,7 @@ internal sealed partial class Parser
             ConformanceAccess = ConformanceMemberNames.Any(name => type.GetMembers(name).Any(m => !IsGenerated(m)))
                 ? null
                 : ConformanceAccessFor(shape.Fields.Select(f => f.Symbol.Type).Concat(shape.Actions.SelectMany(a => a.Method.Parameters.Select(p => p.Type)))),
+            HelperGuards = new EquatableArray<HelperGuardSpec>(helperGuards),
         };
     }
 

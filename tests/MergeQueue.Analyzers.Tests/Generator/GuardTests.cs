@@ -102,6 +102,9 @@ public sealed class GuardTests
     [InlineData("int[] values = { 0, 5, 0 }; bool Free(int p) { for (int q = 0; q < 3; q++) if (q == p && values[q] != 0) return false; return true; }",
         "Require(Free(p)); values[p] = 1;", "", 0)]
     [InlineData("Cell[] cells = { new(0), new(5), new(0) };", "Require(cells[p].X == 0); cells[p] = new(1);", "public record struct Cell(int X);", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; void Take(int q, int to) { Require(values[q] == 0); values[q] = to; }", "Take(p, 1);", "", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; void Take(int q) => Set(q, 1); void Set(int q, int to) { var v = values[q]; Require(v == 0); values[q] = to; }",
+        "int one = 1; Take(p * one);", "", 0)]
     // The control: after a write, the Require stays in the body and throws. By hand: the states are the subsets of
     // {0, 2} taken (4); in each, p = 1 throws, and so does every p already taken: 4 + (0 + 1 + 1 + 2) = 8.
     [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(values[p] == 0); values[p] = 1;", "", 8)]
@@ -130,6 +133,27 @@ public sealed class GuardTests
         }
 
         Assert.Equal(expected, thrown);
+    }
+
+    // PlusCal's labels, written as C# usually writes them: each action an expression calling one transition helper.
+    [Fact]
+    public void A_helper_an_action_starts_with_lends_it_its_guard()
+    {
+        string generated = Generate("""
+            int[] pc = new int[2];
+            int lockVar = 1;
+            void Goto(int self, int was, int now) { Require(pc[self] == was); pc[self] = now; }
+            [Action] void Enter([Range(0, 1)] int self) => Goto(self, 0, 1);
+            [Action] void Lock([Range(0, 1)] int self) { Goto(self, 1, 2); Require(lockVar == 1); lockVar = 0; }
+            [Action] void Leave([Range(0, 1)] int self) { Require(lockVar == 0); Goto(self, 2, 0); lockVar = 1; }
+            """);
+
+        Assert.Contains("private string? __MergeQueueHelperGuard0(int self, int was, int now)", generated);
+        Assert.Contains("if (!(pc[self] == was)) return \"Require(pc[self] == was) is false (line", generated);
+        Assert.Contains("var __mergeQueueReason = __MergeQueueHelperGuard0(self, 0, 1);", generated);
+        Assert.Contains("var __mergeQueueReason = __MergeQueueHelperGuard0(self, 1, 2);", generated);
+        Assert.Contains("var __mergeQueueReason = __MergeQueueHelperGuard0(self, 2, 0);", generated);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(generated, "string\\? __MergeQueueHelperGuard").Cast<object>());
     }
 
     private static string Generate(string members)

@@ -11,7 +11,8 @@ namespace MergeQueue.Analyzers.FrontEnd.Shape;
 /// and a whole step in the interpreter, while a guard tested on the stored state costs a branch. The guard is the
 /// longest run of leading local declarations and <c>Require</c>s that writes nothing (<see cref="Purity"/>), cut after
 /// its last <c>Require</c>; the locals before a <c>Require</c> (<c>var msg = ...; Require(network.Contains(msg));</c>)
-/// are part of it.
+/// are part of it. When the statement after that run calls a helper of the model whose own body starts with a guard
+/// (<c>Goto(self, Pc.A0, Pc.A1)</c>, a PlusCal label's usual writing), that guard, on the call's arguments, ends it.
 /// </summary>
 internal sealed class GuardReader
 {
@@ -25,28 +26,68 @@ internal sealed class GuardReader
     }
 
     /// <summary>The guard of <paramref name="action"/>, or null when its body does not start with one.</summary>
-    public GuardShape? Read(IMethodSymbol action)
+    public GuardShape? Read(IMethodSymbol action) => Read(action, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+
+    private GuardShape? Read(IMethodSymbol method, HashSet<IMethodSymbol> reading)
     {
-        if (Body(action) is not { } body)
+        if (Body(method) is not { } body || !reading.Add(method.OriginalDefinition))
         {
             return null;
         }
 
         int statements = 0;
+        GuardCall? call = null;
         for (int count = 1; count <= body.Operations.Length; count++)
         {
             var statement = body.Operations[count - 1];
             bool require = RequireCondition(statement) is not null;
-            if (!require && !IsLocalDeclaration(statement) || !purity.Of(body.Operations.Take(count).ToList()).IsPure)
+            if (require || IsLocalDeclaration(statement))
             {
-                break;
+                if (!purity.Of(body.Operations.Take(count).ToList()).IsPure)
+                {
+                    break;
+                }
+
+                statements = require ? count : statements;
+                continue;
             }
 
-            statements = require ? count : statements;
+            // A helper's leading Requires guard its caller too (`Goto(self, Pc.A0, Pc.A1)`): the locals before the
+            // call stay, as its arguments may read them.
+            if (HelperCall(method, statement) is { } invocation
+                && purity.Of(body.Operations.Take(count - 1).Concat(invocation.Arguments.Select(a => a.Value)).ToList()).IsPure
+                && Read(invocation.TargetMethod, reading) is { } helperGuard)
+            {
+                statements = count - 1;
+                call = new GuardCall(invocation, invocation.TargetMethod, helperGuard);
+            }
+
+            break;
         }
 
-        return statements == 0 ? null : new GuardShape(statements, ParameterPrefix(action, body.Operations.Take(statements)));
+        reading.Remove(method.OriginalDefinition);
+        if (statements == 0 && call is null)
+        {
+            return null;
+        }
+
+        // Of the call's arguments, only those bound to parameters the helper's guard reads are read by this guard.
+        var arguments = call?.Invocation.Arguments.Where(a => a.Parameter is { } p && p.Ordinal < call.Guard.ParameterPrefix) ?? Enumerable.Empty<IArgumentOperation>();
+        var read = body.Operations.Take(statements).Concat(arguments);
+        return new GuardShape(statements, ParameterPrefix(method, read)) { Call = call };
     }
+
+    // `Helper(arguments);` on this model, by value, every argument written out: the helper's guard reads its own
+    // parameters, which the generated code binds to the same argument text.
+    private static IInvocationOperation? HelperCall(IMethodSymbol caller, IOperation statement) =>
+        statement is IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+        && invocation.Instance is null or IInstanceReferenceOperation
+        && invocation.TargetMethod is { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false } target
+        && SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, caller.ContainingType.OriginalDefinition)
+        && target.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams)
+        && invocation.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit)
+            ? invocation
+            : null;
 
     /// <summary>The condition of a statement <c>Require(condition);</c>, or null for any other statement.</summary>
     public static IOperation? RequireCondition(IOperation statement) =>
@@ -82,7 +123,8 @@ internal sealed class GuardReader
     {
         action = action.PartialImplementationPart ?? action;
         if (action.DeclaringSyntaxReferences.Length != 1
-            || action.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body }
+            || action.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
             || !compilation.ContainsSyntaxTree(body.SyntaxTree))
         {
             return null;

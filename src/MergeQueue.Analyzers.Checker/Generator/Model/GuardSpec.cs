@@ -8,7 +8,18 @@ namespace MergeQueue.Analyzers.Generator.Model;
 /// <param name="Steps">The guard's statements, in order.</param>
 internal sealed record GuardSpec(string Parameters, EquatableArray<GuardStepSpec> Steps);
 
-/// <summary>One statement of a guard: a <c>Require</c>'s condition with its reason, or a local declaration (no reason).</summary>
-/// <param name="Code">The condition's source text, or the whole declaration statement's.</param>
-/// <param name="Reason">The reason the front end gives when the condition is false; null for a declaration.</param>
-internal sealed record GuardStepSpec(string Code, string? Reason);
+/// <summary>
+/// One statement of a guard: a <c>Require</c>'s condition with its reason, a local declaration (no reason), or the
+/// call of a helper's guard method (<see cref="CallsHelper"/>), which gives the reason itself.
+/// </summary>
+/// <param name="Code">The condition's source text, the whole declaration statement's, or the call.</param>
+/// <param name="Reason">The reason the front end gives when the condition is false; null for a declaration or a call.</param>
+internal sealed record GuardStepSpec(string Code, string? Reason)
+{
+    public bool CallsHelper { get; init; }
+}
+
+/// <summary>The guard of a helper an action's guard ends with, as a method of its own (<see cref="FrontEnd.Shape.GuardCall"/>).</summary>
+/// <param name="Name">The generated method's name.</param>
+/// <param name="Guard">The helper's parameters and guard statements.</param>
+internal sealed record HelperGuardSpec(string Name, GuardSpec Guard);

@@ -35,6 +35,9 @@ internal sealed record ModelSpec(
     /// </summary>
     public string? ConformanceAccess { get; init; } = "public";
 
+    /// <summary>The guards of helpers that actions' guards call, each written once.</summary>
+    public EquatableArray<HelperGuardSpec> HelperGuards { get; init; }
+
     /// <summary>Whether the conformance members are generated.</summary>
     public bool EmitsConformance => ConformanceAccess is not null;
 

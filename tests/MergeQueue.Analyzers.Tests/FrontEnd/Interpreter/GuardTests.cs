@@ -112,6 +112,9 @@ public sealed class GuardTests
     [InlineData("in a for-loop helper", "int[] values = { 0, 5, 0 }; bool Free(int p) { for (int q = 0; q < 3; q++) if (q == p && values[q] != 0) return false; return true; }",
         "Require(Free(p)); values[p] = 1;", "")]
     [InlineData("reading a record member", "Cell[] cells = { new(0), new(5), new(0) };", "Require(cells[p].X == 0); cells[p] = new(1);", "public record struct Cell(int X);")]
+    [InlineData("first in a helper that then writes", "int[] values = { 0, 5, 0 }; void Take(int q, int to) { Require(values[q] == 0); values[q] = to; }", "Take(p, 1);", "")]
+    [InlineData("in a helper's helper, after a local", "int[] values = { 0, 5, 0 }; void Take(int q) => Set(q, 1); void Set(int q, int to) { var v = values[q]; Require(v == 0); values[q] = to; }",
+        "int one = 1; Take(p * one);", "")]
     public void A_Require_is_a_guard_wherever_it_is_written(string writing, string fields, string body, string extra)
     {
         var model = Model("Guarded", Generator.GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra));
@@ -143,6 +146,30 @@ public sealed class GuardTests
 
         // By hand: x = 0 initially; Neither (only from x = 0) sets x = a + b in 0..4; First sets x = b in 0..2.
         Assert.Equal(5, visited);
+    }
+
+    [Fact]
+    public void A_helper_lends_its_guard_over_the_arguments_its_guard_reads()
+    {
+        var model = Model("Guarded", GeneratorTestModelsSource("""
+            int x;
+            void Move(int from, int to) { Require(x != from); x = to; }
+            [Action] void Go([Range(0, 2)] int a, [Range(0, 2)] int b) => Move(a, b);
+            """));
+        int visited = 0;
+        foreach (var state in Reachable(model))
+        {
+            long before = InterpretedModel.GuardRunsOnThisThread;
+            var listed = Listed(model, state);
+
+            // Move's guard reads `from` only: one test per value of a, 3 for 9 instances.
+            Assert.Equal(3, InterpretedModel.GuardRunsOnThisThread - before);
+            Assert.Equal(NotDisabled(model, state), listed);
+            visited++;
+        }
+
+        // By hand: x = 0 initially, and any a != x moves it to any b: x in 0..2.
+        Assert.Equal(3, visited);
     }
 
     private static string GeneratorTestModelsSource(string members) => Generator.GeneratorTestModels.Source("Guarded", members);

@@ -98,11 +98,12 @@ internal sealed partial class BodyCompiler
     }
 
     /// <summary>
-    /// The guard of an action (<see cref="Shape.GuardShape"/>): its leading local declarations and <c>Require</c>s
-    /// (which write nothing), as a function of the action's parameters that is true when every condition holds, tested
-    /// in order; a false one is a branch, not a disabled step.
+    /// The guard of an action or helper (<see cref="Shape.GuardShape"/>): its leading local declarations and
+    /// <c>Require</c>s (which write nothing), then the guard of the helper <paramref name="call"/> calls, as a function
+    /// of the method's parameters that is true when every condition holds, tested in order; a false one is a branch,
+    /// not a disabled step.
     /// </summary>
-    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> statements, CompiledFunction function)
+    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> statements, Shape.GuardCall? call, CompiledFunction function)
     {
         scope = new FunctionScope(method, function, null) { ReturnType = method.ReturnType };
         foreach (var parameter in method.Parameters)
@@ -113,11 +114,17 @@ internal sealed partial class BodyCompiler
         // Each step is either a declaration (run) or a condition (tested).
         var steps = statements.Select(s => Shape.GuardReader.RequireCondition(s) is { } condition
             ? (Declaration: (Stmt?)null, Condition: Expr(condition))
-            : (Declaration: Statement(s), Condition: (Expr?)null)).ToArray();
-        function.ExpressionSite = Loc(statements[0]);
+            : (Declaration: Statement(s), Condition: (Expr?)null)).ToList();
+        if (call is not null && model.HelperGuard(call) is { } helper)
+        {
+            steps.Add((null, CallWith(call.Invocation, helper, call.Invocation.Arguments, hops: -1)));
+        }
+
+        var tested = steps.ToArray();
+        function.ExpressionSite = Loc(statements.Count > 0 ? statements[0] : call!.Invocation);
         function.ExpressionBody = frame =>
         {
-            foreach (var (declaration, condition) in steps)
+            foreach (var (declaration, condition) in tested)
             {
                 if (declaration is not null ? declaration(frame) == Flow.Stop || frame.Ex.Stopping : !condition!(frame).Bool)
                 {

@@ -17,6 +17,7 @@ internal sealed class ModelContext
     private readonly Dictionary<IFieldSymbol, int> fieldSlots = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IPropertySymbol, int> autoProperties = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IFieldSymbol, int> staticSlots = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, CompiledFunction?> helperGuards = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IPropertySymbol, int> staticProperties = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, CompiledFunction> functions = new(SymbolEqualityComparer.Default);
     private readonly Queue<System.Action> pending = new();
@@ -151,7 +152,7 @@ internal sealed class ModelContext
 
         var statements = block.Operations.Take(guard.Statements).ToList();
         var test = new CompiledFunction(method.ToDisplayString() + " guard", method.Parameters.Length);
-        new BodyCompiler(this).CompileGuard(method, statements, test);
+        new BodyCompiler(this).CompileGuard(method, statements, guard.Call, test);
         var conditions = statements.Select(GuardReader.RequireCondition).Where(c => c is not null).ToList();
         if (conditions.Any(c => c!.DescendantsAndSelf().Any(o => o is IAssignmentOperation or IIncrementOrDecrementOperation or IDeclarationExpressionOperation
             or IDeclarationPatternOperation or IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out })))
@@ -159,9 +160,33 @@ internal sealed class ModelContext
             return (test, null);
         }
 
+        // A helper the guard ends with runs again in the step: its Requires hold, and its writes follow them.
         var rest = new CompiledFunction(method.ToDisplayString() + " after its guard", method.Parameters.Length);
         new BodyCompiler(this).CompileMethod(method, rest, block.Operations.Where((s, i) => i >= guard.Statements || GuardReader.RequireCondition(s) is null));
         return (test, rest);
+    }
+
+    /// <summary>
+    /// The guard of a helper a guard ends with (<see cref="GuardCall"/>), compiled once however many actions call it;
+    /// null when its body is not what the shape read.
+    /// </summary>
+    public CompiledFunction? HelperGuard(GuardCall call)
+    {
+        if (helperGuards.TryGetValue(call.Helper, out var known))
+        {
+            return known;
+        }
+
+        CompiledFunction? function = null;
+        if (BodyOf(call.Helper) is IBlockOperation block && block.Operations.Length > call.Guard.Statements)
+        {
+            function = new CompiledFunction(call.Helper.ToDisplayString() + " guard", call.Helper.Parameters.Length);
+            helperGuards.Add(call.Helper, function);
+            new BodyCompiler(this).CompileGuard(call.Helper, block.Operations.Take(call.Guard.Statements).ToList(), call.Guard.Call, function);
+        }
+
+        helperGuards[call.Helper] = function;
+        return function;
     }
 
     /// <summary>Compiles the bodies of every function used so far, and of those they use.</summary>
