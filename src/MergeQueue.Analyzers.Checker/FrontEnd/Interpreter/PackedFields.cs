@@ -8,8 +8,8 @@ using MergeQueue.Analyzers.FrontEnd.Values.Types;
 namespace MergeQueue.Analyzers.FrontEnd.Interpreter;
 
 /// <summary>
-/// The state fields of a model as the canonical encoding the generated adapters use (<see cref="StateCoding"/>,
-/// /work/notes/encoding.md): equal states are equal bytes, so a state is looked up as bytes and a successor already
+/// The state fields of a model as the canonical encoding the generated adapters use (<see cref="StateCoding"/>):
+/// equal states are equal bytes, so a state is looked up as bytes and a successor already
 /// seen costs no garbage. A model of bools, integers, chars, enums and arrays of them (<see cref="Simple"/>) takes a
 /// path of its own: a state of the merge-queue family is two machine words, and a step allocates nothing. Any other
 /// goes through one <see cref="ValueCodec"/> per field. A run works on objects its execution owns, refilled from the

@@ -5,7 +5,7 @@ using MergeQueue.Analyzers.FrontEnd.Values.Types;
 namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Packing;
 
 /// <summary>
-/// How one value kind is written in the canonical state encoding (/work/notes/encoding.md, on
+/// How one value kind is written in the canonical state encoding (the one the generated explorer writes, on
 /// <see cref="StateCoding"/>) and read back into the objects the interpreter works on. A codec is shared by every
 /// thread; what a read reuses lives in the caller's <see cref="PackContext"/>, in the pools numbered by <see cref="Id"/>.
 /// </summary>
