@@ -22,6 +22,10 @@ public class CollectionChangeTests
     [InlineData("{\"a, b\", \"c]: d\", \"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee\"}", "{\"a, b\", \"c]: d\", \"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee\", \"f\"}", "queue: +{\"f\"}")]
     // A dictionary: each key set, each key removed.
     [InlineData("{\"alice\": [1, 2, 3, 4, 5, 6, 7, 8], \"bob\": [4, 5, 6], \"carol\": [7, 8, 9]}", "{\"alice\": [1, 2, 3, 4, 5, 6, 7, 8], \"bob\": [4, 5], \"dave\": [0, 0, 0]}", "queue[\"bob\"] = [4, 5], queue[\"dave\"] = [0, 0, 0], queue[\"carol\"]: removed")]
+    // Tuples with element names: their colons are inside parentheses, so a set of them is no dictionary, and a
+    // dictionary's key ends at the colon after its tuple.
+    [InlineData("{(From: 0, To: 1), (From: 0, To: 2), (From: 1, To: 2)}", "{(From: 0, To: 2), (From: 1, To: 2), (From: 2, To: 3)}", "queue: +{(From: 2, To: 3)} -{(From: 0, To: 1)}")]
+    [InlineData("{(From: 0, To: 1): (Term: 1, Granted: true), (From: 0, To: 2): (Term: 1, Granted: true)}", "{(From: 0, To: 1): (Term: 1, Granted: true), (From: 0, To: 2): (Term: 2, Granted: false)}", "queue[(From: 0, To: 2)] = (Term: 2, Granted: false)")]
     public void Long_collection_shows_what_changed_inside_it(string before, string after, string expected)
     {
         Assert.Equal(expected, new FieldChange("queue", after) { Before = before }.ToString());

@@ -32,6 +32,7 @@ internal static class DiagnosticDescriptors
     public const string StepInvariantSignatureId = "SM0114";
     public const string FairnessGroupMismatchId = "SM0115";
     public const string TooManyInstancesId = "SM0116";
+    public const string HiddenPartId = "SM0117";
 
     /// <summary>Verdicts about the model's behavior.</summary>
     public const string VerificationCategory = "StateMachine.Verification";
@@ -149,6 +150,10 @@ internal static class DiagnosticDescriptors
         TooManyInstancesId, "Too many combinations of argument values",
         "'{0}' has {1} instances ({2} values); the checker runs at most {3} per member in every state: narrow the domains, e.g. [Range(0, 2)] as TLC models use small constants");
 
+    public static readonly DiagnosticDescriptor HiddenPart = ModelError(
+        HiddenPartId, "Part of the model is in a file treated as generated code",
+        "Part of [StateMachine] class '{0}' is in '{1}', which the compiler treats as generated code ({2}): analyzers never see its members, so '{0}' is not checked; rename the file, or set 'generated_code = false' for it in .editorconfig");
+
     public static readonly DiagnosticDescriptor NotPartial = new(
         NotPartialId,
         "Model class is not partial",
@@ -185,7 +190,8 @@ internal static class DiagnosticDescriptors
         InitialConstructor,
         StepInvariantSignature,
         FairnessGroupMismatch,
-        TooManyInstances);
+        TooManyInstances,
+        HiddenPart);
 
     private static DiagnosticDescriptor Verification(string id, string title, DiagnosticSeverity severity) => new(
         id,

@@ -31,7 +31,7 @@ internal static class CompilerErrors
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             // The analyzer's compilation includes the generator's own declaration of the class.
-            if (reference.SyntaxTree.FilePath.EndsWith(Generator.Parser.GeneratedFileSuffix, StringComparison.Ordinal))
+            if (GeneratedFiles.IsOwn(reference.SyntaxTree))
             {
                 continue;
             }

@@ -46,14 +46,18 @@ internal static partial class Emitter
         CopyConstructor(w, model);
         w.Line("private readonly struct " + CopyTag + " { }").Line();
         Guards(w, model);
-        // Models of bools, integers, chars, enums and arrays of them get the encoded adapter: a state is bytes. Decoding
-        // cannot write a readonly field, which several initial states may set differently.
+        // Models whose values can all be encoded and rebuilt get the encoded adapter: a state is bytes. Decoding cannot
+        // write a readonly field, which several initial states may set differently.
         bool encoded = TypeEmitter.CanEncode(model.Types, model.Fields)
             && !(model.HasDomainedConstructor && model.Fields.Any(f => f.IsReadOnly));
         w.Open("private sealed class " + Adapter + " : " + Engine + "Runtime." + (encoded ? "EncodedModel<" : "GeneratedModel<") + self + ">");
         Tables(w, model);
         Members(w, model, encoded);
         TypeEmitter.Helpers(w, model.Types);
+        if (encoded)
+        {
+            TypeEmitter.EncodingHelpers(w, model.Types, model.Fields);
+        }
         w.Close();
         w.Close();
         if (model.Namespace is not null)
@@ -135,7 +139,9 @@ internal static partial class Emitter
         {
             w.Line(step.CallsHelper
                 ? "{ var __mergeQueueReason = " + step.Code + "; if (__mergeQueueReason != null) return __mergeQueueReason; }"
-                : step.Reason is null ? step.Code : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
+                : step.Reason is null ? step.Code
+                : step.Disables ? "if (" + step.Code + ") return " + Quote(step.Reason) + ";"
+                : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
         }
 
         w.Line("return null;");
@@ -281,9 +287,10 @@ internal static partial class Emitter
         w.Line();
         SharedPlaces(w, model);
         var ordered = fields.Where(f => TypeEmitter.HasTable(model.Types, f.Type)).ToList();
-        if (ordered.Count > 0)
+        if (ordered.Count > 0 && !encoded)
         {
-            // The checker stores sets and dictionaries in key order, and an action enumerating one sees that order.
+            // The checker stores sets and dictionaries in key order, and an action enumerating one sees that order
+            // (a decoded state has them in that order already).
             w.Open("protected override void Canonicalize(" + self + " state)");
             foreach (var field in ordered)
             {
@@ -330,7 +337,7 @@ internal static partial class Emitter
         w.Open("protected override void Write(" + self + " state, " + Engine + "Runtime.StateWriter writer)");
         foreach (var field in fields)
         {
-            TypeEmitter.EncodeField(w, model.Types, field, "state." + field.Access);
+            TypeEmitter.EncodeField(w, field, "state." + field.Access);
         }
 
         w.Close();
@@ -345,10 +352,7 @@ internal static partial class Emitter
         w.Close();
         w.Line();
         w.Open("protected override void Restore(" + self + " current, " + self + " working)");
-        foreach (var field in fields)
-        {
-            TypeEmitter.RestoreField(w, model.Types, field, "current." + field.Access, "working." + field.Access);
-        }
+        TypeEmitter.RestoreFields(w, model.Types, fields, "current", "working");
 
         w.Close();
         w.Line();

@@ -96,8 +96,7 @@ internal sealed partial class Parser
 
     /// <summary>Whether a member comes from this generator's own output, which the analyzer's compilation includes.</summary>
     private static bool IsGenerated(ISymbol member) =>
-        member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal)
-            || r.SyntaxTree.FilePath.EndsWith(ConformanceFileSuffix, System.StringComparison.Ordinal));
+        member.DeclaringSyntaxReferences.All(r => FrontEnd.GeneratedFiles.IsOwn(r.SyntaxTree));
 
     private static bool CanExtend(INamedTypeSymbol type) =>
         NotExtendable(type) is null

@@ -5,109 +5,210 @@ using MergeQueue.Analyzers.Generator.Model;
 namespace MergeQueue.Analyzers.Generator;
 
 /// <summary>
-/// The compact state encoding of the fast adapter (<c>Runtime.EncodedModel</c>): for models whose fields are all
-/// bools, integers, chars, enums or arrays of them, each field is written as bytes in declaration order, decoded in
-/// place and restored into a reusable instance without allocating (see <c>Runtime.StateCoding</c>).
+/// The canonical state encoding of the fast adapter (<c>Runtime.EncodedModel</c>), byte for byte the one the
+/// interpreter writes (DESIGN.md, Engine notes): each field in declaration order through a per-type <c>Encode{i}</c>,
+/// sets and dictionary keys in the order of <c>Compare{i}</c>, records with the rank of their runtime type.
 /// </summary>
 internal static partial class TypeEmitter
 {
-    /// <summary>Whether every field of the model has a type the encoding covers.</summary>
+    private const string Runtime = "global::MergeQueue.Analyzers.Engine.Runtime.";
+
+    /// <summary>
+    /// Whether every field can be encoded and decoded: each record or struct met can be rebuilt from its members, and
+    /// each readonly field either holds the same value in every state or is a collection refilled in place (a
+    /// readonly record with setters or tuple of collections could only be rewritten by a constructor).
+    /// </summary>
     public static bool CanEncode(IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields) =>
-        fields.All(f => IsEncodedScalar(types[f.Type].Kind)
-            || (types[f.Type].Kind == ValueKind.Array && IsEncodedScalar(types[types[f.Type].Parts[0]].Kind)));
+        fields.All(f => Encodable(types, f.Type, new HashSet<int>())
+            && (!f.IsReadOnly || IsCollection(types[f.Type].Kind) || !types[f.Type].NeedsCopy));
 
-    /// <summary>Writes the statements that append one field's encoding to <c>writer</c>.</summary>
-    public static void EncodeField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string value)
+    private static bool Encodable(IReadOnlyList<TypeSpec> types, int index, HashSet<int> seen)
     {
-        var type = types[field.Type];
-        if (type.Kind != ValueKind.Array)
+        if (!seen.Add(index))
         {
-            w.Line(WriteScalar(type.Kind, value) + ";");
+            return true;
+        }
+
+        var type = types[index];
+        return type.Kind switch
+        {
+            ValueKind.Struct => type.Rebuild != RebuildKind.None && type.Parts.All(p => Encodable(types, p, seen)),
+            ValueKind.RecordClass => RuntimeTypes(index, type).All(t => types[t].Rebuild != RebuildKind.None && types[t].Parts.All(p => Encodable(types, p, seen))),
+            _ => type.Parts.All(p => Encodable(types, p, seen)),
+        };
+    }
+
+    /// <summary>The record types a value of a record class (or record interface) can have at run time, in tag order.</summary>
+    private static IReadOnlyList<int> RuntimeTypes(int index, TypeSpec type) =>
+        type.Derived.Count > 0 ? type.RuntimeOrder : new[] { index };
+
+    /// <summary>The encoding helpers of one type: <c>Encode{i}</c>, for records also <c>EncodeMembers{i}</c>.</summary>
+    private static void Encode(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        string t = type.Name;
+        if (type.Kind is ValueKind.Set or ValueKind.Dictionary)
+        {
+            SortBuffer(w, types, i, type);
+        }
+
+        w.Open("internal static void Encode" + i + "(" + Runtime + "StateWriter writer, " + t + " v)");
+        switch (type.Kind)
+        {
+            case ValueKind.Bool:
+                w.Line("writer.WriteBool(v);");
+                break;
+            case ValueKind.UnsignedLong or ValueKind.Char:
+                w.Line("writer.WriteUnsigned(v);");
+                break;
+            case ValueKind.Integer or ValueKind.Enum:
+                w.Line("writer.WriteSigned(unchecked((long)v));");
+                break;
+            case ValueKind.String:
+                w.Line("if (v is null) { writer.WriteLength(-1); return; }");
+                w.Line("writer.WriteLength(v.Length);");
+                w.Line("for (int i = 0; i < v.Length; i++) writer.WriteUnsigned(v[i]);");
+                break;
+            case ValueKind.Nullable:
+                w.Line("writer.WriteBool(v.HasValue);");
+                w.Line("if (v.HasValue) " + Call("Encode", type.Parts[0], "writer", "v.GetValueOrDefault()") + ";");
+                break;
+            case ValueKind.Array or ValueKind.List:
+                string count = type.Kind == ValueKind.Array ? "Length" : "Count";
+                w.Line("if (v is null) { writer.WriteLength(-1); return; }");
+                w.Line("writer.WriteLength(v." + count + ");");
+                w.Line("for (int i = 0; i < v." + count + "; i++) " + Call("Encode", type.Parts[0], "writer", "v[i]") + ";");
+                break;
+            case ValueKind.MultiArray:
+                w.Line("if (v is null) { writer.WriteLength(-1); return; }");
+                w.Line("writer.WriteLength(" + type.Rank + ");");
+                w.Line("for (int d = 0; d < " + type.Rank + "; d++) writer.WriteLength(v.GetLength(d));");
+                w.Line(EachIndex(type.Rank, "v") + Call("Encode", type.Parts[0], "writer", "v" + Indexer(type.Rank)) + ";");
+                break;
+            case ValueKind.Queue or ValueKind.Stack:
+                // Both enumerate in the order they give items out: dequeue order, pop order.
+                w.Line("if (v is null) { writer.WriteLength(-1); return; }");
+                w.Line("writer.WriteLength(v.Count);");
+                w.Line("foreach (var item in v) " + Call("Encode", type.Parts[0], "writer", "item") + ";");
+                break;
+            case ValueKind.Set or ValueKind.Dictionary:
+                EncodeTable(w, types, i, type);
+                break;
+            case ValueKind.Tuple or ValueKind.Struct:
+                foreach (var member in Members(type))
+                {
+                    w.Line(Call("Encode", member.Part, "writer", "v." + member.Access) + ";");
+                }
+
+                break;
+            default:
+                EncodeRecord(w, types, i, type);
+                break;
+        }
+
+        w.Close();
+        if (IsRuntimeRecord(i, type))
+        {
+            EncodeMembers(w, i, type);
+        }
+    }
+
+    // A record interface has no members of its own and is never a runtime type.
+    private static bool IsRuntimeRecord(int i, TypeSpec type) =>
+        type.Kind == ValueKind.RecordClass && (type.Derived.Count == 0 || type.RuntimeOrder.Contains(i));
+
+    private static void EncodeRecord(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        w.Line("if (v is null) { writer.WriteLength(-1); return; }");
+        if (type.Derived.Count == 0)
+        {
+            // A record derived elsewhere (another assembly, a generic record) would decode as this type: refused.
+            w.Line("if (v.GetType() != typeof(" + type.Name + ")) throw new global::System.InvalidOperationException(\"A state holds a '\" + v.GetType() + \"', which the generated explorer does not know.\");");
+            w.Line("writer.WriteLength(0);");
+            w.Line(Call("EncodeMembers", i, "writer", "v") + ";");
             return;
         }
 
-        w.Open(string.Empty);
-        w.Line("var array = " + value + ";");
-        w.Line("if (array is null) writer.WriteLength(-1);");
-        w.Line("else { writer.WriteLength(array.Length); for (int i = 0; i < array.Length; i++) " + WriteScalar(types[type.Parts[0]].Kind, "array[i]") + "; }");
+        w.Line("int tag = RuntimeRank" + i + "(v);");
+        w.Line("writer.WriteLength(tag);");
+        w.Open("switch (tag)");
+        for (int rank = 0; rank < type.RuntimeOrder.Count; rank++)
+        {
+            int runtime = type.RuntimeOrder[rank];
+            w.Line("case " + rank + ": " + Call("EncodeMembers", runtime, "writer", "(" + types[runtime].Name + ")v") + "; return;");
+        }
+
+        w.Line("default: throw new global::System.InvalidOperationException(\"A state holds a '\" + v.GetType() + \"', which the generated explorer does not know.\");");
         w.Close();
     }
 
-    /// <summary>Writes the statements that read one field from <c>reader</c> into <paramref name="target"/>.</summary>
-    public static void DecodeField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string target)
+    // The members of a record whose runtime type is this one; the first instance met is kept as the prototype that
+    // decoding copies with every member set (a record's own constructor may compute or check, so it is not called).
+    private static void EncodeMembers(SourceWriter w, int i, TypeSpec type)
     {
-        var type = types[field.Type];
-        if (type.Kind != ValueKind.Array)
+        w.Line("private static " + type.Name + " Prototype" + i + ";");
+        w.Line();
+        w.Open("private static void EncodeMembers" + i + "(" + Runtime + "StateWriter writer, " + type.Name + " v)");
+        w.Line("if (Prototype" + i + " is null) Prototype" + i + " = v;");
+        foreach (var member in Members(type))
         {
-            // A readonly field holds its initial value in every state: the bytes are skipped.
-            w.Line(field.IsReadOnly ? "_ = " + ReadScalar(type.Kind, type.Name) + ";" : target + " = " + ReadScalar(type.Kind, type.Name) + ";");
-            return;
+            w.Line(Call("Encode", member.Part, "writer", "v." + member.Access) + ";");
         }
 
-        var element = types[type.Parts[0]];
-        w.Open(string.Empty);
-        w.Line("int length = reader.ReadLength();");
-        w.Line("var array = " + target + ";");
-        if (field.IsReadOnly)
-        {
-            w.Line("if (length < 0 ? !(array is null) : array is null || array.Length != length) throw new global::System.InvalidOperationException(\"A readonly array changed.\");");
-        }
-        else
-        {
-            w.Line("if (length < 0) array = null;");
-            w.Line("else if (array is null || array.Length != length) array = new " + element.Name + "[length];");
-            w.Line(target + " = array;");
-        }
-
-        w.Line("for (int i = 0; i < length; i++) array[i] = " + ReadScalar(element.Kind, element.Name) + ";");
         w.Close();
     }
 
-    /// <summary>Writes the statements that make <paramref name="target"/> equal to <paramref name="source"/>, unshared.</summary>
-    public static void RestoreField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string source, string target)
+    // Per thread, an array the entries are sorted in, kept from one state to the next: an element or key holds no
+    // collection (the front end refuses those), so no encoding of this type runs inside another.
+    private static void SortBuffer(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
-        var type = types[field.Type];
-        if (type.Kind != ValueKind.Array)
-        {
-            if (!field.IsReadOnly)
-            {
-                w.Line(target + " = " + source + ";");
-            }
+        string entry = EntryType(types, type);
+        w.Line("[global::System.ThreadStatic] private static " + entry + "[] SortBuffer" + i + ";");
+        w.Line("private static readonly global::System.Collections.Generic.IComparer<" + entry + "> Order" + i + " = global::System.Collections.Generic.Comparer<" + entry + ">.Create("
+            + (type.Kind == ValueKind.Set ? "Compare" + type.Parts[0] : "(x, y) => " + Call("Compare", type.Parts[0], "x.Key", "y.Key")) + ");");
+        w.Line();
+    }
 
-            return;
-        }
+    private static string EntryType(IReadOnlyList<TypeSpec> types, TypeSpec type) =>
+        type.Kind == ValueKind.Set
+            ? Element(type, types)
+            : "global::System.Collections.Generic.KeyValuePair<" + Element(type, types) + ", " + Element(type, types, 1) + ">";
 
-        if (field.IsReadOnly)
+    private static void EncodeTable(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        string entry = EntryType(types, type);
+        bool isSet = type.Kind == ValueKind.Set;
+        w.Line("if (v is null) { writer.WriteLength(-1); return; }");
+        w.Line("int count = v.Count;");
+        w.Line("writer.WriteLength(count);");
+        w.Line("if (count == 0) return;");
+        w.Line("var items = SortBuffer" + i + ";");
+        w.Line("if (items is null || items.Length < count) SortBuffer" + i + " = items = new " + entry + "[global::System.Math.Max(count, items is null ? 8 : items.Length * 2)];");
+        w.Line("int n = 0;");
+        if (type.Concrete.Length > 0)
         {
-            // The same array in every state: its elements are copied back in place.
-            w.Open(string.Empty);
-            w.Line("var from = " + source + ";");
-            w.Line("var to = " + target + ";");
-            w.Line("if (!(from is null)) { if (to is null || to.Length != from.Length) throw new global::System.InvalidOperationException(\"A readonly array changed.\"); global::System.Array.Copy(from, to, from.Length); }");
-            w.Close();
+            // Through the HashSet the interface holds, whose enumerator is a struct.
+            w.Line("var set = v as " + type.Concrete + ";");
+            w.Line("if (set is null) foreach (var item in v) items[n++] = item; else foreach (var item in set) items[n++] = item;");
         }
         else
         {
-            // An action may have made two fields share an array: a fresh copy keeps them apart.
-            w.Line(target + " = " + source + " is null ? null : (" + type.Name + ")" + source + ".Clone();");
+            w.Line("foreach (var item in v) items[n++] = item;");
         }
+
+        // A set decoded and not changed since is in order already: checked in one pass before sorting.
+        string key = isSet ? string.Empty : ".Key";
+        w.Line("for (int k = 1; k < n; k++) if (" + Call("Compare", type.Parts[0], "items[k - 1]" + key, "items[k]" + key) + " > 0) { global::System.Array.Sort(items, 0, n, Order" + i + "); break; }");
+        w.Open("for (int k = 0; k < n; k++)");
+        if (isSet)
+        {
+            w.Line(Call("Encode", type.Parts[0], "writer", "items[k]") + ";");
+        }
+        else
+        {
+            w.Line(Call("Encode", type.Parts[0], "writer", "items[k].Key") + ";");
+            w.Line(Call("Encode", type.Parts[1], "writer", "items[k].Value") + ";");
+        }
+
+        w.Close();
     }
-
-    private static bool IsEncodedScalar(ValueKind kind) =>
-        kind is ValueKind.Bool or ValueKind.Integer or ValueKind.UnsignedLong or ValueKind.Char or ValueKind.Enum;
-
-    private static string WriteScalar(ValueKind kind, string value) => kind switch
-    {
-        ValueKind.Bool => "writer.WriteBool(" + value + ")",
-        ValueKind.UnsignedLong or ValueKind.Char => "writer.WriteUnsigned(" + value + ")",
-        _ => "writer.WriteSigned(unchecked((long)" + value + "))",
-    };
-
-    private static string ReadScalar(ValueKind kind, string typeName) => kind switch
-    {
-        ValueKind.Bool => "reader.ReadBool()",
-        ValueKind.UnsignedLong => "reader.ReadUnsigned()",
-        ValueKind.Char => "(char)reader.ReadUnsigned()",
-        _ => "unchecked((" + typeName + ")reader.ReadSigned())",
-    };
 }

@@ -9,7 +9,9 @@ internal static partial class TypeEmitter
 {
     private static void Format(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
+        bool counted = SelfNested(types, i);
         w.Open("internal static void Format" + i + "(global::System.Text.StringBuilder text, " + type.Name + " v)");
+        EnterLevel(w, counted && type.Kind != ValueKind.RecordClass);
         switch (type.Kind)
         {
             case ValueKind.Bool:
@@ -65,10 +67,13 @@ internal static partial class TypeEmitter
                 w.Line("text.Append('}');");
                 break;
             case ValueKind.Tuple:
+                // C#'s tuple literal: an element declared with a name shows it.
                 w.Line("text.Append('(');");
                 foreach (var (member, index) in Members(type).Select((m, index) => (m, index)))
                 {
-                    w.Line((index == 0 ? string.Empty : "text.Append(\", \"); ") + Call("Format", member.Part, "text", "v." + member.Access) + ";");
+                    string name = index < type.ElementNames.Count ? type.ElementNames[index] : string.Empty;
+                    string prefix = (index == 0 ? string.Empty : ", ") + (name.Length == 0 ? string.Empty : name + ": ");
+                    w.Line((prefix.Length == 0 ? string.Empty : "text.Append(" + Emitter.Quote(prefix) + "); ") + Call("Format", member.Part, "text", "v." + member.Access) + ";");
                 }
 
                 w.Line("text.Append(')');");
@@ -81,6 +86,7 @@ internal static partial class TypeEmitter
                     Dispatch(w, types, type, "v", derived => "{ " + Call("Format", derived, "text", "(" + types[derived].Name + ")v") + "; return; }");
                 }
 
+                EnterLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 w.Line("text.Append(" + Emitter.Quote(type.Display + " {") + ");");
                 foreach (var (member, index) in Members(type).Select((m, index) => (m, index)))
                 {
@@ -88,9 +94,11 @@ internal static partial class TypeEmitter
                 }
 
                 w.Line("text.Append(\" }\");");
+                LeaveLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 break;
         }
 
+        LeaveLevel(w, counted && type.Kind != ValueKind.RecordClass);
         w.Close();
     }
 
@@ -113,7 +121,9 @@ internal static partial class TypeEmitter
             w.Close();
         }
 
+        bool counted = SelfNested(types, i);
         w.Open("internal static int Compare" + i + "(" + type.Name + " a, " + type.Name + " b)");
+        EnterLevel(w, counted && type.Kind != ValueKind.RecordClass);
         switch (type.Kind)
         {
             case ValueKind.Bool or ValueKind.Integer or ValueKind.UnsignedLong or ValueKind.Char:
@@ -142,6 +152,7 @@ internal static partial class TypeEmitter
                     }
                 }
 
+                EnterLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 w.Line("int order;");
                 foreach (var member in Members(type))
                 {
@@ -149,15 +160,18 @@ internal static partial class TypeEmitter
                 }
 
                 w.Line("return 0;");
+                LeaveLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 break;
         }
 
+        LeaveLevel(w, counted && type.Kind != ValueKind.RecordClass);
         w.Close();
     }
 
     private static void Copy(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
         string t = type.Name;
+        bool counted = SelfNested(types, i) && type.Kind != ValueKind.RecordClass;
         w.Open("internal static " + t + " Copy" + i + "(" + t + " v)");
         if (type.Kind != ValueKind.Tuple)
         {
@@ -165,6 +179,7 @@ internal static partial class TypeEmitter
         }
 
         bool deep = type.Parts.Count > 0 && types[type.Parts[type.Kind == ValueKind.Dictionary ? 1 : 0]].NeedsCopy;
+        EnterLevel(w, counted);
         switch (type.Kind)
         {
             case ValueKind.Array:
@@ -229,12 +244,15 @@ internal static partial class TypeEmitter
                 break;
         }
 
+        LeaveLevel(w, counted);
         w.Close();
     }
 
     private static void Canonicalize(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
+        bool counted = SelfNested(types, i);
         w.Open("internal static void Canonicalize" + i + "(" + type.Name + " v)");
+        EnterLevel(w, counted);
         switch (type.Kind)
         {
             case ValueKind.Set:
@@ -278,6 +296,7 @@ internal static partial class TypeEmitter
                 break;
         }
 
+        LeaveLevel(w, counted);
         w.Close();
     }
 }

@@ -7,12 +7,15 @@ namespace MergeQueue.Analyzers.Generator;
 /// <summary>
 /// Writes, per state type, the helpers the adapter calls: structural equality, a stable hash, the trace text the
 /// front end prints (<c>[a, b]</c>, sorted <c>{1, 2}</c>, <c>Name { A = 1 }</c>, <c>(1, true)</c>), the key order of
-/// sets and dictionaries, and deep copies.
+/// sets and dictionaries, and deep copies. The helpers of a type that can hold itself (a chain of records) count
+/// the levels they walk through <c>ValueDepth</c>, so a value too deep fails the step that made it instead of
+/// overflowing the stack, as in the checker.
 /// </summary>
 internal static partial class TypeEmitter
 {
     private const string Hashing = "global::MergeQueue.Analyzers.Engine.Runtime.StateHash";
     private const string Text = "global::MergeQueue.Analyzers.Engine.Runtime.ValueText";
+    private const string Depth = "global::MergeQueue.Analyzers.Engine.Runtime.ValueDepth";
 
     public static string Call(string helper, int type, params string[] arguments) =>
         helper + type + "(" + string.Join(", ", arguments) + ")";
@@ -65,7 +68,9 @@ internal static partial class TypeEmitter
     private static void Equal(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
         string t = type.Name;
+        bool counted = SelfNested(types, i);
         w.Open("internal static bool Equal" + i + "(" + t + " a, " + t + " b)");
+        EnterLevel(w, counted && type.Kind != ValueKind.RecordClass);
         switch (type.Kind)
         {
             case ValueKind.Bool or ValueKind.Integer or ValueKind.UnsignedLong or ValueKind.Char or ValueKind.Enum:
@@ -119,16 +124,21 @@ internal static partial class TypeEmitter
                     Dispatch(w, types, type, "a", derived => "return " + Call("Equal", derived, "(" + types[derived].Name + ")a", "(" + types[derived].Name + ")b") + ";");
                 }
 
+                EnterLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 w.Line("return " + string.Join(" && ", Members(type).Select(m => Call("Equal", m.Part, "a." + m.Access, "b." + m.Access)).DefaultIfEmpty("true")) + ";");
+                LeaveLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 break;
         }
 
+        LeaveLevel(w, counted && type.Kind != ValueKind.RecordClass);
         w.Close();
     }
 
     private static void Hash(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
+        bool counted = SelfNested(types, i);
         w.Open("internal static long Hash" + i + "(" + type.Name + " v)");
+        EnterLevel(w, counted && type.Kind != ValueKind.RecordClass);
         string seed = ((int)type.Kind * 0x9E37 + 0x5EED).ToString(System.Globalization.CultureInfo.InvariantCulture);
         switch (type.Kind)
         {
@@ -176,6 +186,7 @@ internal static partial class TypeEmitter
                     Dispatch(w, types, type, "v", derived => "return " + Call("Hash", derived, "(" + types[derived].Name + ")v") + ";");
                 }
 
+                EnterLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 w.Line("long hash = " + seed + "L;");
                 foreach (var member in Members(type))
                 {
@@ -183,10 +194,45 @@ internal static partial class TypeEmitter
                 }
 
                 w.Line("return hash;");
+                LeaveLevel(w, counted && type.Kind == ValueKind.RecordClass);
                 break;
         }
 
+        LeaveLevel(w, counted && type.Kind != ValueKind.RecordClass);
         w.Close();
+    }
+
+    /// <summary>
+    /// Whether a value of the type can hold another of its own type, through its members, elements or derived
+    /// records: only such values can nest deeper than their declared types, so only their helpers count levels.
+    /// </summary>
+    private static bool SelfNested(IReadOnlyList<TypeSpec> types, int type) => Reaches(types, type, type, new HashSet<int>());
+
+    private static bool Reaches(IReadOnlyList<TypeSpec> types, int from, int target, HashSet<int> seen) =>
+        types[from].Parts.Concat(types[from].Derived).Any(next => next == target || (seen.Add(next) && Reaches(types, next, target, seen)));
+
+    /// <summary>
+    /// Opens a counted level (<paramref name="counted"/>): a record's after its dispatch to a derived record's helper,
+    /// which counts the level itself, so a chain counts one level a node as in the checker.
+    /// </summary>
+    private static void EnterLevel(SourceWriter w, bool counted)
+    {
+        if (counted)
+        {
+            w.Line(Depth + ".Enter();");
+            w.Open("try");
+        }
+    }
+
+    private static void LeaveLevel(SourceWriter w, bool counted)
+    {
+        if (counted)
+        {
+            w.Close();
+            w.Open("finally");
+            w.Line(Depth + ".Exit();");
+            w.Close();
+        }
     }
 
     /// <summary>For a base record: hands a value whose runtime type is a derived record to that record's helper.</summary>

@@ -26,11 +26,7 @@ internal sealed class TypeSpecReader
 
     public int Read(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
-        {
-            type = underlying;
-        }
-
+        // A tuple declared with element names is a type of its own here, for its trace text alone.
         if (indexes.TryGetValue(type, out int known))
         {
             return known;
@@ -150,9 +146,15 @@ internal sealed class TypeSpecReader
         }
 
         var parts = elements.Select(e => Read(e.Type)).ToArray();
-        return parts.Any(p => p < 0)
-            ? null
-            : Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+        if (parts.Any(p => p < 0))
+        {
+            return null;
+        }
+
+        var spec = Spec(ValueKind.Tuple, name, string.Empty, parts, elements.Select((_, i) => "Item" + (i + 1)).ToArray(), parts.Any(p => specs[p]?.NeedsCopy ?? false));
+        return elements.Any(e => e.IsExplicitlyNamedTupleElement)
+            ? spec with { ElementNames = new EquatableArray<string>(elements.Select(e => e.IsExplicitlyNamedTupleElement ? e.Name : string.Empty)) }
+            : spec;
     }
 
     // A field declared as a base record holds any record derived from it: each runtime type keeps its own members.
@@ -223,6 +225,8 @@ internal sealed class TypeSpecReader
         var members = new List<string>();
         var parts = new List<int>();
         bool settable = false;
+        bool assignable = true;
+        bool initializable = true;
         foreach (var field in TypeMapper.InstanceFields(type))
         {
             var declared = (ISymbol?)field.AssociatedSymbol ?? field;
@@ -241,9 +245,24 @@ internal sealed class TypeSpecReader
             members.Add(declared.Name);
             parts.Add(part);
             settable |= !field.IsReadOnly;
+            var setter = declared is IPropertySymbol property ? property.SetMethod : null;
+            bool canSet = declared is IPropertySymbol
+                ? setter is { DeclaredAccessibility: Accessibility.Public or Accessibility.Internal }
+                : !field.IsReadOnly;
+            initializable &= canSet;
+            assignable &= canSet && setter is not { IsInitOnly: true };
         }
 
-        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable);
+        // A member declared again by a derived record has two backing fields under one name: no initializer sets both.
+        if (members.Distinct().Count() != members.Count)
+        {
+            initializable = assignable = false;
+        }
+
+        var rebuild = kind == ValueKind.Struct && assignable ? RebuildKind.Assign
+            : (kind == ValueKind.RecordClass || type.IsRecord) && initializable ? RebuildKind.With
+            : RebuildKind.None;
+        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable) with { Rebuild = rebuild };
     }
 
     private static TypeSpec Enum(INamedTypeSymbol type, string name)

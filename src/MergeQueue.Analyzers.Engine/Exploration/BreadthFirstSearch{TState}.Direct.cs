@@ -28,6 +28,7 @@ internal sealed partial class BreadthFirstSearch<TState>
     {
         int next = 0;
         long transitions = 0;
+        long nextLook = Stopwatch.GetTimestamp() + LimitCheckTicks;
         try
         {
             while (next < graph.Count && next < stopAt)
@@ -35,6 +36,11 @@ internal sealed partial class BreadthFirstSearch<TState>
                 if (cancellation.IsCancellationRequested)
                 {
                     return ExplorationBound.Cancelled;
+                }
+
+                if (LimitsNow(ref nextLook) is var bound && bound != ExplorationBound.None)
+                {
+                    return bound;
                 }
 
                 if ((next & (ClockCheckInterval - 1)) == 0)
@@ -116,7 +122,12 @@ internal sealed partial class BreadthFirstSearch<TState>
             {
                 actionEnabled[actionOfInstance[instance]] = true;
                 TState successor = outcome.Successor;
-                ulong key = graph.KeyOf(successor);
+                if (graph.TryKeyOf(successor, out ulong key) is { } tooDeep)
+                {
+                    Apply(state, new ExpansionEvent(0, ExpansionEventKind.ActionFailed, instance, tooDeep));
+                    continue;
+                }
+
                 if (checksSteps && !CheckStepNow(state, current, currentKey, successor, key, instance))
                 {
                     // Outside the constraints: an enabled step (the state is not stuck) to a state not kept.

@@ -138,7 +138,12 @@ internal sealed partial class BreadthFirstSearch<TState>
                 // Not looked up here (unless the constraints need to know): in breadth-first order most successors
                 // are new states of the next level, so the merge would look nearly all of them up again.
                 TState successor = outcome.Successor;
-                ulong key = graph.KeyOf(successor);
+                if (graph.TryKeyOf(successor, out ulong key) is { } tooDeep)
+                {
+                    chunk.AddEvent(ExpansionEventKind.ActionFailed, instance, tooDeep);
+                    continue;
+                }
+
                 if (checksSteps && !CheckStep(current, currentKey, successor, key, instance, chunk.Events, chunk.Expanding))
                 {
                     continue;

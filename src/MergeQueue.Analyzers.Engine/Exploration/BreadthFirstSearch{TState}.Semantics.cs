@@ -51,7 +51,13 @@ internal sealed partial class BreadthFirstSearch<TState>
             {
                 case StepOutcomeKind.Enabled:
                     TState state = outcome.Successor;
-                    ulong key = graph.KeyOf(state);
+                    if (graph.TryKeyOf(state, out ulong key) is { } tooDeep)
+                    {
+                        failed++;
+                        Report(violationBuilder.InitialStateFailed(tooDeep, initial), -1);
+                        break;
+                    }
+
                     if (graph.Find(state, key) >= 0)
                     {
                         // Equal initial states count once; the first combination names it.

@@ -60,7 +60,13 @@ internal static class GraphCapture
                 {
                     anyEnabled = true;
                     TState successor = outcome.Successor;
-                    int target = graph.Find(successor, graph.KeyOf(successor));
+                    if (graph.TryKeyOf(successor, out ulong key) is not null)
+                    {
+                        problems.Add(Label(model, labels, instance) + " fails");
+                        continue;
+                    }
+
+                    int target = graph.Find(successor, key);
                     if (target >= 0 && target < count)
                     {
                         edges.Add(new ExploredEdge(number, target, instance, Label(model, labels, instance)));

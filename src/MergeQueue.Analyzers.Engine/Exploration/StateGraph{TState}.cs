@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MergeQueue.Analyzers.Engine.Runtime;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -184,6 +185,25 @@ internal sealed class StateGraph<TState>
     /// <summary>The table key of a state: its 64-bit hash (or widened 32-bit hash), spread.</summary>
     internal ulong KeyOf(TState state) => FingerprintTable.Key(
         hasher is not null ? hasher.Hash64(state) : (ulong)(uint)comparer.GetHashCode(state));
+
+    /// <summary>
+    /// <see cref="KeyOf"/> of a state a step or a constructor just made. Hashing walks its values: a value nested past
+    /// <see cref="ValueDepth.MaxDepth"/> stops the walk there (in a generated model; the interpreter bounds its states
+    /// when it freezes them), and fails the step that made it. Null, or that failure.
+    /// </summary>
+    internal Failure? TryKeyOf(TState state, out ulong key)
+    {
+        try
+        {
+            key = KeyOf(state);
+            return null;
+        }
+        catch (ValueTooDeepException tooDeep)
+        {
+            key = 0;
+            return tooDeep.Failure;
+        }
+    }
 
     /// <summary>Brings the first table slot of <paramref name="key"/> into the cache ahead of a probe; returns what it read.</summary>
     internal ulong Touch(ulong key) => tables[(int)key & shardMask].Touch(key);

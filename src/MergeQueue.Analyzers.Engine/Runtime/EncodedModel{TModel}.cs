@@ -5,12 +5,13 @@ using System.Text;
 namespace MergeQueue.Analyzers.Engine.Runtime;
 
 /// <summary>
-/// The base of the model adapter the source generator emits for a <c>[StateMachine]</c> class whose fields are all
-/// bools, integers, chars, enums or arrays of them: a state is its compact encoding (<see cref="StateCoding"/>) in
-/// a <see cref="PackedState"/>, compared and hashed as words. Per thread the adapter keeps two instances of the class:
-/// the last state decoded (guards and properties read it) and a working one, restored from it before each action
-/// runs (arrays copied in place), then encoded as the successor. So a step allocates nothing when the encoding fits
-/// in two words.
+/// The base of the model adapter the source generator emits for a <c>[StateMachine]</c> class whose values it can
+/// encode and rebuild (every value kind, when records and structs can be rebuilt from their members): a state is its
+/// canonical encoding (<see cref="StateCoding"/>) in a <see cref="PackedState"/>, compared and hashed as words and
+/// bytes. Per thread the adapter keeps two instances of the class: the last state decoded (guards and properties read
+/// it; its collections are reused by the next decoding) and a working one, restored from it before each action runs
+/// (collections copied, readonly ones refilled in place), then encoded as the successor. So a step of a model of
+/// scalars allocates nothing when the encoding fits in two words.
 /// </summary>
 /// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
 public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, IModel<PackedState>, IEqualityComparer<PackedState>, IStateHasher<PackedState>

@@ -6,7 +6,8 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 
 /// <summary>
 /// The base of the model adapter the source generator emits for a <c>[StateMachine]</c> class with fields
-/// <see cref="EncodedModel{TModel}"/> does not cover (strings, collections, records, tuples): a state is an
+/// <see cref="EncodedModel{TModel}"/> does not cover (a record or struct it cannot rebuild, a readonly field a
+/// constructor must write): a state is an
 /// instance of the class that no step writes once it is stored (a step runs on a copy), and the generated members
 /// copy, compare, hash and print its fields and call its actions and properties. The engine does the rest, with
 /// the same semantics and report text as the compile-time checker.

@@ -260,10 +260,13 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
 
     /// <summary>The failure the report shows for an exception of the model's code.</summary>
     /// <param name="failure">The exception.</param>
-    /// <returns>An assertion failure for <c>Spec.Assert</c>, else the exception's type and message.</returns>
-    protected static Failure FailureOf(Exception failure) => failure is ModelAssertionException
-        ? new Failure(FailureKind.AssertFailed, failure.Message, null)
-        : new Failure(FailureKind.Exception, failure.GetType().Name + ": " + failure.Message, null);
+    /// <returns>An assertion failure for <c>Spec.Assert</c>, a limit for a value too deep, else the exception's type and message.</returns>
+    protected static Failure FailureOf(Exception failure) => failure switch
+    {
+        ModelAssertionException => new Failure(FailureKind.AssertFailed, failure.Message, null),
+        ValueTooDeepException tooDeep => tooDeep.Failure,
+        _ => new Failure(FailureKind.Exception, failure.GetType().Name + ": " + failure.Message, null),
+    };
 
     // The checker prints a condition split over lines on one line, its words joined by single spaces.
     private static string OneLine(string text) =>

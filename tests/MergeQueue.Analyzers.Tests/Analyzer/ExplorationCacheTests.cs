@@ -165,6 +165,42 @@ public sealed class ExplorationCacheTests
         Assert.Contains(after, d => d.Id == "SM0001");
     }
 
+    [Fact]
+    public async Task Enum_from_a_rebuilt_reference_changed_ExploresAgain()
+    {
+        var name = "Modes" + Guid.NewGuid().ToString("N");
+        var source = TestCompilation.Usings + $$"""
+            [StateMachine]
+            partial class {{name}}
+            {
+                Shade shade;
+                [Action] void Paint(Shade s) { shade = s; }
+                [Invariant] bool NotThird() => (int)shade < 2;
+            }
+            """;
+        MetadataReference Library(string members)
+        {
+            var library = CSharpCompilation.Create(
+                "Shades",
+                new[] { CSharpSyntaxTree.ParseText("public enum Shade { " + members + " }") },
+                Basic.Reference.Assemblies.Net80.References.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            return MetadataReference.CreateFromImage(image.ToArray());
+        }
+
+        // Paint takes every value of Shade: with a third member it can break the invariant.
+        var two = TestCompilation.CreateUnchecked(source).AddReferences(Library("Light, Dark"));
+        var before = await AnalyzerRun.DiagnosticsAsync(two);
+        var three = TestCompilation.CreateUnchecked(source).AddReferences(Library("Light, Dark, Grey"));
+        var after = await AnalyzerRun.DiagnosticsAsync(three);
+
+        Assert.Equal(2, ExplorationCache.ExplorationsOf(name));
+        Assert.DoesNotContain(before, d => d.Id == "SM0001");
+        Assert.Contains(after, d => d.Id == "SM0001");
+    }
+
     private const string Enums = "public enum Mode { A, B }";
 
     private static (string Source, string Name) UniqueModel()

@@ -214,7 +214,7 @@ internal static class ExampleRun
 {
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(RuleExample example)
     {
-        Compilation compilation = TestCompilation.Create(example.Source!);
+        Compilation compilation = Files(example.Source!);
         if (example.EditorConfig is not null)
         {
             compilation = EditorConfigOptions.Apply(compilation, example.EditorConfig);
@@ -232,6 +232,36 @@ internal static class ExampleRun
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The example's files: one, or, when it has <c>// file: Name.cs</c> lines, a file from each such line to the next
+    /// (SM0117 is about a model split over two files); what stands before the first (a <c>#pragma</c> a test adds)
+    /// opens the first file.
+    /// </summary>
+    private static Compilation Files(string source)
+    {
+        var marker = new Regex("^// file: (.*)$", RegexOptions.Multiline);
+        var markers = marker.Matches(source).Cast<Match>().ToList();
+        if (markers.Count == 0)
+        {
+            return TestCompilation.Create(source);
+        }
+
+        string prefix = source.Substring(0, markers[0].Index);
+        var trees = markers.Select((m, i) =>
+        {
+            int start = m.Index + m.Length + 1;
+            int end = i + 1 < markers.Count ? markers[i + 1].Index : source.Length;
+            return Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                (i == 0 ? prefix : string.Empty) + source.Substring(start, Math.Max(0, end - start)),
+                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+                m.Groups[1].Value.Trim());
+        });
+        var compilation = TestCompilation.CreateUnchecked().AddSyntaxTrees(trees);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The example does not compile:\n" + Describe(errors));
+        return compilation;
     }
 
     public static string Describe(IEnumerable<Diagnostic> diagnostics)

@@ -146,6 +146,137 @@ public sealed class AgreementTests(ITestOutputHelper output)
         Assert.DoesNotContain("Job { Id = 1, Stage = Waiting }, Job { Id = 2", trace.Split('\n').Last());
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task Both_explorers_and_the_analyzer_print_the_element_names_a_tuple_is_declared_with()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            [StateMachine]
+            public partial class Ballots
+            {
+                (string From, string To, int Term) last = ("", "", 0);
+                (string, int) plain = ("", 0);
+                (string Voter, int) partly = ("", 0);
+                List<(string From, string To, int Term)> sent = new List<(string From, string To, int Term)>();
+                Dictionary<string, (int Term, bool Granted)> votes = new Dictionary<string, (int Term, bool Granted)>();
+
+                [Action] void Vote([Values("alice", "carol")] string from, [Values("bob", "dave")] string to)
+                {
+                    Require(!votes.ContainsKey(from));
+                    var ballot = (from, to, 1);
+                    last = ballot;
+                    sent.Add(ballot);
+                    votes[from] = (1, to == "bob");
+                    plain = (from, sent.Count);
+                    partly = (to, sent.Count);
+                }
+
+                [Invariant] bool AtMostOneVoteForBob() => sent.Count(s => s.To == "bob") < 2;
+            }
+            """;
+        var expected = Interpreted("Ballots", new[] { source });
+        var actual = GeneratorRun.Explore("Ballots", new[] { source });
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[] { source });
+
+        Assert.Equal(expected.Violations, actual.Violations);
+        Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
+        string trace = actual.Violations.Single(v => v.StartsWith("InvariantViolated: ", System.StringComparison.Ordinal));
+        Assert.Equal(trace.Substring("InvariantViolated: ".Length), diagnostics.Single("SM0001").GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Names where the declaration gives them (a field, a list's elements, a dictionary's values), none where it does
+        // not, whatever the stored value was written as (the ballot is an unnamed literal).
+        Assert.Contains("\n0: initial state: last = (From: \"\", To: \"\", Term: 0), plain = (\"\", 0), partly = (Voter: \"\", 0), sent = [], votes = {}\n", trace);
+        Assert.EndsWith(
+            "\n2: Vote(from: \"carol\", to: \"bob\"): last = (From: \"carol\", To: \"bob\", Term: 1), plain = (\"carol\", 2), partly = (Voter: \"bob\", 2), "
+            + "sent[1]: added (From: \"carol\", To: \"bob\", Term: 1), votes[\"carol\"] = (Term: 1, Granted: true)",
+            trace);
+    }
+
+    // A tuple's element names are not part of its identity: a value stored through (int A, int B) and through (int, int)
+    // is one value, so naming the elements changes neither equality nor the state count.
+    [Theory]
+    [InlineData("(int A, int B)", "(int X, int Y)")]
+    [InlineData("(int, int)", "(int, int)")]
+    public void Element_names_do_not_change_which_states_are_the_same(string named, string otherNames)
+    {
+        string source = """
+            using System.Collections.Generic;
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            [StateMachine]
+            public partial class Pairs
+            {
+                NAMED last = (0, 0);
+                (int, int) plain = (0, 0);
+                HashSet<(int, int)> seen = new HashSet<(int, int)>();
+                HashSet<OTHER> seenNamed = new HashSet<OTHER>();
+
+                [Action] void Pick([Range(0, 1)] int a, [Range(0, 1)] int b)
+                {
+                    last = (a, b);
+                    plain = last;
+                    seen.Add(last);
+                    seenNamed.Add(plain);
+                }
+
+                [Invariant] bool Same() => last == plain && seenNamed.Contains(last) == seen.Contains(plain) && seen.Count == seenNamed.Count;
+            }
+            """.Replace("NAMED", named).Replace("OTHER", otherNames);
+        var expected = Interpreted("Pairs", new[] { source });
+        var actual = GeneratorRun.Explore("Pairs", new[] { source });
+
+        // Counted by hand: the initial state, then for each non-empty set S of the four picks and each last pick in S one
+        // state: 4 * 2^3 = 32, so 33.
+        Assert.Empty(actual.Violations);
+        Assert.Equal(33, expected.DistinctStates);
+        Assert.Equal(33, actual.DistinctStates);
+        Assert.Equal(expected.Transitions, actual.Transitions);
+        Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
+    }
+
+    // Names inside an element's type ((int A, int B), int) do not make another type either: the list holds the value
+    // written as ((int, int), int), OfType under yet other names keeps every element, and the list prints the inner
+    // names its declaration gives.
+    [Fact]
+    public void Element_names_inside_an_element_type_print_and_do_not_change_equality()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using MergeQueue.Analyzers;
+            using static MergeQueue.Analyzers.Spec;
+
+            [StateMachine]
+            public partial class Nested
+            {
+                List<((int A, int B), int)> named = new List<((int A, int B), int)>();
+                ((int, int), int) flat = ((0, 0), 0);
+
+                [Action] void Pick([Range(0, 1)] int a)
+                {
+                    Require(named.Count < 2);
+                    flat = ((a, a), a);
+                    named.Add(((a, a), a));
+                }
+
+                [Invariant] bool Holds() => (named.Count == 0 || named.Contains(flat)) && named.OfType<((int, int) P, int)>().Count() == named.Count;
+                [Invariant] bool Short() => named.Count < 2;
+            }
+            """;
+        var expected = Interpreted("Nested", new[] { source });
+        var actual = GeneratorRun.Explore("Nested", new[] { source });
+
+        Assert.Equal(expected.ReportWithoutTime, actual.ReportWithoutTime);
+        Assert.DoesNotContain(actual.Violations, v => v.Contains("'Holds'", System.StringComparison.Ordinal));
+        string violation = Assert.Single(actual.Violations, v => v.StartsWith("InvariantViolated: Invariant 'Short' is violated after 2 steps", System.StringComparison.Ordinal));
+        Assert.EndsWith("\n2: Pick(a: 0): named = [((A: 0, B: 0), 0), ((A: 0, B: 0), 0)]", violation);
+    }
+
     internal static string[] Sources(string key) => key switch
     {
         "naive" => new[] { SampleSource.Read(SampleSource.Pr), SampleSource.Read(SampleSource.Naive) },

@@ -23,13 +23,14 @@ internal static class GeneratorTestModels
             [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; }
             [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; }
             """)),
-        // The same on the general path (a string field: states are instances of the class, not encodings).
+        // The same on the general path (a record with a get-only member cannot be rebuilt from bytes: states
+        // are instances of the class, not encodings).
         ("GuardFailuresGeneral", Source("GuardFailuresGeneral", """
-            string log = "";
+            Log log = new("");
             int[] slots = new int[2];
-            [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; log += i; }
-            [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; log = ""; }
-            """)),
+            [Action] void Take([Range(0, 2)] int i) { Require(slots[i] == 0); slots[i] = 1; log = new Log(log.Text + i); }
+            [Action] void Reset() { Require(slots[0] == 1 && slots[1] == 1); slots[0] = 0; slots[1] = 0; log = new Log(""); }
+            """, "public record Log(string Text) { public int Version { get; } = 1; }\n")),
         // Requires whose conditions write state: a guard tested apart from the body would write the stored state.
         ("WritingGuards", Source("WritingGuards", """
             int x;
@@ -125,5 +126,80 @@ internal static class GeneratorTestModels
             [Invariant] bool Sane() => origin == -5 && (gone == null || gone.Length > 1);
             [Invariant] bool Short() => grow.Length < 3;
             """, "public enum Level : long { Low = -3, High = long.MaxValue }\n")),
+
+        // Sets and dictionaries reached in several insertion orders, readonly ones refilled in place; the invariant
+        // reads the order a decoded set enumerates in, the front end's key order.
+        ("EncodedTables", Source("EncodedTables", """
+            HashSet<int> set = new();
+            readonly Dictionary<string, int> map = new();
+            readonly HashSet<int>[] sets = { new(), new() };
+            [Action] void Add([Range(1, 3)] int x) { Require(!set.Contains(x)); set.Add(x); }
+            [Action] void Put([Values("b", "a")] string k) { Require(!map.ContainsKey(k)); map[k] = 1; }
+            [Action] void Into([Range(0, 1)] int i, [Range(1, 2)] int x) { Require(!sets[i].Contains(x)); sets[i].Add(x); }
+            [Action] void Idle() { }
+            [Invariant] bool InKeyOrder() => (set.Count == 0 || set.First() == set.Min()) && (map.Count == 0 || map.Keys.First() == "a" || map.Count == 1);
+            """)),
+
+        // Null and empty strings and collections, a list of nullables, a stack and a queue popped from opposite ends.
+        ("EncodedNulls", Source("EncodedNulls", """
+            string? name;
+            List<int?>? list = new();
+            Queue<string> queue = new();
+            Stack<int> stack = new();
+            [Action] void Empty() { Require(name == null); name = ""; }
+            [Action] void Grow() { Require(name == null || name.Length < 2); name = (name ?? "") + "a"; }
+            [Action] void Forget() { Require(name != null); name = null; }
+            [Action] void Append() { Require(list != null && list.Count < 2); list.Add(list.Count == 0 ? (int?)null : 7); }
+            [Action] void Drop() { Require(list != null); list = null; }
+            [Action] void Push([Range(1, 2)] int v) { Require(stack.Count < 2); stack.Push(v); queue.Enqueue(v == 1 ? "x" : "y"); }
+            [Action] void Pop() { Require(stack.Count > 0); stack.Pop(); queue.Dequeue(); }
+            """)),
+
+        // Records of an abstract base (a type tag each), one in a set, a record with a setter changed in place, a
+        // record struct with a nullable member and a tuple with a string.
+        ("EncodedRecords", Source("EncodedRecords", """
+            Message? last;
+            HashSet<Message> sent = new();
+            Point point;
+            (int, string?) pair = (0, null);
+            Counter counter = new();
+            [Action] void Send([Range(1, 2)] int bal) { Require(!sent.Any(m => m.Bal == bal)); Message m = bal == 1 ? new Prepare(bal) : new Accept(bal, 9); sent.Add(m); last = m; }
+            [Action] void Move() { Require(point.X < 2); point = new Point(point.X + 1, point.X == 0 ? null : point.X); pair = (pair.Item1 + 1, pair.Item2 + "z"); }
+            [Action] void Tick() { Require(counter.N < 2); counter.N++; }
+            [Action] void Idle() { }
+            """, """
+            public abstract record Message(int Bal);
+            public sealed record Prepare(int Bal) : Message(Bal);
+            public sealed record Accept(int Bal, int Val) : Message(Bal);
+            public record struct Point(int X, int? Y);
+            public record Counter { public int N { get; set; } }
+
+            """)),
+
+        // An action putting one set in two slots of a readonly array: a model error in the successor, and the working
+        // instance the next action runs on must not keep the two slots joined when its sets are refilled in place.
+        ("EncodedAliasing", Source("EncodedAliasing", """
+            readonly HashSet<int>[] sets = { new(), new() };
+            [Action] void Add([Range(0, 1)] int i) { Require(sets[i].Count == 0); sets[i].Add(i + 1); }
+            [Action] void Join() { Require(sets[0].Count == 1 && sets[1].Count == 0); sets[1] = sets[0]; }
+            [Action] void Idle() { }
+            """)),
+
+        // Jagged arrays (a row going null) and a two-dimensional one.
+        ("EncodedArrays", Source("EncodedArrays", """
+            int[]?[] rows = { new int[1], new int[0] };
+            bool[,] grid = new bool[2, 2];
+            [Action] void Widen([Range(0, 1)] int r) { Require(rows[r] != null && rows[r]!.Length < 2); var old = rows[r]!; var g = new int[old.Length + 1]; for (int i = 0; i < old.Length; i++) g[i] = old[i]; g[old.Length] = r + 1; rows[r] = g; }
+            [Action] void Lose() { Require(rows[1] != null && rows[1]!.Length == 2); rows[1] = null; }
+            [Action] void Mark([Range(0, 1)] int i) { Require(!grid[i, 1 - i]); grid[i, 1 - i] = true; }
+            [Action] void Idle() { }
+            """)),
+
+        // A record with a get-only member: not rebuilt from its members, so the general path.
+        ("GeneralRecord", Source("GeneralRecord", """
+            Fixed value = new(0);
+            [Action] void Next() { Require(value.A < 2); value = new Fixed(value.A + 1); }
+            [Action] void Idle() { }
+            """, "public record Fixed(int A) { public int B { get; } = 2; }\n")),
     };
 }

@@ -12,7 +12,7 @@ namespace MergeQueue.Analyzers.Tests.Generator;
 
 /// <summary>
 /// A netstandard2.0 or net472 library compiles at C# 7.3 unless it says otherwise: the generated <c>Explore()</c>
-/// compiles there too, through both adapters (states encoded as bytes, and instances with collections).
+/// compiles there too, through both adapters (states encoded as bytes, and instances when a struct cannot be rebuilt).
 /// </summary>
 public sealed class LanguageVersionTests
 {
@@ -21,6 +21,7 @@ public sealed class LanguageVersionTests
     [InlineData("netstandard2.0", "Library.Inventory")]
     [InlineData("net472", "Library.FixedQueue")]
     [InlineData("net472", "Library.Inventory")]
+    [InlineData("netstandard2.0", "Library.InventoryGeneral")]
     public void Generated_explorer_compiles_at_CSharp_7_3(string framework, string model)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp7_3);
@@ -29,7 +30,7 @@ public sealed class LanguageVersionTests
             .Append(GeneratorRun.Engine);
         var compilation = CSharpCompilation.Create(
             "Library",
-            new[] { CSharpSyntaxTree.ParseText(model.EndsWith("FixedQueue", System.StringComparison.Ordinal) ? CSharp73Models.FixedQueue : CSharp73Models.Inventory, parseOptions, path: "Model.cs") },
+            new[] { CSharpSyntaxTree.ParseText(model.EndsWith("FixedQueue", System.StringComparison.Ordinal) ? CSharp73Models.FixedQueue : model.EndsWith("General", System.StringComparison.Ordinal) ? CSharp73Models.InventoryGeneral : CSharp73Models.Inventory, parseOptions, path: "Model.cs") },
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -45,6 +46,7 @@ public sealed class LanguageVersionTests
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The generated code does not compile at C# 7.3:\n" + string.Join("\n", errors) + "\n" + generated);
         Assert.DoesNotContain("#nullable", generated);
+        Assert.Contains(model.EndsWith("General", System.StringComparison.Ordinal) ? "Runtime.GeneratedModel<" : "Runtime.EncodedModel<", generated);
 
         if (framework == "netstandard2.0")
         {

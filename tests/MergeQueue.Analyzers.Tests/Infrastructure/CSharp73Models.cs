@@ -61,7 +61,7 @@ internal static class CSharp73Models
         }
         """;
 
-    /// <summary>Collections, a tuple, a struct, a string and a field that can be reassigned: states are instances.</summary>
+    /// <summary>Collections, tuples with element names (alone and in collections), a struct, a string and a field that can be reassigned: states are encoded.</summary>
     public const string Inventory = """
         using System.Collections.Generic;
         using MergeQueue.Analyzers;
@@ -84,6 +84,8 @@ internal static class CSharp73Models
                 readonly HashSet<int> seen = new HashSet<int>();
                 readonly Dictionary<string, int> counts = new Dictionary<string, int>();
                 (int Count, bool Open) status = (0, true);
+                readonly List<(int Count, bool Open)> history = new List<(int Count, bool Open)>();
+                readonly Dictionary<int, (int Id, bool)> slots = new Dictionary<int, (int Id, bool)>();
                 Slot slot;
                 string name = "";
 
@@ -96,6 +98,8 @@ internal static class CSharp73Models
                     seen.Add(x);
                     counts["k" + x] = x;
                     status = (status.Count + 1, !status.Open);
+                    history.Add(status);
+                    slots[x] = (x, status.Open);
                     slot.Id = x;
                     slot.Busy = !slot.Busy;
                     name = name + x;
@@ -118,6 +122,17 @@ internal static class CSharp73Models
             }
         }
         """;
+
+    /// <summary>
+    /// The inventory with a struct of readonly fields set by its constructor, which decoding cannot rebuild from its
+    /// members: states are instances (the general path).
+    /// </summary>
+    public static string InventoryGeneral { get; } = Inventory
+        .Replace("partial class Inventory", "partial class InventoryGeneral")
+        .Replace("public int Id;", "public readonly int Id;")
+        .Replace("public bool Busy;", "public readonly bool Busy;\n        public Slot(int id, bool busy) { Id = id; Busy = busy; }")
+        .Replace("slot.Id = x;", "slot = new Slot(x, !slot.Busy);")
+        .Replace("slot.Busy = !slot.Busy;", string.Empty);
 
     /// <summary>The ordered queue of the README's first command in C# 7.3: a blocked PR keeps its place, so the queue gets stuck.</summary>
     public static string OrderedQueue { get; } = FixedQueue

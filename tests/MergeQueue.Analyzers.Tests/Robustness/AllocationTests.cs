@@ -28,6 +28,20 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public async Task A_string_doubled_a_step_stops_at_the_size_bound()
+    {
+        // "ab" doubled 23 times is 16,777,216 characters, the most one string may hold; the 24th doubling passes it.
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[]
+        {
+            TestCompilation.Usings + "[StateMachine]\npartial class Big\n{\nstring s = \"ab\";\n[Action] void Double() { s = s + s; }\n}\n",
+        });
+
+        Assert.StartsWith(
+            "Action 'Double()' went past a limit of the checker: a string of 33,554,432 characters; the checker builds at most 16,777,216 per string",
+            diagnostics.Single("SM0004").MessageLines()[0]);
+    }
+
+    [Fact]
     public async Task A_list_with_a_large_capacity_within_the_bound_is_allowed()
     {
         // By hand: x = 0, then x = 1 (the list holds one element); Grow is then disabled: 2 states.

@@ -83,6 +83,36 @@ public sealed class DeepValueTests
             diagnostics.Single("SM0004").MessageLines()[0]);
     }
 
+    // The generated Explore() hashes, compares, copies and prints values with helpers of its own: they stop at the
+    // same level with the same text. (A chain grown within the step is the user's own code in Explore(), run as .NET
+    // runs it; the helpers meet the chain when the engine stores the successor.)
+    [Theory]
+    [InlineData("[Action] void Grow() { Require(head == null); for (int i = 0; i < 40000; i++) head = new Node(i, head); }")]
+    [InlineData("[Action] void Grow() { Require(length < 1200); head = new Node(length, head); length++; }")]
+    public async Task Explore_stops_a_chain_past_the_bound_as_the_checker_does(string action)
+    {
+        var source = Model(action);
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[] { source });
+        var generated = GeneratorRun.Explore("Deep", source);
+
+        Assert.StartsWith("Action 'Grow()' " + TooDeep, diagnostics.Single("SM0004").MessageLines()[0]);
+        Assert.Contains(generated.Violations, v => v.StartsWith("ExecutionFailed: Action 'Grow()' " + TooDeep, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Explore_prints_a_chain_within_the_bound_as_the_checker_does()
+    {
+        // By hand: the initial state (length 0) and the state holding 900 nodes, which breaks the invariant.
+        var source = Model("[Action] void Grow() { Require(head == null); for (int i = 0; i < 900; i++) head = new Node(i, head); length = 900; }\n[Invariant] bool Short() => length < 900;");
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[] { source });
+        var generated = GeneratorRun.Explore("Deep", source);
+
+        string checker = diagnostics.Single("SM0001").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("Node { V = 899, Next = Node { V = 898,", checker);
+        Assert.Equal(2, generated.DistinctStates);
+        Assert.Contains("Node { V = 899, Next = Node { V = 898,", generated.Report);
+    }
+
     private static string Model(string action) => TestCompilation.Usings + """
         record Node(int V, Node? Next);
 

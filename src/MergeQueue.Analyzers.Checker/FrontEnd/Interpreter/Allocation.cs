@@ -16,6 +16,24 @@ internal static class Allocation
     // Array.MaxLength: past it .NET itself refuses the allocation.
     private const long MaxArrayLength = 0x7FFFFFC7;
 
+    /// <summary>
+    /// <paramref name="left"/> + <paramref name="right"/>, at most <see cref="MaxElements"/> characters: <c>s = s + s</c>
+    /// doubles a string a step, and one state of 128 million characters took seconds past the time limit to hash.
+    /// </summary>
+    public static string Concat(string left, string right)
+    {
+        long length = (long)left.Length + right.Length;
+        if (length > MaxElements)
+        {
+            throw new ModelException(
+                FailureKind.LimitExceeded,
+                "a string of " + length.ToString("N0", CultureInfo.InvariantCulture) + " characters; the checker builds at most "
+                    + MaxElements.ToString("N0", CultureInfo.InvariantCulture) + " per string, to keep the compiler's memory");
+        }
+
+        return left + right;
+    }
+
     /// <summary>Checks that an object of <paramref name="elements"/> elements may be allocated.</summary>
     public static void Check(long elements)
     {

@@ -16,6 +16,7 @@ internal sealed class TypeMapper
     private readonly Dictionary<ITypeSymbol, VType> cache = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, string> failures = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<RecordType, INamedTypeSymbol> symbols = new();
+    private readonly Dictionary<string, RecordType> tuples = new(System.StringComparer.Ordinal);
     private readonly Compilation? compilation;
     private readonly Generator.DerivedRecords? derivedRecords;
 
@@ -56,12 +57,6 @@ internal sealed class TypeMapper
             type = TypeSubstitution.Apply(type, Substitution, compilation);
         }
 
-        // Tuples with and without element names are one type at run time.
-        if (type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying })
-        {
-            type = underlying;
-        }
-
         if (cache.TryGetValue(type, out var known))
         {
             return known;
@@ -73,7 +68,7 @@ internal sealed class TypeMapper
             return null;
         }
 
-        var mapped = Create(type, out why);
+        var mapped = type is INamedTypeSymbol { IsTupleType: true } tuple ? Tuple(tuple, out why) : Create(type, out why);
         if (mapped is null)
         {
             failures[type] = why;
@@ -229,6 +224,47 @@ internal sealed class TypeMapper
         return null;
     }
 
+    // Tuples are one type at run time whatever element names they are declared with, at any depth ((int A, int B),
+    // ((int X, int), int) and their unnamed forms): the first mapped of a CLR type, without top-level names, is the one
+    // its values carry; the others are views of it that only a trace tells apart.
+    private VType? Tuple(INamedTypeSymbol tuple, out string why)
+    {
+        why = string.Empty;
+        if (!tuples.TryGetValue(ClrName(tuple), out var identity))
+        {
+            if (tuple.TupleUnderlyingType is not { } underlying || SymbolEqualityComparer.Default.Equals(underlying, tuple))
+            {
+                return CreateRecord(tuple, RecordKind.Tuple, out why);
+            }
+
+            var mapped = Map(underlying, out why);
+            if (mapped is not RecordType unnamed)
+            {
+                return mapped;
+            }
+
+            identity = unnamed.Identity;
+        }
+
+        var elements = tuple.TupleElements;
+        var types = new VType[elements.Length];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            // Each maps as the identity's element did: the same CLR type, perhaps with other names inside.
+            if (elements.Length != identity.FieldTypes.Count || Map(elements[i].Type) is not { } element)
+            {
+                return identity;
+            }
+
+            types[i] = element;
+        }
+
+        var names = elements.Select(e => e.IsExplicitlyNamedTupleElement ? e.Name : null).ToArray();
+        var view = RecordType.NamedTuple(identity, Display(tuple), types, names.Any(n => n is not null) ? names : null);
+        symbols[view] = tuple;
+        return Remember(tuple, view);
+    }
+
     private RecordType Pair(VType key, VType value)
     {
         var pair = new RecordType(
@@ -245,6 +281,11 @@ internal sealed class TypeMapper
         var record = new RecordType(kind, kind == RecordKind.Tuple ? Display(type) : type.Name, ClrName(type));
         Remember(type, record);
         symbols[record] = type;
+        if (kind == RecordKind.Tuple)
+        {
+            tuples[record.ClrName] = record;
+        }
+
         var names = new List<string>();
         var types = new List<VType>();
         var printable = new List<bool>();
@@ -255,6 +296,7 @@ internal sealed class TypeMapper
             if (Map(field.Type, out var fieldWhy) is not { } fieldType)
             {
                 cache.Remove(type);
+                tuples.Remove(record.ClrName);
                 why = "the type '" + Display(type) + "' (its member '" + declared.Name + "' is " + fieldWhy + ")";
                 return null;
             }

@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using MergeQueue.Analyzers.Engine;
+using MergeQueue.Analyzers.Engine.Runtime;
 using MergeQueue.Analyzers.FrontEnd.Interpreter;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 
@@ -16,8 +16,8 @@ namespace MergeQueue.Analyzers.FrontEnd.Values;
 /// </summary>
 internal static class ValueNesting
 {
-    /// <summary>Far below what a 1 MB stack allows (overflows were measured from 20,000 levels).</summary>
-    public const int MaxDepth = 1000;
+    /// <summary>The generated <c>Explore()</c>'s bound too: both paths stop the same chain at the same level.</summary>
+    public const int MaxDepth = ValueDepth.MaxDepth;
 
     [ThreadStatic]
     private static int depth;
@@ -69,9 +69,5 @@ internal static class ValueNesting
         }
     }
 
-    public static ModelException TooDeep() => new(
-        FailureKind.LimitExceeded,
-        "a value nested deeper than " + MaxDepth.ToString("N0", CultureInfo.InvariantCulture)
-            + " levels (a chain of records holding records); the checker compares, hashes and prints values by recursion, "
-            + "and deeper ones would overflow the compiler's stack");
+    public static ModelException TooDeep() => new(FailureKind.LimitExceeded, ValueDepth.TooDeepMessage);
 }

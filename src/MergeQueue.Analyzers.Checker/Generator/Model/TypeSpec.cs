@@ -35,6 +35,15 @@ internal sealed record TypeSpec(
     /// </summary>
     public string Concrete { get; init; } = string.Empty;
 
+    /// <summary>For records and structs: how a decoded state builds a value from its members.</summary>
+    public RebuildKind Rebuild { get; init; }
+
     /// <summary>For multi-dimensional arrays: the number of dimensions.</summary>
     public int Rank { get; init; }
+
+    /// <summary>
+    /// For a tuple declared with element names: each element's name, empty where it has none, which traces print
+    /// (<c>(From: "alice", To: "bob")</c>). Empty for a tuple without names; either way the values are the same to .NET.
+    /// </summary>
+    public EquatableArray<string> ElementNames { get; init; }
 }

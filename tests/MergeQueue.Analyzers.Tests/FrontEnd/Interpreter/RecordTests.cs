@@ -31,7 +31,7 @@ public sealed class RecordTests
         Assert.Equal("Pr { Id = 1, State = Open }", model["pr"]);
         Assert.Equal("Point { X = 2, Y = 3 }", model["point"]);
         Assert.Equal("(1, true)", model["pair"]);
-        Assert.Equal("(7, \"x\")", model["named"]);
+        Assert.Equal("(Id: 7, Name: \"x\")", model["named"]);
         Assert.Equal("Counter { Count = 0, Done = false }", model["counter"]);
         Assert.Equal("null", model["none"]);
     }
@@ -78,7 +78,7 @@ public sealed class RecordTests
         Assert.Equal("Point { X = 1, Y = 1 }", model["a"]);
         Assert.Equal("Point { X = 5, Y = 1 }", model["b"]);
         Assert.Equal("[Counter { Count = 0, Done = false }, Counter { Count = 1, Done = true }]", model["counters"]);
-        Assert.Equal("(2, 10)", model["t"]);
+        Assert.Equal("(X: 2, Y: 10)", model["t"]);
     }
 
     [Fact]

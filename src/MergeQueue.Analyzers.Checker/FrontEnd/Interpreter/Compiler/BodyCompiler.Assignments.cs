@@ -77,7 +77,7 @@ internal sealed partial class BodyCompiler
             {
                 var bound = place.Bind(frame);
                 var old = place.Get(frame, bound);
-                var updated = new Value(((string?)old.Ref ?? string.Empty) + text(frame));
+                var updated = new Value(Allocation.Concat((string?)old.Ref ?? string.Empty, text(frame)));
                 place.Set(frame, bound, updated);
                 return updated;
             };

@@ -151,7 +151,7 @@ internal sealed partial class BodyCompiler
         }
 
         var value = Expr(operation.Operand, use);
-        if (from == to)
+        if (from.Identity == to.Identity)
         {
             return value;
         }

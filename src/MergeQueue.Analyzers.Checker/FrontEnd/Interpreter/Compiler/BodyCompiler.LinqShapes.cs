@@ -74,7 +74,9 @@ internal sealed partial class BodyCompiler
         Func<Value, bool>? isOfType = TypeOf(target, operation) switch
         {
             RecordType record when record.IsReference => item => item.Ref is Values.Heap.RecordObject r && r.Type.IsSameOrDerivedFrom(record),
-            { } same when ReferenceEquals(same, itemType) => item => !same.IsReference || item.Ref is not null,
+            // A tuple is its own type whatever element names either side declares.
+            { } same when ReferenceEquals(same, itemType) || (same is RecordType tuple && itemType is RecordType { Identity: var identity } && tuple.Identity == identity)
+                => item => !same.IsReference || item.Ref is not null,
             _ => null,
         };
         if (isOfType is null)

@@ -46,7 +46,7 @@ internal sealed partial class BodyCompiler
         {
             var left = TextOf(operation.LeftOperand);
             var right = TextOf(operation.RightOperand);
-            return frame => new Value(left(frame) + right(frame));
+            return frame => new Value(Allocation.Concat(left(frame), right(frame)));
         }
 
         if (leftType?.SpecialType == SpecialType.System_Boolean)

@@ -8,7 +8,8 @@ namespace MergeQueue.Analyzers.FrontEnd.Values.Heap;
 /// </summary>
 internal sealed class RecordObject(RecordType type, Value[] fields) : HeapObject
 {
-    public RecordType Type { get; } = type;
+    /// <summary>The value's type: a tuple declared with element names gives the one without, which it is to .NET.</summary>
+    public RecordType Type { get; } = type.Identity;
 
     public Value[] Fields { get; } = fields;
 

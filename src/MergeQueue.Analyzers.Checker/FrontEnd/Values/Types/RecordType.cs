@@ -20,8 +20,17 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
     private bool computingMutableParts;
     private bool? selfNested;
     private RecordObject? defaultValue;
+    private RecordType? identity;
+    private string?[]? elementNames;
 
     public RecordKind Kind { get; } = kind;
+
+    /// <summary>
+    /// The type this one's values carry, which they compare, hash and order by: itself, except for a tuple declared with
+    /// other element names than the first of its CLR type mapped, whose values are that one's (<c>(int A, int B)</c> is
+    /// <c>(int, int)</c> to .NET).
+    /// </summary>
+    public RecordType Identity => identity ?? this;
 
     /// <summary>How many leading fields a positional record's synthesized <c>Deconstruct</c> yields; 0 if none.</summary>
     public int PositionalCount { get; set; }
@@ -48,6 +57,7 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
 
     public bool IsSameOrDerivedFrom(RecordType other)
     {
+        other = other.Identity;
         if (other.IsInterface)
         {
             return other == this || ((IList<RecordType>)other.RuntimeTypes).Contains(this);
@@ -171,6 +181,18 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         fieldTypes = types;
         printable = printableFields;
         mutable = isMutable;
+    }
+
+    /// <summary>
+    /// A tuple type as declared with element names (<paramref name="names"/>, null where an element has none, or null
+    /// when only its elements' types hold names): its values are <paramref name="identity"/>'s; only a trace, which
+    /// shows the names, tells the two apart.
+    /// </summary>
+    public static RecordType NamedTuple(RecordType identity, string name, VType[] elementTypes, string?[]? names)
+    {
+        var named = new RecordType(RecordKind.Tuple, name, identity.ClrName) { identity = identity, elementNames = names };
+        named.SetFields(identity.fieldNames, elementTypes, identity.printable, isMutable: false);
+        return named;
     }
 
     public int IndexOf(string field) => Array.IndexOf(fieldNames, field);
@@ -325,11 +347,18 @@ internal sealed class RecordType(RecordKind kind, string name, string clrName) :
         {
             case RecordKind.Tuple:
             case RecordKind.Pair:
+                // The values of a tuple declared with element names carry the type without them: the declared one prints.
+                var shown = Identity == type ? this : type;
                 text.Append(type.Kind == RecordKind.Tuple ? '(' : '[');
                 for (int i = 0; i < record.Fields.Length; i++)
                 {
                     text.Append(i == 0 ? string.Empty : ", ");
-                    Member(type.fieldTypes[i], record.Fields[i], text, trace);
+                    if (trace && shown.elementNames?[i] is { } elementName)
+                    {
+                        text.Append(elementName).Append(": ");
+                    }
+
+                    Member(shown.fieldTypes[i], record.Fields[i], text, trace);
                 }
 
                 text.Append(type.Kind == RecordKind.Tuple ? ')' : ']');

@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using System.Linq;
+using MergeQueue.Analyzers.Generator.Model;
+
+namespace MergeQueue.Analyzers.Generator;
+
+/// <summary>
+/// Decoding for the fast adapter: <c>Decode{i}</c> reads a value and returns it, reusing the collections of the value
+/// it replaces (the decoded instance is only ever read, so its objects are its own), and returns the replaced value
+/// itself when a string or record reads back equal to it.
+/// </summary>
+internal static partial class TypeEmitter
+{
+    /// <summary>The helpers of the encoded adapter for every type, and <c>Refill{i}</c> for the types of readonly collection fields.</summary>
+    public static void EncodingHelpers(SourceWriter w, IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields)
+    {
+        if (types.Any(t => t.Kind is ValueKind.Array or ValueKind.Stack))
+        {
+            // A generic method writes new E[n] for any element type, arrays of arrays included.
+            w.Line("private static T[] NewArray<T>(int length) => new T[length];");
+            w.Line();
+        }
+
+        var refilled = new HashSet<int>(fields.Where(f => f.IsReadOnly && IsCollection(types[f.Type].Kind)).Select(f => f.Type));
+        if (refilled.Count > 0)
+        {
+            KeptHelpers(w);
+        }
+
+        for (int i = 0; i < types.Count; i++)
+        {
+            Encode(w, types, i, types[i]);
+            Decode(w, types, i, types[i]);
+            if (refilled.Contains(i))
+            {
+                Refill(w, types, i, types[i]);
+            }
+
+            if (refilled.Any(r => types[r].Kind is ValueKind.Array or ValueKind.Dictionary && types[r].Parts[types[r].Kind == ValueKind.Dictionary ? 1 : 0] == i) && Overwritable(types, i))
+            {
+                Overwrite(w, types, i, types[i]);
+            }
+        }
+    }
+
+    /// <summary>Writes the statements that append one field's encoding to <c>writer</c>.</summary>
+    public static void EncodeField(SourceWriter w, FieldSpec field, string value) =>
+        w.Line(Call("Encode", field.Type, "writer", value) + ";");
+
+    /// <summary>Writes the statements that read one field from <c>reader</c> into <paramref name="target"/>.</summary>
+    public static void DecodeField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string target)
+    {
+        string decode = Call("Decode", field.Type, "ref reader", target);
+        if (!field.IsReadOnly)
+        {
+            w.Line(target + " = " + decode + ";");
+        }
+        else if (IsCollection(types[field.Type].Kind))
+        {
+            // The same collection in every state, decoded in place.
+            w.Line("if (!ReferenceEquals(" + decode + ", " + target + ")) throw new global::System.InvalidOperationException(" + Emitter.Quote("The readonly field '" + field.Name + "' changed.") + ");");
+        }
+        else
+        {
+            // The same value in every state: read past.
+            w.Line(decode + ";");
+        }
+    }
+
+    private static void Decode(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        string t = type.Name;
+        if (type.Kind == ValueKind.String)
+        {
+            w.Line("[global::System.ThreadStatic] private static char[] CharBuffer" + i + ";");
+            w.Line();
+        }
+
+        w.Open("internal static " + t + " Decode" + i + "(ref " + Runtime + "StateReader reader, " + t + " reuse)");
+        string element = type.Parts.Count > 0 ? Element(type, types) : string.Empty;
+        switch (type.Kind)
+        {
+            case ValueKind.Bool:
+                w.Line("return reader.ReadBool();");
+                break;
+            case ValueKind.UnsignedLong:
+                w.Line("return reader.ReadUnsigned();");
+                break;
+            case ValueKind.Char:
+                w.Line("return (char)reader.ReadUnsigned();");
+                break;
+            case ValueKind.Integer or ValueKind.Enum:
+                w.Line("return unchecked((" + t + ")reader.ReadSigned());");
+                break;
+            case ValueKind.String:
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var chars = CharBuffer" + i + ";");
+                w.Line("if (chars is null || chars.Length < n) CharBuffer" + i + " = chars = new char[global::System.Math.Max(n, 16)];");
+                w.Line("for (int k = 0; k < n; k++) chars[k] = (char)reader.ReadUnsigned();");
+                w.Line("if (!(reuse is null) && reuse.Length == n) { int k = 0; while (k < n && reuse[k] == chars[k]) k++; if (k == n) return reuse; }");
+                w.Line("return new string(chars, 0, n);");
+                break;
+            case ValueKind.Nullable:
+                w.Line("if (!reader.ReadBool()) return null;");
+                w.Line("return " + Call("Decode", type.Parts[0], "ref reader", "reuse.GetValueOrDefault()") + ";");
+                break;
+            case ValueKind.Array:
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var a = !(reuse is null) && reuse.Length == n ? reuse : NewArray<" + element + ">(n);");
+                w.Line("for (int i = 0; i < n; i++) a[i] = " + Call("Decode", type.Parts[0], "ref reader", "a[i]") + ";");
+                w.Line("return a;");
+                break;
+            case ValueKind.MultiArray:
+                DecodeMultiArray(w, types, type);
+                break;
+            case ValueKind.List:
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var list = reuse ?? new " + t + "(n);");
+                w.Line("int keep = global::System.Math.Min(n, list.Count);");
+                w.Line("for (int i = 0; i < keep; i++) list[i] = " + Call("Decode", type.Parts[0], "ref reader", "list[i]") + ";");
+                w.Line("if (list.Count > n) list.RemoveRange(n, list.Count - n);");
+                w.Line("for (int i = keep; i < n; i++) list.Add(" + Call("Decode", type.Parts[0], "ref reader", "default(" + element + ")") + ");");
+                w.Line("return list;");
+                break;
+            case ValueKind.Queue:
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var queue = reuse ?? new " + t + "(n);");
+                w.Line("queue.Clear();");
+                w.Line("for (int i = 0; i < n; i++) queue.Enqueue(" + Call("Decode", type.Parts[0], "ref reader", "default(" + element + ")") + ");");
+                w.Line("return queue;");
+                break;
+            case ValueKind.Stack:
+                // Written in pop order: pushed back from the bottom.
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var items = NewArray<" + element + ">(n);");
+                w.Line("for (int i = 0; i < n; i++) items[i] = " + Call("Decode", type.Parts[0], "ref reader", "default(" + element + ")") + ";");
+                w.Line("var stack = reuse ?? new " + t + "(n);");
+                w.Line("stack.Clear();");
+                w.Line("for (int i = n - 1; i >= 0; i--) stack.Push(items[i]);");
+                w.Line("return stack;");
+                break;
+            case ValueKind.Set:
+                // Refilled in key order, the set enumerates in that order, as the front end's sets do.
+                string set = type.Concrete.Length > 0 ? type.Concrete : t;
+                bool reuseItems = Reusable(types, type.Parts[0]);
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var set = " + (type.Concrete.Length > 0 ? "reuse as " + set : "reuse") + " ?? new " + set + "();");
+                if (reuseItems)
+                {
+                    KeepEntries(w, types, i, "set");
+                }
+
+                w.Line("set.Clear();");
+                w.Line("for (int i = 0; i < n; i++) set.Add(" + Call("Decode", type.Parts[0], "ref reader", reuseItems ? "i < old ? items[i] : default(" + element + ")" : "default(" + element + ")") + ");");
+                w.Line("return set;");
+                break;
+            case ValueKind.Dictionary:
+                bool reuseEntries = Reusable(types, type.Parts[0]) || Reusable(types, type.Parts[1]);
+                w.Line("int n = reader.ReadLength();");
+                w.Line("if (n < 0) return null;");
+                w.Line("var map = reuse ?? new " + t + "(n);");
+                if (reuseEntries)
+                {
+                    KeepEntries(w, types, i, "map");
+                }
+
+                w.Line("map.Clear();");
+                w.Open("for (int i = 0; i < n; i++)");
+                w.Line("var key = " + Call("Decode", type.Parts[0], "ref reader", reuseEntries ? "i < old ? items[i].Key : default(" + element + ")" : "default(" + element + ")") + ";");
+                string value = Element(type, types, 1);
+                w.Line("map.Add(key, " + Call("Decode", type.Parts[1], "ref reader", reuseEntries ? "i < old ? items[i].Value : default(" + value + ")" : "default(" + value + ")") + ");");
+                w.Close();
+                w.Line("return map;");
+                break;
+            case ValueKind.Tuple:
+                w.Line("return (" + string.Join(", ", Members(type).Select(m => Call("Decode", m.Part, "ref reader", "reuse." + m.Access))) + ");");
+                break;
+            case ValueKind.Struct when type.Rebuild == RebuildKind.Assign:
+                w.Line("var value = default(" + t + ");");
+                foreach (var member in Members(type))
+                {
+                    w.Line("value." + member.Access + " = " + Call("Decode", member.Part, "ref reader", "reuse." + member.Access) + ";");
+                }
+
+                w.Line("return value;");
+                break;
+            case ValueKind.Struct:
+                w.Line("return default(" + t + ") with { " + string.Join(", ", Members(type).Select(m => m.Access + " = " + Call("Decode", m.Part, "ref reader", "reuse." + m.Access))) + " };");
+                break;
+            default:
+                DecodeRecord(w, types, i, type);
+                break;
+        }
+
+        w.Close();
+        if (IsRuntimeRecord(i, type))
+        {
+            DecodeMembers(w, types, i, type);
+        }
+    }
+
+    // The entries before the decoding, by position, each handed to at most one new entry as the value it replaces:
+    // strings and records read back equal stay the same objects, nested collections are refilled. The array is the
+    // one encoding sorts in (no encoding or decoding of this type runs inside another).
+    private static void KeepEntries(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, string table)
+    {
+        w.Line("int old = 0;");
+        w.Line("var items = SortBuffer" + i + ";");
+        w.Open("if (" + table + ".Count > 0)");
+        w.Line("if (items is null || items.Length < " + table + ".Count) SortBuffer" + i + " = items = new " + EntryType(types, types[i]) + "[global::System.Math.Max(" + table + ".Count, 8)];");
+        w.Line("foreach (var entry in " + table + ") items[old++] = entry;");
+        w.Close();
+    }
+
+    // Whether a value decoded with the one it replaces can come back without allocating: a string, a record, or a
+    // collection (a dictionary's values).
+    private static bool Reusable(IReadOnlyList<TypeSpec> types, int index) => Reusable(types, index, new HashSet<int>());
+
+    private static bool Reusable(IReadOnlyList<TypeSpec> types, int index, HashSet<int> seen) =>
+        seen.Add(index)
+        && (types[index].Kind is ValueKind.String or ValueKind.RecordClass || IsCollection(types[index].Kind)
+            || (types[index].Kind is ValueKind.Struct or ValueKind.Tuple or ValueKind.Nullable && types[index].Parts.Any(p => Reusable(types, p, seen))));
+
+    private static void DecodeMultiArray(SourceWriter w, IReadOnlyList<TypeSpec> types, TypeSpec type)
+    {
+        var dimensions = Enumerable.Range(0, type.Rank).ToList();
+        w.Line("int rank = reader.ReadLength();");
+        w.Line("if (rank < 0) return null;");
+        w.Line("if (rank != " + type.Rank + ") throw new global::System.InvalidOperationException(\"Not an encoding of a " + type.Rank + "-dimensional array.\");");
+        foreach (int d in dimensions)
+        {
+            w.Line("int length" + d + " = reader.ReadLength();");
+        }
+
+        w.Line("var a = !(reuse is null) && " + string.Join(" && ", dimensions.Select(d => "reuse.GetLength(" + d + ") == length" + d)) + " ? reuse : ("
+            + type.Name + ")global::System.Array.CreateInstance(typeof(" + Element(type, types) + "), " + string.Join(", ", dimensions.Select(d => "length" + d)) + ");");
+        w.Line(EachIndex(type.Rank, "a") + "a" + Indexer(type.Rank) + " = " + Call("Decode", type.Parts[0], "ref reader", "a" + Indexer(type.Rank)) + ";");
+        w.Line("return a;");
+    }
+
+    private static void DecodeRecord(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        w.Line("int tag = reader.ReadLength();");
+        w.Line("if (tag < 0) return null;");
+        if (type.Derived.Count == 0)
+        {
+            w.Line("if (tag != 0) throw new global::System.InvalidOperationException(\"Not an encoding of a '" + type.Display + "'.\");");
+            w.Line("return " + Call("DecodeMembers", i, "ref reader", "reuse") + ";");
+            return;
+        }
+
+        w.Open("switch (tag)");
+        for (int rank = 0; rank < type.RuntimeOrder.Count; rank++)
+        {
+            int runtime = type.RuntimeOrder[rank];
+            w.Line("case " + rank + ": return " + Call("DecodeMembers", runtime, "ref reader", "reuse as " + types[runtime].Name) + ";");
+        }
+
+        w.Line("default: throw new global::System.InvalidOperationException(\"Not an encoding of a '" + type.Display + "'.\");");
+        w.Close();
+    }
+
+    // The record read back equal to the one it replaces is that one: a decoded state allocates only what changed.
+    private static void DecodeMembers(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    {
+        string t = type.Name;
+        var members = Members(type).Select((m, index) => (m.Access, m.Part, Local: "m" + index)).ToList();
+        w.Open("private static " + t + " DecodeMembers" + i + "(ref " + Runtime + "StateReader reader, " + t + " reuse)");
+        w.Line("var old = !(reuse is null) && reuse.GetType() == typeof(" + t + ") ? reuse : null;");
+        foreach (var member in members)
+        {
+            w.Line("var " + member.Local + " = " + Call("Decode", member.Part, "ref reader", "old is null ? default(" + types[member.Part].Name + ") : old." + member.Access) + ";");
+        }
+
+        w.Line("if (!(old is null)" + string.Concat(members.Select(m => " && " + Call("Equal", m.Part, m.Local, "old." + m.Access))) + ") return old;");
+        w.Line("var prototype = old ?? Prototype" + i + ";");
+        w.Line("if (prototype is null) throw new global::System.InvalidOperationException(\"No '" + type.Display + "' was encoded before one was decoded.\");");
+        w.Line("return prototype with { " + string.Join(", ", members.Select(m => m.Access + " = " + m.Local)) + " };");
+        w.Close();
+    }
+}
