@@ -41,6 +41,14 @@ internal sealed class Execution
 
     private readonly PackedFields? packing;
     private readonly PackedScratch? packed;
+
+    // For a [StepInvariant] on packed states: the state after the step, decoded beside the state before it (which
+    // stays in `packed`, where the next step from it finds it).
+    private PackedScratch? afterPacked;
+    private Value[]? afterScratch;
+
+    // The decoded copy the run works on, told which fields the run may write.
+    private PackedScratch? current;
     private readonly StateWriter writer = new();
 
     // The state whose guards were tested last, and for each action instance the test in which its guard held.
@@ -76,6 +84,37 @@ internal sealed class Execution
 
     /// <summary>Starts evaluating a <c>[StepInvariant]</c> after <see cref="Begin(in InterpretedState, StepBudget, bool)"/>.</summary>
     public void BeginStep(Value[] before) => Before = before;
+
+    /// <summary>
+    /// Starts evaluating a <c>[StepInvariant]</c> on <paramref name="after"/>, its parameter reading
+    /// <paramref name="before"/>. Packed, each state is decoded into objects of its own, and the state before the
+    /// step stays decoded for the steps that follow from it; its objects are only read (a reader that may keep or
+    /// write one copies it), so they stay as decoded.
+    /// </summary>
+    public void BeginStep(in InterpretedState before, in InterpretedState after, StepBudget budget)
+    {
+        if (before.Fields is not null || packed is null)
+        {
+            Begin(after, budget, inAction: false);
+            BeginStep(before.Fields ?? packing!.Decode(before.Packed));
+            return;
+        }
+
+        Start(budget, inAction: false);
+        packed.Load(before.Packed, scratch);
+        Before = scratch;
+        afterPacked ??= new PackedScratch(packing!, Layout.Count);
+        afterScratch ??= new Value[Layout.Count];
+        afterPacked.Load(after.Packed, afterScratch);
+        current = afterPacked;
+        for (int i = 0; i < ownedIn.Length; i++)
+        {
+            ownedIn[i] = run;
+        }
+
+        Fields = afterScratch;
+        copied = true;
+    }
 
     /// <summary>Ends what <see cref="BeginStep"/> started.</summary>
     public void EndStep()
@@ -146,6 +185,7 @@ internal sealed class Execution
 
         Start(budget, inAction);
         packed!.Load(state.Packed, scratch);
+        current = packed;
 
         // The decoded objects are this execution's own: writing them needs no copy.
         for (int i = 0; i < ownedIn.Length; i++)
@@ -161,6 +201,7 @@ internal sealed class Execution
     {
         Start(budget, inAction);
         packed?.Forget();
+        current = packed;
         if (state is null)
         {
             for (int i = 0; i < scratch.Length; i++)
@@ -254,7 +295,7 @@ internal sealed class Execution
     /// <summary>The field's value, made this run's own so that it may be written through.</summary>
     public Value Own(int field)
     {
-        packed?.Written(field);
+        current?.Written(field);
         if (ownedIn[field] != run)
         {
             var fields = Writable();
@@ -267,7 +308,7 @@ internal sealed class Execution
 
     public void Write(int field, Value value)
     {
-        packed?.Written(field);
+        current?.Written(field);
         Writable()[field] = value;
         ownedIn[field] = run;
     }
@@ -283,7 +324,7 @@ internal sealed class Execution
             copied = true;
         }
 
-        return scratch;
+        return Fields;
     }
 
     public void Disable(DisabledReason reason)
@@ -343,7 +384,7 @@ internal sealed class Execution
     {
         if (packing is not null)
         {
-            return new InterpretedState(packing.Store(Fields, writer));
+            return new InterpretedState(packed!.Store(Fields, writer));
         }
 
         var fields = Freeze(out long hash);

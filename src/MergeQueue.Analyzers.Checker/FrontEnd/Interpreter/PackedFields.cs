@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MergeQueue.Analyzers.Engine.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Packing;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 using MergeQueue.Analyzers.FrontEnd.Values.Types;
@@ -7,42 +8,107 @@ using MergeQueue.Analyzers.FrontEnd.Values.Types;
 namespace MergeQueue.Analyzers.FrontEnd.Interpreter;
 
 /// <summary>
-/// The state fields of a model made only of bools, integers, chars, enums and arrays of them, as the canonical
-/// encoding the generated adapters use (<see cref="StateCoding"/>): a state of the merge-queue family is two machine
-/// words, so a step allocates nothing and a successor already seen costs no garbage. A run works on arrays this
-/// object owns, refilled from the state it starts from.
+/// The state fields of a model as the canonical encoding the generated adapters use (<see cref="StateCoding"/>):
+/// equal states are equal bytes, so a state is looked up as bytes and a successor already
+/// seen costs no garbage. A model of bools, integers, chars, enums and arrays of them (<see cref="Simple"/>) takes a
+/// path of its own: a state of the merge-queue family is two machine words, and a step allocates nothing. Any other
+/// goes through one <see cref="ValueCodec"/> per field. A run works on objects its execution owns, refilled from the
+/// state it starts from.
 /// </summary>
-internal sealed class PackedFields
+internal sealed partial class PackedFields
 {
+    // Test hook: [ThreadStatic] so that a test comparing the two representations does not change other tests' models.
+    [System.ThreadStatic]
+    private static bool frozenOnly;
+
     private readonly StateLayout layout;
     private readonly VType[] types;
     private readonly bool[] isArray;
+    private readonly ScalarCoding[] codings;
     private readonly int arrayCount;
 
-    private PackedFields(StateLayout layout)
+    private PackedFields(StateLayout layout, ValueCodec[]? codecs, int[]? firstCodec, int codecCount)
     {
         this.layout = layout;
         types = layout.Types;
         isArray = new bool[types.Length];
+        codings = new ScalarCoding[types.Length];
         for (int i = 0; i < types.Length; i++)
         {
             isArray[i] = types[i] is ArrayType;
             arrayCount += isArray[i] ? 1 : 0;
+            codings[i] = Coding(isArray[i] ? ((ArrayType)types[i]).Element : types[i]);
         }
+
+        this.codecs = codecs;
+        this.firstCodec = firstCodec;
+        CodecCount = codecCount;
+        tracking = Tracking(layout);
     }
 
-    /// <summary>The encoding of <paramref name="layout"/>'s fields, or null when some field is not a scalar or an array of scalars.</summary>
+    /// <summary>Whether every field is a scalar or an array of scalars, encoded without codecs.</summary>
+    public bool Simple => codecs is null;
+
+    /// <summary>
+    /// The encoding of <paramref name="layout"/>'s fields, or null when some field holds a kind kept as frozen
+    /// objects (see <see cref="ValueCodec.For"/>).
+    /// </summary>
     public static PackedFields? For(StateLayout layout)
     {
+        if (frozenOnly)
+        {
+            return null;
+        }
+
+        bool simple = true;
         foreach (var type in layout.Types)
         {
-            if (!IsScalar(type) && !(type is ArrayType array && IsScalar(array.Element)))
+            simple &= IsScalar(type) || (type is ArrayType array && IsScalar(array.Element));
+        }
+
+        if (simple)
+        {
+            return new PackedFields(layout, null, null, 0);
+        }
+
+        var codecs = new ValueCodec[layout.Count];
+        var firstCodec = new int[layout.Count + 1];
+        int ids = 0;
+        for (int i = 0; i < codecs.Length; i++)
+        {
+            firstCodec[i] = ids;
+            if (ValueCodec.For(layout.Types[i], ref ids) is not { } codec)
             {
                 return null;
             }
+
+            codecs[i] = codec;
         }
 
-        return new PackedFields(layout);
+        firstCodec[codecs.Length] = ids;
+        return new PackedFields(layout, codecs, firstCodec, ids);
+    }
+
+    /// <summary>
+    /// Makes the models compiled on this thread until disposed keep every state as frozen objects, as a model of a
+    /// kind without an encoding does: for tests that compare the two representations.
+    /// </summary>
+    internal static System.IDisposable FrozenOnlyOnThisThread()
+    {
+        frozenOnly = true;
+        return new FrozenOnlyScope();
+    }
+
+    private static ScalarCoding Coding(VType type) => type switch
+    {
+        BoolType => ScalarCoding.Bool,
+        IntegerType { Kind: IntKind.Char or IntKind.UInt64 } => ScalarCoding.Unsigned,
+        _ => ScalarCoding.Signed,
+    };
+
+    private sealed class FrozenOnlyScope : System.IDisposable
+    {
+        public void Dispose() => frozenOnly = false;
     }
 
     /// <summary>
@@ -56,7 +122,7 @@ internal sealed class PackedFields
         {
             if (!isArray[i])
             {
-                fields[i] = new Value(reader.ReadSigned());
+                fields[i] = new Value(ScalarCodec.Read(codings[i], ref reader));
                 continue;
             }
 
@@ -74,9 +140,10 @@ internal sealed class PackedFields
             }
 
             var items = array.Items;
+            var coding = codings[i];
             for (int j = 0; j < items.Length; j++)
             {
-                items[j] = new Value(reader.ReadSigned());
+                items[j] = new Value(ScalarCodec.Read(coding, ref reader));
             }
 
             fields[i] = new Value(array);
@@ -87,13 +154,26 @@ internal sealed class PackedFields
     public Value[] Decode(PackedState state)
     {
         var fields = new Value[types.Length];
-        Load(state, fields, new ArrayObject?[types.Length]);
+        if (Simple)
+        {
+            Load(state, fields, new ArrayObject?[types.Length]);
+        }
+        else
+        {
+            Load(state, fields, new PackContext(CodecCount), ulong.MaxValue);
+        }
+
         return fields;
     }
 
     /// <summary>Encodes the fields (past two words, with <paramref name="writer"/>); one array in two fields is the model error of SPEC §2.</summary>
-    public PackedState Store(Value[] fields, StateWriter writer)
+    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context)
     {
+        if (!Simple)
+        {
+            return StoreWithCodecs(fields, writer, context!);
+        }
+
         if (arrayCount > 1)
         {
             CheckSharing(fields);
@@ -112,8 +192,8 @@ internal sealed class PackedFields
         return writer.ToPacked();
     }
 
-    // The fields as varints (StateCoding): numbers zigzagged, an array as its length plus one (0 for null) and its
-    // items. False when the sink is full.
+    // The fields as varints (StateCoding): integers zigzagged, bools, chars and ulongs as they are, an array as its
+    // length plus one (0 for null) and its items. False when the sink is full.
     private bool Encode<TSink>(Value[] fields, ref TSink sink)
         where TSink : struct, IVarintSink
     {
@@ -121,7 +201,7 @@ internal sealed class PackedFields
         {
             if (!isArray[i])
             {
-                if (!sink.Put(ZigZag(fields[i].Bits)))
+                if (!sink.Put(ScalarCodec.ToVarint(codings[i], fields[i].Bits)))
                 {
                     return false;
                 }
@@ -135,9 +215,10 @@ internal sealed class PackedFields
                 return false;
             }
 
+            var coding = codings[i];
             for (int j = 0; items is not null && j < items.Length; j++)
             {
-                if (!sink.Put(ZigZag(items[j].Bits)))
+                if (!sink.Put(ScalarCodec.ToVarint(coding, items[j].Bits)))
                 {
                     return false;
                 }
@@ -146,8 +227,6 @@ internal sealed class PackedFields
 
         return true;
     }
-
-    private static ulong ZigZag(long value) => unchecked((ulong)((value << 1) ^ (value >> 63)));
 
     private interface IVarintSink
     {

@@ -1,5 +1,6 @@
 using System;
 using MergeQueue.Analyzers.Engine.Runtime;
+using MergeQueue.Analyzers.FrontEnd.Interpreter.Packing;
 using MergeQueue.Analyzers.FrontEnd.Values;
 using MergeQueue.Analyzers.FrontEnd.Values.Heap;
 
@@ -7,10 +8,18 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter;
 
 /// <summary>
 /// An execution's decoded copy of a packed state. The predicates, guards and steps of one state run one after the
-/// other on it: decoded once, and put back by copying after each run that wrote it, which is cheaper than decoding.
+/// other on it: decoded once, and put back after each run that wrote it — by copying for a model of scalars and
+/// arrays of them, which is cheaper than decoding, else by decoding again the fields the run may have written, into
+/// the objects they were decoded into (<see cref="PackContext"/>).
 /// </summary>
+/// <remarks>
+/// A run may write only fields it marks (<see cref="Written"/>; reading an object for anything but a peek marks
+/// it), so an object of a field not marked has not been touched, nor put anywhere else.
+/// </remarks>
 internal sealed class PackedScratch(PackedFields packing, int fieldCount)
 {
+    private readonly PackContext? context = packing.Simple ? null : new PackContext(packing.CodecCount);
+
     private readonly ArrayObject?[] arrays = new ArrayObject?[fieldCount];
     private readonly Value[] decoded = new Value[fieldCount];
     private readonly Value[]?[] decodedItems = new Value[]?[fieldCount];
@@ -27,9 +36,18 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
         {
             if (written != 0)
             {
-                Restore(fields);
+                Restore(packed, fields);
             }
 
+            return;
+        }
+
+        state = packed;
+        holds = true;
+        written = 0;
+        if (context is not null)
+        {
+            packing.Load(packed, fields, context, ulong.MaxValue);
             return;
         }
 
@@ -48,11 +66,10 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
                 Array.Copy(array.Items, items, items.Length);
             }
         }
-
-        state = packed;
-        holds = true;
-        written = 0;
     }
+
+    /// <summary>The fields as a state (see <see cref="PackedFields.Store"/>).</summary>
+    public PackedState Store(Value[] fields, StateWriter writer) => packing.Store(fields, writer, context);
 
     /// <summary>A run may write <paramref name="field"/> from now on.</summary>
     public void Written(int field) => written |= 1UL << Math.Min(field, 63);
@@ -60,8 +77,15 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
     /// <summary>The fields were overwritten by other means.</summary>
     public void Forget() => holds = false;
 
-    private void Restore(Value[] fields)
+    private void Restore(PackedState packed, Value[] fields)
     {
+        if (context is not null)
+        {
+            packing.Load(packed, fields, context, written);
+            written = 0;
+            return;
+        }
+
         // A run may have put other arrays (or null) in the fields: each field written gets its own array back.
         for (int i = 0; i < fields.Length; i++)
         {

@@ -31,7 +31,7 @@ internal sealed class StateLayout
 
     public int Count => Types.Length;
 
-    /// <summary>How states are encoded when every field is a scalar or an array of scalars; else null (frozen values).</summary>
+    /// <summary>How states are encoded when every field's kind has an encoding; else null (frozen values).</summary>
     public PackedFields? Packing { get; }
 
     /// <summary>The values of the model's static fields, computed once when the model is compiled.</summary>

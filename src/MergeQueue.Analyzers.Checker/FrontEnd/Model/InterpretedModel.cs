@@ -266,8 +266,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     public PredicateOutcome EvaluateStep(InterpretedState before, InterpretedState after, int predicate, StepBudget budget)
     {
         var ex = Rent();
-        ex.Begin(after, budget, inAction: false);
-        ex.BeginStep(before.Fields ?? layout.Packing!.Decode(before.Packed));
+        ex.BeginStep(before, after, budget);
         try
         {
             return Evaluate(ex, predicate);

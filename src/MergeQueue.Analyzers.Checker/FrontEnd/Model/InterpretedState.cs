@@ -4,9 +4,11 @@ using MergeQueue.Analyzers.FrontEnd.Values;
 namespace MergeQueue.Analyzers.FrontEnd.Model;
 
 /// <summary>
-/// An immutable snapshot of every state field of an interpreted model. A model of scalars and arrays of scalars
-/// keeps it as its canonical encoding (<see cref="Packed"/>, no object at all); any other keeps the frozen field
-/// values (<see cref="Fields"/>), sharing the objects a step did not write with the state it started from.
+/// An immutable snapshot of every state field of an interpreted model. A model whose every field has an encoding
+/// (<see cref="Interpreter.PackedFields"/>: scalars, strings, nullable values, collections, dictionaries, arrays,
+/// tuples, structs and records of them) keeps it as its canonical encoding (<see cref="Packed"/>, no object at all);
+/// any other keeps the frozen field values (<see cref="Fields"/>), sharing the objects a step did not write with the
+/// state it started from.
 /// </summary>
 internal readonly struct InterpretedState
 {

@@ -10,17 +10,19 @@ namespace MergeQueue.Analyzers.Tests.FrontEnd.Interpreter;
 public sealed class PackedStateTests
 {
     [Fact]
-    public void Scalars_and_arrays_of_scalars_are_packed_and_anything_else_is_not()
+    public void Scalars_and_arrays_of_scalars_are_packed_and_records_holding_themselves_are_not()
     {
         var packed = Interpreted.Of("""
             enum Color { Red, Green }
             bool on; long big = long.MinValue; char c = 'x'; Color color = Color.Green; byte[] bytes = { 255 }; Color[] colors = new Color[2];
             [Action] void Step() => on = !on;
             """);
-        var general = Interpreted.Of("""
-            List<int> items = new();
-            [Action] void Step() => items.Add(1);
-            """);
+        var general = Interpreted.Of(
+            """
+            Node? node;
+            [Action] void Step() => node = new Node(1, node);
+            """,
+            "public record Node(int V, Node? Next);\n");
 
         Assert.True(packed.State.IsPacked);
         Assert.Equal("on = false, big = -9223372036854775808, c = 'x', color = Green, bytes = [255], colors = [Red, Red]", packed.Fields());

@@ -21,14 +21,19 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
     private bool[] used;
     private Dictionary<Value, int>? index;
 
+    // Keys in ascending order with no free slot (a table decoded from a state, or copied from a frozen one), until
+    // the next insertion or removal: looked up by binary search, with no index to build.
+    private bool sorted;
+
     /// <summary>A set of <paramref name="keyType"/>, or a dictionary enumerating as <paramref name="pair"/>.</summary>
     public TableObject(VType keyType, Types.RecordType? pair)
-        : this(keyType, pair, Array.Empty<Value>(), pair is null ? null : Array.Empty<Value>(), Array.Empty<bool>(), 0, 0, new List<int>())
+        : this(keyType, pair, Array.Empty<Value>(), pair is null ? null : Array.Empty<Value>(), Array.Empty<bool>(), 0, 0, new List<int>(), sorted: true)
     {
     }
 
-    private TableObject(VType keyType, Types.RecordType? pair, Value[] keys, Value[]? values, bool[] used, int end, int count, List<int> free)
+    private TableObject(VType keyType, Types.RecordType? pair, Value[] keys, Value[]? values, bool[] used, int end, int count, List<int> free, bool sorted)
     {
+        this.sorted = sorted;
         this.keyType = keyType;
         Pair = pair;
         this.keys = keys;
@@ -51,6 +56,9 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
 
     public bool HasValues => values is not null;
 
+    /// <summary>Whether the slots below <see cref="End"/> are all used and in ascending key order.</summary>
+    public bool InKeyOrder => sorted || (Frozen && free.Count == 0);
+
     public Value KeyAt(int slot) => keys[slot];
 
     public Value ValueAt(int slot) => values![slot];
@@ -64,7 +72,7 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
             return index.TryGetValue(key, out int slot) ? slot : -1;
         }
 
-        if (Frozen)
+        if (Frozen || sorted)
         {
             // A frozen table is sorted by key and has no free slots.
             int low = 0;
@@ -105,6 +113,7 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
     /// <summary>Adds a key that is not present; returns its slot.</summary>
     public int Insert(Value key, Value value)
     {
+        sorted = false;
         int slot;
         if (free.Count > 0)
         {
@@ -152,6 +161,16 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
         }
 
         index?.Remove(key);
+        if (sorted)
+        {
+            sorted = false;
+            if (Count > IndexThreshold)
+            {
+                BuildIndex();
+                index!.Remove(key);
+            }
+        }
+
         used[slot] = false;
         keys[slot] = default;
         if (values is not null)
@@ -179,6 +198,35 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
         Count = 0;
         free.Clear();
         index = null;
+        sorted = true;
+        Version++;
+    }
+
+    /// <summary>
+    /// Adds a key greater than every key present, to a table still in key order (<see cref="Clear"/>ed, then
+    /// refilled from a state): it stays in key order, searched without an index.
+    /// </summary>
+    public void AppendInOrder(Value key, Value value)
+    {
+        if (!sorted)
+        {
+            Insert(key, value);
+            return;
+        }
+
+        if (End == keys.Length)
+        {
+            Grow();
+        }
+
+        keys[End] = key;
+        if (values is not null)
+        {
+            values[End] = value;
+        }
+
+        used[End++] = true;
+        Count++;
         Version++;
     }
 
@@ -196,7 +244,7 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
             }
         }
 
-        return new TableObject(keyType, Pair, (Value[])keys.Clone(), copiedValues, (bool[])used.Clone(), End, Count, new List<int>(free));
+        return new TableObject(keyType, Pair, (Value[])keys.Clone(), copiedValues, (bool[])used.Clone(), End, Count, new List<int>(free), sorted || (Frozen && free.Count == 0));
     }
 
     /// <summary>Sorts the entries by key and drops free slots: the canonical form a state keeps.</summary>
