@@ -139,9 +139,7 @@ internal static partial class Emitter
         {
             w.Line(step.CallsHelper
                 ? "{ var __mergeQueueReason = " + step.Code + "; if (__mergeQueueReason != null) return __mergeQueueReason; }"
-                : step.Reason is null ? step.Code
-                : step.Disables ? "if (" + step.Code + ") return " + Quote(step.Reason) + ";"
-                : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
+                : step.Reason is null ? step.Code : "if (!(" + step.Code + ")) return " + Quote(step.Reason) + ";");
         }
 
         w.Line("return null;");

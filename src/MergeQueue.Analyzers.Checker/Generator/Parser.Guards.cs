@@ -79,15 +79,6 @@ internal sealed partial class Parser
                 continue;
             }
 
-            if (statement is IfStatementSyntax disabling)
-            {
-                // `if (condition) return false;` in a bool action: the reason names that return, as the front end does.
-                var returned = disabling.Statement.DescendantNodesAndSelf().OfType<ReturnStatementSyntax>().First().Expression!;
-                int at = returned.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                steps.Add(new GuardStepSpec(disabling.Condition.ToString(), "returned false (line " + at.ToString(CultureInfo.InvariantCulture) + ")") { Disables = true });
-                continue;
-            }
-
             var invocation = (InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression;
             var condition = invocation.ArgumentList.Arguments[0].Expression;
             int line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;

@@ -156,23 +156,6 @@ public sealed class GuardTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(generated, "string\\? __MergeQueueHelperGuard").Cast<object>());
     }
 
-    [Fact]
-    public void A_bool_action_that_starts_by_returning_false_is_guarded_by_it()
-    {
-        string generated = Generate("""
-            int[] values = new int[3];
-            bool dirty;
-            [Action] bool Go([Range(0, 2)] int p) { if (values[p] != 0) return false; var v = p + 1; if (dirty) return false; values[p] = v; return true; }
-            void Helper() { if (dirty) return; dirty = true; }
-            [Action] bool Flush() { Helper(); if (!dirty) return false; dirty = false; return true; }
-            """);
-
-        Assert.Contains("if (values[p] != 0) return \"returned false (line 12)\";", generated);
-        Assert.Contains("var v = p + 1;", generated);
-        Assert.Contains("if (dirty) return \"returned false (line 12)\";", generated);
-        Assert.DoesNotContain("__MergeQueueGuard1", generated);
-    }
-
     private static string Generate(string members)
     {
         var source = GeneratorTestModels.Source("Guarded", members);

@@ -30,8 +30,6 @@ internal sealed class GuardReader
 
     private GuardShape? Read(IMethodSymbol method, HashSet<IMethodSymbol> reading)
     {
-        // A bool action that returns false is disabled, as by a false Require; a helper's return value is its caller's.
-        bool returnsDisable = reading.Count == 0 && method.ReturnType.SpecialType == SpecialType.System_Boolean;
         if (Body(method) is not { } body || !reading.Add(method.OriginalDefinition))
         {
             return null;
@@ -42,7 +40,7 @@ internal sealed class GuardReader
         for (int count = 1; count <= body.Operations.Length; count++)
         {
             var statement = body.Operations[count - 1];
-            bool require = RequireCondition(statement) is not null || (returnsDisable && ReturnFalseCondition(statement) is not null);
+            bool require = RequireCondition(statement) is not null;
             if (require || IsLocalDeclaration(statement))
             {
                 if (!purity.Of(body.Operations.Take(count).ToList()).IsPure)
@@ -100,19 +98,6 @@ internal sealed class GuardReader
         && !invocation.Arguments.Skip(1).Any(a => a.ArgumentKind == ArgumentKind.Explicit)
             ? invocation.Arguments[0].Value
             : null;
-
-    /// <summary>The condition of a statement <c>if (condition) return false;</c> (no else), or null for any other statement.</summary>
-    public static IOperation? ReturnFalseCondition(IOperation statement) =>
-        statement is IConditionalOperation { WhenFalse: null } conditional && ReturnsFalse(conditional.WhenTrue)
-            ? conditional.Condition
-            : null;
-
-    private static bool ReturnsFalse(IOperation operation) => operation switch
-    {
-        IReturnOperation { ReturnedValue.ConstantValue: { HasValue: true, Value: false } } => true,
-        IBlockOperation { Operations.Length: 1 } block => ReturnsFalse(block.Operations[0]),
-        _ => false,
-    };
 
     // `var x = ...;`, but not `using var`, and not a ref local (an alias of the state).
     private static bool IsLocalDeclaration(IOperation statement) =>

@@ -9,17 +9,14 @@ namespace MergeQueue.Analyzers.Generator.Model;
 internal sealed record GuardSpec(string Parameters, EquatableArray<GuardStepSpec> Steps);
 
 /// <summary>
-/// One statement of a guard: a <c>Require</c>'s condition with its reason, a bool action's <c>if (condition) return
-/// false;</c> (<see cref="Disables"/>: the action is disabled when the condition holds), a local declaration (no
-/// reason), or the call of a helper's guard method (<see cref="CallsHelper"/>), which gives the reason itself.
+/// One statement of a guard: a <c>Require</c>'s condition with its reason, a local declaration (no reason), or the
+/// call of a helper's guard method (<see cref="CallsHelper"/>), which gives the reason itself.
 /// </summary>
 /// <param name="Code">The condition's source text, the whole declaration statement's, or the call.</param>
 /// <param name="Reason">The reason the front end gives when the condition is false; null for a declaration or a call.</param>
 internal sealed record GuardStepSpec(string Code, string? Reason)
 {
     public bool CallsHelper { get; init; }
-
-    public bool Disables { get; init; }
 }
 
 /// <summary>The guard of a helper an action's guard ends with, as a method of its own (<see cref="FrontEnd.Shape.GuardCall"/>).</summary>

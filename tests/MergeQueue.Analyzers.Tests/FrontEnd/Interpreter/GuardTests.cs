@@ -172,20 +172,6 @@ public sealed class GuardTests
         Assert.Equal(3, visited);
     }
 
-    // A bool action that returns false is disabled: its leading `if (...) return false;` is a Require in other words.
-    [Fact]
-    public void A_bool_action_that_starts_by_returning_false_is_guarded_by_it()
-    {
-        var model = Model("Guarded", GeneratorTestModelsSource("""
-            int[] values = { 0, 5, 0 };
-            [Action] bool Go([Range(0, 2)] int p) { var v = values[p]; if (v != 0) { return false; } values[p] = 1; return true; }
-            """));
-        var initial = model.CreateInitialState(0, Budget).Successor;
-
-        Assert.Equal(new[] { 0, 2 }, Listed(model, initial));
-        Assert.Equal(new[] { 0, 2 }, NotDisabled(model, initial));
-    }
-
     private static string GeneratorTestModelsSource(string members) => Generator.GeneratorTestModels.Source("Guarded", members);
 
     private static InterpretedModel Model(string typeName, params string[] sources)

@@ -111,12 +111,10 @@ internal sealed partial class BodyCompiler
             scope.Declare(parameter);
         }
 
-        // Each step is either a declaration (run) or a condition (tested); `if (c) return false;` tests !c.
+        // Each step is either a declaration (run) or a condition (tested).
         var steps = statements.Select(s => Shape.GuardReader.RequireCondition(s) is { } condition
             ? (Declaration: (Stmt?)null, Condition: Expr(condition))
-            : Shape.GuardReader.ReturnFalseCondition(s) is { } disabling
-                ? (Declaration: null, Condition: Not(Expr(disabling)))
-                : (Declaration: Statement(s), Condition: (Expr?)null)).ToList();
+            : (Declaration: Statement(s), Condition: (Expr?)null)).ToList();
         if (call is not null && model.HelperGuard(call) is { } helper)
         {
             steps.Add((null, CallWith(call.Invocation, helper, call.Invocation.Arguments, hops: -1)));
@@ -137,8 +135,6 @@ internal sealed partial class BodyCompiler
             return Value.Of(true);
         };
     }
-
-    private static Expr Not(Expr condition) => frame => Value.Of(!condition(frame).Bool);
 
     /// <summary>A field or auto-property initializer, as a function that stores the value into the state.</summary>
     public void CompileInitializer(ISymbolInitializerOperation initializer, ISymbol owner, CompiledFunction function)
