@@ -16,11 +16,15 @@ internal static partial class TypeEmitter
     /// <summary>
     /// Whether every field can be encoded and decoded: each record or struct met can be rebuilt from its members, and
     /// each readonly field either holds the same value in every state or is a collection refilled in place (a
-    /// readonly record with setters or tuple of collections could only be rewritten by a constructor).
+    /// readonly record with setters or tuple of collections could only be rewritten by a constructor). A type that can
+    /// hold itself keeps the general path, whose helpers count levels (<c>ValueDepth</c>): the encoding recurses
+    /// without a bound, and a chain of records thousands long would overflow the stack, as the checker keeps such
+    /// models unpacked too.
     /// </summary>
     public static bool CanEncode(IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields) =>
         fields.All(f => Encodable(types, f.Type, new HashSet<int>())
-            && (!f.IsReadOnly || IsCollection(types[f.Type].Kind) || !types[f.Type].NeedsCopy));
+            && (!f.IsReadOnly || IsCollection(types[f.Type].Kind) || !types[f.Type].NeedsCopy))
+        && !Enumerable.Range(0, types.Count).Any(t => SelfNested(types, t));
 
     private static bool Encodable(IReadOnlyList<TypeSpec> types, int index, HashSet<int> seen)
     {
