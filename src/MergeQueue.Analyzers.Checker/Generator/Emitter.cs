@@ -77,6 +77,26 @@ internal static partial class Emitter
         w.Line("/// <param name=\"options\">Bounds, cancellation and engine settings; null for the defaults and the [StateMachine] bounds.</param>");
         w.Line("/// <returns>The verdict, each violation with its trace, and the statistics.</returns>");
         w.Open("public static global::MergeQueue.Analyzers.ExplorationResult Explore(" + w.Nullable("global::MergeQueue.Analyzers.ExplorationOptions") + " options = null)");
+        DefaultOptions(w, model);
+        w.Line("return " + Engine + "Explorer.Explore(new " + Adapter + "(), options);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// <see cref=\"Explore\"/>, awaitable; on the cluster of <see cref=\"global::MergeQueue.Analyzers.ExplorationOptions.Cluster\"/>");
+        w.Line("/// when one is set, with the same result but for times.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"options\">Bounds, cancellation, the cluster; null for the defaults and the [StateMachine] bounds.</param>");
+        w.Line("/// <returns>The verdict, each violation with its trace, and the statistics.</returns>");
+        w.Open("public static global::System.Threading.Tasks.Task<global::MergeQueue.Analyzers.ExplorationResult> ExploreAsync(" + w.Nullable("global::MergeQueue.Analyzers.ExplorationOptions") + " options = null)");
+        DefaultOptions(w, model);
+        w.Line("return " + Engine + "Explorer.ExploreAsync(new " + Adapter + "(), options);");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>Null options become the defaults with the [StateMachine] bounds.</summary>
+    private static void DefaultOptions(SourceWriter w, ModelSpec model)
+    {
         w.Open("if (options is null)");
         w.Line("options = new global::MergeQueue.Analyzers.ExplorationOptions();");
         if (model.MaxStates > 0)
@@ -89,9 +109,6 @@ internal static partial class Emitter
             w.Line("options.MaxDepth = " + model.MaxDepth + ";");
         }
 
-        w.Close();
-        w.Line();
-        w.Line("return " + Engine + "Explorer.Explore(new " + Adapter + "(), options);");
         w.Close();
         w.Line();
     }

@@ -34,4 +34,10 @@ public enum ExplorationBound
     /// liveness properties were not checked: a behavior the constraint cuts short can hide a counterexample.
     /// </summary>
     Constraint,
+
+    /// <summary>
+    /// A member of the cluster (<see cref="ExplorationOptions.Cluster"/>) was lost or a shard failed during the run;
+    /// <see cref="ExplorationResult.BoundMessage"/> says which and how far the run got. Nothing is claimed.
+    /// </summary>
+    ClusterFault,
 }

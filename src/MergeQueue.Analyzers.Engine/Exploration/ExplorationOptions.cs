@@ -76,4 +76,11 @@ public sealed class ExplorationOptions
     /// every violation of that level, and claims nothing about liveness, never-enabled actions or reachability.
     /// </summary>
     public bool ContinueAfterViolation { get; set; }
+
+    /// <summary>
+    /// The cluster to explore on, its visited set split by state hash over the cluster's members; null (the default)
+    /// explores in this process. The result is the one-machine result but for times. Needs a model the generator
+    /// encodes (<c>ExploreAsync</c> says so otherwise).
+    /// </summary>
+    public IExplorationCluster? Cluster { get; set; }
 }

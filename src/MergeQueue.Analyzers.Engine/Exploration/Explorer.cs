@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
+using MergeQueue.Analyzers.Engine.Cluster;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -30,6 +32,12 @@ public static class Explorer
         }
 
         options ??= new ExplorationOptions();
+        if (options.Cluster is not null)
+        {
+            // A synchronous caller waits for the cluster; ExploreAsync is the way not to block a thread.
+            return ClusterSearch.RunAsync(model, options).GetAwaiter().GetResult();
+        }
+
         var clock = Stopwatch.StartNew();
 
         // The liveness search walks the enabled steps, so they are kept only when it will run.
@@ -156,6 +164,25 @@ public static class Explorer
             statistics,
             collisionProbability,
             explored);
+    }
+
+    /// <summary>
+    /// <see cref="Explore{TState}"/>, awaitable: on a thread of the pool, or on <see cref="ExplorationOptions.Cluster"/>
+    /// when one is set, with the same result but for times.
+    /// </summary>
+    /// <typeparam name="TState">The model's state type.</typeparam>
+    /// <param name="model">The model to explore.</param>
+    /// <param name="options">Bounds, cancellation and the cluster; the defaults when null.</param>
+    /// <returns>The violations, warnings and statistics.</returns>
+    public static Task<ExplorationResult> ExploreAsync<TState>(IModel<TState> model, ExplorationOptions? options = null)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        options ??= new ExplorationOptions();
+        return options.Cluster is null ? Task.Run(() => Explore(model, options)) : ClusterSearch.RunAsync(model, options);
     }
 
     /// <summary>A token cancelled when the time limit passes or the caller cancels; null without a time limit.</summary>
