@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--limit S]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--limit S] [--memory]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -26,6 +26,8 @@ internal static class CorpusBenchmark
             mkdir -p /tmp/ex && git archive HEAD specifications | tar x -C /tmp/ex
           Modules that neither holds (TLAPS, from tlapm's library; community modules) are copied in from $TLA_LIBRARY.
           TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
+          --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs)
+          and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
         """;
 
     internal static async Task<int> RunAsync(string[] args)
@@ -34,6 +36,7 @@ internal static class CorpusBenchmark
         var limit = limitAt >= 0 ? int.Parse(args[limitAt + 1], CultureInfo.InvariantCulture) : 60;
         var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (limitAt < 0 || i != limitAt + 1)).ToList();
         var runTlc = !args.Contains("--no-tlc");
+        var memory = args.Contains("--memory");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -43,15 +46,21 @@ internal static class CorpusBenchmark
         }
 
         await WarmUpAsync();
+        long? tlcBaseline = runTlc && memory ? TlcRun.Run(all.Single(t => t.Name == "SpecifyingSystems.HourClock/HourClock")).PeakBytes : null;
         var twins = names.Count > 0 ? names.Select(n => all.Single(t => t.Name == n)).ToList() : all.Where(t => t.Size == "large").ToList();
         Console.WriteLine($"{"model",-36} {"states",9} {"TLC states",10} {"check s",8} {"check/s",9} {"1w/s",9} {"2w/s",9} {"TLC s",7} {"TLC/s",8} {"check x",7} {"1w x",6} {"2w x",6}");
         var mismatches = 0;
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, limit);
+            var row = await MeasureAsync(twin, runTlc, limit, memory);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
+            if (memory)
+            {
+                Console.WriteLine("    " + row.MemoryLine(tlcBaseline));
+            }
+
             foreach (var note in row.Notes)
             {
                 Console.WriteLine("    " + note);
@@ -66,7 +75,7 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, int limit)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, int limit, bool memory)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
@@ -117,6 +126,15 @@ internal static class CorpusBenchmark
                     var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, Timeout = TimeSpan.FromSeconds(limit) });
                     timer.Stop();
                     row.Explored(workers, result.DistinctStates, timer.Elapsed.TotalSeconds, result.Complete ? null : result.BoundMessage);
+                }
+
+                foreach (var fingerprints in memory ? new[] { false, true } : Array.Empty<bool>())
+                {
+                    GC.Collect();
+                    var baseline = GC.GetTotalMemory(forceFullCollection: true);
+                    var heap = new LargestLiveHeap();
+                    var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Timeout = TimeSpan.FromSeconds(limit), Progress = heap });
+                    row.HeapPerState(fingerprints, result.Complete ? (double)(heap.Bytes - baseline) / result.DistinctStates : null);
                 }
 
                 explorer.Context.Unload();

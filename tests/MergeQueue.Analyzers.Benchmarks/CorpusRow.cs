@@ -6,7 +6,9 @@ using System.Linq;
 internal sealed class CorpusRow(string name)
 {
     private readonly Dictionary<int, (long States, double Seconds, bool Partial)> explored = new();
+    private readonly Dictionary<bool, double?> heapPerState = new();
     private double? tlcSeconds;
+    private long? tlcPeakBytes;
 
     internal long? CheckStates { get; set; }
 
@@ -45,6 +47,7 @@ internal sealed class CorpusRow(string name)
         }
 
         tlcSeconds = run.Seconds;
+        tlcPeakBytes = run.PeakBytes;
         TlcStates = run.DistinctStates!.Value;
         if (TlcStates != pinned)
         {
@@ -67,6 +70,22 @@ internal sealed class CorpusRow(string name)
                 $"{mark + name,-36} {states,9} {TlcStates,10:N0} {Text(CheckSeconds, "F2"),8} {Text(checkRate, "N0"),9} {Text(oneWorker, "N0"),9} {Text(twoWorkers, "N0"),9} {Text(tlcSeconds, "F1"),7} {Text(tlcRate, "N0"),8} {Ratio(checkRate, tlcRate),7} {Ratio(oneWorker, tlcRate),6} {Ratio(twoWorkers, tlcRate),6}")
                 + (Mismatch ? $"   !! STATES DIFFER: check {Text(CheckStates, "N0")}, Explore() {string.Join("/", explored.Values.Select(e => e.States.ToString("N0", CultureInfo.InvariantCulture)))}, TLC {TlcStates:N0}" : string.Empty);
         }
+    }
+
+    /// <summary>Explore()'s live heap per state with one worker; null when the run stopped at a bound.</summary>
+    internal void HeapPerState(bool fingerprints, double? bytes) => heapPerState[fingerprints] = bytes;
+
+    /// <summary>
+    /// Memory per state of each path: Explore()'s live heap growth, and TLC's peak resident memory above
+    /// <paramref name="tlcBaseline"/> (a JVM running TLC on a tiny spec), each divided by the states.
+    /// </summary>
+    internal string MemoryLine(long? tlcBaseline)
+    {
+        string Heap(bool fingerprints) => heapPerState.TryGetValue(fingerprints, out var b) && b is { } bytes ? bytes.ToString("N0", CultureInfo.InvariantCulture) + " B/state" : "-";
+        var tlc = tlcPeakBytes is { } peak && tlcBaseline is { } baseline && TlcStates > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"peak {peak / (1024 * 1024):N0} MB, {baseline / (1024 * 1024):N0} MB on 12 states: {(double)(peak - baseline) / TlcStates:N0} B/state")
+            : "-";
+        return $"memory: Explore() exact {Heap(false)}, fingerprints {Heap(true)}; TLC {tlc}";
     }
 
     private double? Rate(int workers) => explored.TryGetValue(workers, out var e) ? e.States / e.Seconds : null;

@@ -93,25 +93,12 @@ internal static class ExploreBenchmark
         result = null!;
         GC.Collect();
         long baseline = GC.GetTotalMemory(true);
-        long largest = 0;
-        var measured = Explore(explore, new GeneratedOptions
-        {
-            MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers,
-            Progress = new Reporter(() => largest = Math.Max(largest, GC.GetTotalMemory(true))),
-        });
-        double bytesPerState = (double)(largest - baseline) / measured.DistinctStates;
+        var largest = new LargestLiveHeap();
+        var measured = Explore(explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers, Progress = largest });
+        double bytesPerState = (double)(largest.Bytes - baseline) / measured.DistinctStates;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{n,2} {writing,-13} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {measured.DistinctStates,10:N0} {stopwatch.ElapsedMilliseconds,7:N0} {measured.DistinctStates * 1000 / Math.Max(1, stopwatch.ElapsedMilliseconds),11:N0} {bytesPerState,12:N1} {peak,8:N0}"));
         return 0;
-    }
-
-    private sealed class Reporter : IProgress<EngineLibrary::MergeQueue.Analyzers.ExplorationProgress>
-    {
-        private readonly Action report;
-
-        internal Reporter(Action report) => this.report = report;
-
-        public void Report(EngineLibrary::MergeQueue.Analyzers.ExplorationProgress value) => report();
     }
 
     private static GeneratedResult Explore(MethodInfo explore, GeneratedOptions options) =>

@@ -8,9 +8,10 @@ using System.Text.RegularExpressions;
 /// <summary>
 /// TLC on a twin's original TLA+ spec, in the same run as the checker: the twin's <c>tlc.command</c> in a scratch copy
 /// of the spec's folder from the unpacked tlaplus/Examples (<see cref="ExamplesFolder"/>), with the .tla/.cfg files
-/// saved beside the twin copied over it. Nothing from tlaplus/Examples is in this repository.
+/// saved beside the twin copied over it. Nothing from tlaplus/Examples is in this repository. Its peak resident memory
+/// is read from <c>/proc</c> while it runs (Linux only; null elsewhere).
 /// </summary>
-internal sealed record TlcRun(long? DistinctStates, double Seconds, string? Failure)
+internal sealed record TlcRun(long? DistinctStates, double Seconds, string? Failure, long? PeakBytes = null)
 {
     /// <summary>Where tlaplus/Examples' <c>specifications</c> folder is unpacked (see the corpus mode's usage).</summary>
     internal static string ExamplesFolder => Environment.GetEnvironmentVariable("TLAPLUS_EXAMPLES") ?? "/tmp/ex/specifications";
@@ -41,7 +42,9 @@ internal sealed record TlcRun(long? DistinctStates, double Seconds, string? Fail
                 File.Copy(extra, Path.Combine(scratch, Path.GetFileName(extra)), overwrite: true);
             }
 
-            var words = twin.TlcCommand.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // A command recorded as "cd <its folder> && java …" runs in the scratch copy instead.
+            var command = Regex.Replace(twin.TlcCommand, @"^cd \S+ && ", string.Empty);
+            var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var start = new ProcessStartInfo(words[0]) { WorkingDirectory = scratch, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var word in words.Skip(1))
             {
@@ -51,13 +54,18 @@ internal sealed record TlcRun(long? DistinctStates, double Seconds, string? Fail
             var wall = Stopwatch.StartNew();
             using var tlc = Process.Start(start)!;
             var error = tlc.StandardError.ReadToEndAsync();
-            var output = tlc.StandardOutput.ReadToEnd();
-            tlc.WaitForExit();
+            var output = tlc.StandardOutput.ReadToEndAsync();
+            long? peak = null;
+            while (!tlc.WaitForExit(50))
+            {
+                peak = PeakResident(tlc.Id) ?? peak;
+            }
+
             wall.Stop();
-            var found = Regex.Matches(output, @"([\d,]+) distinct states found").LastOrDefault();
+            var found = Regex.Matches(output.Result, @"([\d,]+) distinct states found").LastOrDefault();
             if (found is null)
             {
-                var lines = output.Split('\n').Concat(error.Result.Split('\n')).ToList();
+                var lines = output.Result.Split('\n').Concat(error.Result.Split('\n')).ToList();
                 var reason = lines.FirstOrDefault(l => l.StartsWith("Cannot find source file", StringComparison.Ordinal))
                     ?? lines.FirstOrDefault(l => l.Contains("Error", StringComparison.OrdinalIgnoreCase))
                     ?? $"exit {tlc.ExitCode}";
@@ -65,11 +73,25 @@ internal sealed record TlcRun(long? DistinctStates, double Seconds, string? Fail
             }
 
             var states = long.Parse(found.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-            return new TlcRun(states, FinishedIn(output) ?? wall.Elapsed.TotalSeconds, null);
+            return new TlcRun(states, FinishedIn(output.Result) ?? wall.Elapsed.TotalSeconds, null, peak);
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    // The kernel's high-water mark of the process's resident set (VmHWM), so samples cannot miss the peak.
+    private static long? PeakResident(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(Regex.Match(line, @"\d+").Value, CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

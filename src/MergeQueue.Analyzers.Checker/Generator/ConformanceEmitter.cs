@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using MergeQueue.Analyzers.Generator.Model;
 
@@ -135,16 +136,18 @@ internal static class ConformanceEmitter
         w.Line("return " + Support + ".Check(new " + Emitter.Adapter + "(), newDriver, " + Perform + ", (driver, state) => driver.Matches(new Snapshot(state)), options);");
         w.Close();
         w.Line();
+        // Arguments computed from the instance's number, as Explore()'s are: the code does not grow with the domains.
         w.Open("private static void " + Perform + "(IDriver driver, int actionInstance)");
-        w.Open("switch (actionInstance)");
-        for (int i = 0; i < model.Instances.Count; i++)
+        for (int a = 0; a < model.Actions.Count; a++)
         {
-            var instance = model.Instances[i];
-            w.Line("case " + i + ": driver." + Parser.Identifier(model.Actions[instance.Action].Name) + "(" + string.Join(", ", instance.Literals) + "); return;");
+            var action = model.Actions[a];
+            Emitter.OpenInstances(w, action);
+            w.Line("driver." + Parser.Identifier(action.Name) + Emitter.Arguments(a, action, Emitter.Adapter + ".") + ";");
+            w.Line("return;");
+            w.Close();
         }
 
-        w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(actionInstance));");
-        w.Close();
+        w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(actionInstance));");
         w.Close();
         w.Line();
     }
@@ -172,13 +175,23 @@ internal static class ConformanceEmitter
 
         w.Close(";");
         w.Line();
-        w.Line("private static readonly object[][] " + InstanceValues + " =");
-        w.Open(string.Empty);
-        foreach (var instance in model.Instances)
+        w.Line("private static readonly object[][] " + InstanceValues + " = " + InstanceValues + "Of();");
+        w.Line();
+        w.Open("private static object[][] " + InstanceValues + "Of()");
+        w.Line("var table = new object[" + model.InstanceCount.ToString(CultureInfo.InvariantCulture) + "][];");
+        for (int a = 0; a < model.Actions.Count; a++)
         {
-            w.Line(instance.Literals.Count == 0 ? "new object[0]," : "new object[] { " + string.Join(", ", instance.Literals) + " },");
+            var action = model.Actions[a];
+            w.Open("for (int i = 0; i < " + action.InstanceCount.ToString(CultureInfo.InvariantCulture) + "; i++)");
+            Emitter.Indexes(w, action, "i");
+            string values = action.Domains.Count == 0
+                ? "new object[0]"
+                : "new object[] { " + string.Join(", ", Emitter.ArgumentList(a, action, Emitter.Adapter + ".")) + " }";
+            w.Line("table[" + action.FirstInstance.ToString(CultureInfo.InvariantCulture) + " + i] = " + values + ";");
+            w.Close();
         }
 
-        w.Close(";");
+        w.Line("return table;");
+        w.Close();
     }
 }

@@ -22,7 +22,8 @@ internal static partial class Emitter
                 var domain = action.Domains[p];
                 if (!domain.IsRange)
                 {
-                    w.Line("private static readonly " + domain.Type + "[] " + ValuesName(a, p) + " = { " + string.Join(", ", domain.Literals) + " };");
+                    // Internal: the conformance driver, in the model class, computes its arguments from them too.
+                    w.Line("internal static readonly " + domain.Type + "[] " + ValuesName(a, p) + " = { " + string.Join(", ", domain.Literals) + " };");
                     w.Line("private static readonly string[] " + ShownName(a, p) + " = { " + string.Join(", ", domain.Shown.Select(Quote)) + " };");
                 }
             }
@@ -128,7 +129,7 @@ internal static partial class Emitter
     }
 
     // Opens the block that runs when actionInstance is one of the action's, with its argument indexes declared.
-    private static void OpenInstances(SourceWriter w, ActionSpec action)
+    internal static void OpenInstances(SourceWriter w, ActionSpec action)
     {
         string first = action.FirstInstance.ToString(CultureInfo.InvariantCulture);
         string end = (action.FirstInstance + action.InstanceCount).ToString(CultureInfo.InvariantCulture);
@@ -141,7 +142,7 @@ internal static partial class Emitter
     }
 
     // The index of each parameter's value in instance i of the action: the last parameter varies fastest.
-    private static void Indexes(SourceWriter w, ActionSpec action, string instance)
+    internal static void Indexes(SourceWriter w, ActionSpec action, string instance)
     {
         if (action.Domains.Count == 0)
         {
@@ -159,10 +160,13 @@ internal static partial class Emitter
         w.Line("int i0 = rest;");
     }
 
-    private static string Arguments(int a, ActionSpec action) =>
-        "(" + string.Join(", ", action.Domains.Select((d, p) => d.IsRange
+    // The arguments of the instance whose indexes are declared; tables names the class holding the listed values.
+    internal static string Arguments(int a, ActionSpec action, string tables = "") => "(" + string.Join(", ", ArgumentList(a, action, tables)) + ")";
+
+    internal static System.Collections.Generic.IEnumerable<string> ArgumentList(int a, ActionSpec action, string tables = "") =>
+        action.Domains.Select((d, p) => d.IsRange
             ? "unchecked((" + d.Type + ")(" + d.Start.ToString(CultureInfo.InvariantCulture) + "L + i" + p + "))"
-            : ValuesName(a, p) + "[i" + p + "]")) + ")";
+            : tables + ValuesName(a, p) + "[i" + p + "]");
 
     private static string Shown(int a, int p, DomainSpec domain) => domain.IsRange
         ? Quote(domain.Prefix) + " + (" + domain.Start.ToString(CultureInfo.InvariantCulture) + "L + i" + p + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture)"

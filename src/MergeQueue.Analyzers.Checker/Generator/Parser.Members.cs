@@ -13,27 +13,16 @@ namespace MergeQueue.Analyzers.Generator;
 /// <summary>Action and predicate instances, enumerated exactly as the front end's <c>ModelBuilder</c> does.</summary>
 internal sealed partial class Parser
 {
-    // The instances one by one for the conformance driver; the explorer computes them from the domains.
-    private (List<ActionSpec> Actions, List<InstanceSpec> Instances) ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
+    // Generated code computes each instance's arguments from its number; only the fairness groups are listed here.
+    private List<ActionSpec> ReadActions(IReadOnlyList<ActionShape> shapes, Compilation compilation)
     {
         var actions = new List<ActionSpec>();
-        var instances = new List<InstanceSpec>();
         var groups = new FairnessGroups();
+        int first = 0;
         foreach (var action in shapes)
         {
             int index = actions.Count;
-int first = instances.Count;
-            foreach (var combination in DomainCombinations.Of(action.Domains))
-            {
-                instances.Add(new InstanceSpec(
-                    index,
-                    Call("next", action.Method, action.Domains, combination),
-                    Arguments(action.Domains, combination),
-                    groups.Of(index, action, combination),
-                    new EquatableArray<string>(action.Domains.Select((d, i) => Literal(d, combination[i])))));
-            }
-
-            var instanceGroups = instances.Skip(first).Select(i => i.FairnessGroup).ToList();
+            var instanceGroups = DomainCombinations.Of(action.Domains).Select(combination => groups.Of(index, action, combination)).ToList();
             bool oneGroup = instanceGroups.Count > 0 && instanceGroups.All(g => g == instanceGroups[0]);
             var parameters = action.Method.Parameters;
             var guard = Guard(action, compilation);
@@ -48,9 +37,10 @@ int first = instances.Count;
                 new EquatableArray<DomainSpec>(action.Domains.Select(Domain)),
                 new EquatableArray<int>(oneGroup ? instanceGroups.Take(1) : instanceGroups),
                 guard is null ? parameters.Length : action.Guard!.ParameterPrefix));
+            first += instanceGroups.Count;
         }
 
-        return (actions, instances);
+        return actions;
     }
 
     // An integer range is computed in the generated code; other values (and chars, whose text is quoted) are listed.

@@ -133,7 +133,7 @@ internal sealed partial class Parser
         }
 
         usings = Usings(compilation);
-        var (actions, instances) = ReadActions(shape.Actions, compilation);
+        var actions = ReadActions(shape.Actions, compilation);
         var (predicates, properties) = ReadProperties(shape.Properties);
         var initials = shape.ConstructorDomains
             .Select(d => new InitialSpec(
@@ -153,7 +153,6 @@ internal sealed partial class Parser
             new EquatableArray<FieldSpec>(fields),
             types.ToArray(),
             new EquatableArray<ActionSpec>(actions),
-            new EquatableArray<InstanceSpec>(instances),
             new EquatableArray<PredicateSpec>(predicates),
             new EquatableArray<PropertySpec>(properties),
             shape.CheckStuck,

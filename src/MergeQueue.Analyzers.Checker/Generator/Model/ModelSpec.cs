@@ -21,7 +21,6 @@ internal sealed record ModelSpec(
     EquatableArray<FieldSpec> Fields,
     EquatableArray<TypeSpec> Types,
     EquatableArray<ActionSpec> Actions,
-    EquatableArray<InstanceSpec> Instances,
     EquatableArray<PredicateSpec> Predicates,
     EquatableArray<PropertySpec> Properties,
     bool CheckStuck,
