@@ -104,6 +104,7 @@ internal sealed class Execution
         packed.Load(before.Packed, scratch);
         Before = scratch;
         afterPacked ??= new PackedScratch(packing!, Layout.Count);
+        afterPacked.Cancellation = cancellation;
         afterScratch ??= new Value[Layout.Count];
         afterPacked.Load(after.Packed, afterScratch);
         current = afterPacked;
@@ -231,6 +232,11 @@ internal sealed class Execution
         ReturnValue = default;
         maxSteps = budget.MaxSteps;
         cancellation = budget.Cancellation;
+        if (packed is not null)
+        {
+            packed.Cancellation = cancellation;
+        }
+
         Rearm();
     }
 

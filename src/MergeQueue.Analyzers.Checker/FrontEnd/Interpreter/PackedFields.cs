@@ -115,7 +115,7 @@ internal sealed partial class PackedFields
     /// Decodes <paramref name="state"/> into <paramref name="fields"/>, the arrays into <paramref name="arrays"/>
     /// (one per field, reused while the length is the same).
     /// </summary>
-    public void Load(PackedState state, Value[] fields, ArrayObject?[] arrays)
+    public void Load(PackedState state, Value[] fields, ArrayObject?[] arrays, System.Threading.CancellationToken cancellation = default)
     {
         var reader = new StateReader(state);
         for (int i = 0; i < fields.Length; i++)
@@ -133,6 +133,7 @@ internal sealed partial class PackedFields
                 continue;
             }
 
+            LongValues.Check(length, cancellation);
             var array = arrays[i];
             if (array is null || array.Items.Length != length)
             {
@@ -167,7 +168,7 @@ internal sealed partial class PackedFields
     }
 
     /// <summary>Encodes the fields (past two words, with <paramref name="writer"/>); one array in two fields is the model error of SPEC §2.</summary>
-    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context)
+    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context, System.Threading.CancellationToken cancellation = default)
     {
         if (!Simple)
         {
@@ -188,13 +189,13 @@ internal sealed partial class PackedFields
 
         writer.Reset();
         var bytes = new WriterSink(writer);
-        Encode(fields, ref bytes);
+        Encode(fields, ref bytes, cancellation);
         return writer.ToPacked();
     }
 
     // The fields as varints (StateCoding): integers zigzagged, bools, chars and ulongs as they are, an array as its
     // length plus one (0 for null) and its items. False when the sink is full.
-    private bool Encode<TSink>(Value[] fields, ref TSink sink)
+    private bool Encode<TSink>(Value[] fields, ref TSink sink, System.Threading.CancellationToken cancellation = default)
         where TSink : struct, IVarintSink
     {
         for (int i = 0; i < fields.Length; i++)
@@ -215,6 +216,7 @@ internal sealed partial class PackedFields
                 return false;
             }
 
+            LongValues.Check(items?.Length ?? 0, cancellation);
             var coding = codings[i];
             for (int j = 0; items is not null && j < items.Length; j++)
             {

@@ -26,6 +26,22 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
     private PackedState state;
     private bool holds;
 
+    /// <summary>The run's cancellation, looked at before long values are decoded, copied back or encoded.</summary>
+    public System.Threading.CancellationToken Cancellation
+    {
+        get => cancellation;
+        set
+        {
+            cancellation = value;
+            if (context is not null)
+            {
+                context.Cancellation = value;
+            }
+        }
+    }
+
+    private System.Threading.CancellationToken cancellation;
+
     // The fields a run may have written since the state was put in place (bit 63: field 63 and all past it).
     private ulong written;
 
@@ -51,7 +67,7 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
             return;
         }
 
-        packing.Load(packed, fields, arrays);
+        packing.Load(packed, fields, arrays, cancellation);
         Array.Copy(fields, decoded, fields.Length);
         for (int i = 0; i < fields.Length; i++)
         {
@@ -69,7 +85,7 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
     }
 
     /// <summary>The fields as a state (see <see cref="PackedFields.Store"/>).</summary>
-    public PackedState Store(Value[] fields, StateWriter writer) => packing.Store(fields, writer, context);
+    public PackedState Store(Value[] fields, StateWriter writer) => packing.Store(fields, writer, context, cancellation);
 
     /// <summary>A run may write <paramref name="field"/> from now on.</summary>
     public void Written(int field) => written |= 1UL << Math.Min(field, 63);
@@ -98,6 +114,7 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
             if (decoded[i].Ref is ArrayObject array)
             {
                 var items = decodedItems[i]!;
+                LongValues.Check(items.Length, cancellation);
                 Array.Copy(items, array.Items, items.Length);
             }
         }

@@ -22,6 +22,7 @@ internal sealed class ArrayCodec(ValueCodec element, int rank, int id) : ValueCo
 
         context.Visit(array);
         var items = array.Items;
+        context.BeforeLong(items.Length);
         if (rank == 0)
         {
             writer.WriteLength(items.Length);
@@ -87,6 +88,7 @@ internal sealed class ArrayCodec(ValueCodec element, int rank, int id) : ValueCo
         }
 
         var items = array.Items;
+        context.BeforeLong(items.Length);
         if (scalar is not null)
         {
             var coding = scalar.Coding;

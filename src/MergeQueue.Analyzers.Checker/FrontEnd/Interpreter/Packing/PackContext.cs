@@ -25,6 +25,15 @@ internal sealed class PackContext(int codecCount)
     private char[] chars = new char[64];
     private int[] dimensions = new int[4];
 
+    /// <summary>
+    /// The run's cancellation (its time limit too), looked at before a long value is coded, so that a state of huge
+    /// values stops within one value's coding of its limit, not after the whole state.
+    /// </summary>
+    public System.Threading.CancellationToken Cancellation { get; set; }
+
+    /// <summary>Throws when the run was cancelled and <paramref name="count"/> elements are about to be coded.</summary>
+    public void BeforeLong(int count) => LongValues.Check(count, Cancellation);
+
     /// <summary>Whether <see cref="Visit"/> records objects (some object could be reached from two places).</summary>
     public bool Tracking { get; set; }
 

@@ -23,6 +23,7 @@ internal sealed class SequenceCodec(VType type, ValueCodec element, int id) : Va
 
         context.Visit(sequence);
         int count = collection.CountOf(sequence);
+        context.BeforeLong(count);
         writer.WriteLength(count);
         if (sequence is ListObject list)
         {
@@ -50,6 +51,7 @@ internal sealed class SequenceCodec(VType type, ValueCodec element, int id) : Va
             return Value.Null;
         }
 
+        context.BeforeLong(count);
         ref object? pooled = ref context.Next(Id);
         switch (collection)
         {

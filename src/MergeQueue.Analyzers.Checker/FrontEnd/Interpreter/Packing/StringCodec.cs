@@ -14,6 +14,7 @@ internal sealed class StringCodec(int id) : ValueCodec(id)
             return;
         }
 
+        context.BeforeLong(text.Length);
         writer.WriteLength(text.Length);
         foreach (char c in text)
         {
@@ -29,6 +30,7 @@ internal sealed class StringCodec(int id) : ValueCodec(id)
             return Value.Null;
         }
 
+        context.BeforeLong(length);
         var chars = context.Chars(length);
         for (int i = 0; i < length; i++)
         {

@@ -28,6 +28,7 @@ internal sealed class TableCodec(TableType type, ValueCodec key, ValueCodec? val
 
         context.Visit(table);
         int count = table.Count;
+        context.BeforeLong(count);
         writer.WriteLength(count);
         if (table.InKeyOrder)
         {
@@ -88,6 +89,7 @@ internal sealed class TableCodec(TableType type, ValueCodec key, ValueCodec? val
             return Value.Null;
         }
 
+        context.BeforeLong(count);
         ref object? pooled = ref context.Next(Id);
         var table = pooled as TableObject ?? (TableObject)(pooled = new TableObject(type.Key, pair));
         table.Clear();
