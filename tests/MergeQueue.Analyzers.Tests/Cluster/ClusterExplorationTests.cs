@@ -47,6 +47,30 @@ public sealed class ClusterExplorationTests
         }
     }
 
+    // Twins the generator encodes (many others keep the general path) that explore in well under a second: the whole
+    // small corpus takes a minute and a half here, the run of Explore() dominating.
+    [Theory]
+    [InlineData("Barriers/Barrier")]
+    [InlineData("FiniteMonotonic/MCReplicatedLog")]
+    [InlineData("GlowingRaccoon/Clean")]
+    [InlineData("MissionariesAndCannibals/MissionariesAndCannibals")]
+    [InlineData("Moving_Cat_Puzzle/CatEvenBoxes")]
+    [InlineData("SpanningTree/SpanTree")]
+    [InlineData("SpecifyingSystems.AsynchronousInterface/Channel")]
+    [InlineData("SpecifyingSystems.HourClock/HourClock")]
+    [InlineData("TowerOfHanoi/Hanoi")]
+    [InlineData("YoYo/MCYoYoNoPruning")]
+    public async Task On_three_shards_a_cluster_run_of_a_corpus_twin_finds_what_Explore_finds(string name)
+    {
+        var twin = Corpus.CorpusModel.Named(name);
+        using var model = GeneratedModel.Load(
+            Infrastructure.TestCompilation.CreateForRuntime(twin.SourcePath, twin.Source).AddReferences(Infrastructure.GeneratorRun.Engine), twin.ClassName);
+        var expected = model.Explore(new EngineOptions());
+        var actual = await model.ExploreAsync(new EngineOptions { Cluster = new InProcessCluster(3) });
+
+        AssertSame(expected, actual);
+    }
+
     [Fact]
     public async Task Past_a_safety_violation_a_cluster_run_goes_on_as_Explore_does_and_checks_liveness_on_the_gathered_graph()
     {

@@ -29,10 +29,11 @@ internal sealed class GeneratedModel : IDisposable
         exploreAsync = type.GetMethod("ExploreAsync") ?? throw new InvalidOperationException("No ExploreAsync() on " + type);
     }
 
-    public static GeneratedModel Load(string typeName, params string[] sources)
+    public static GeneratedModel Load(string typeName, params string[] sources) => Load(GeneratorRun.Compilation(sources), typeName);
+
+    public static GeneratedModel Load(Microsoft.CodeAnalysis.Compilation compilation, string typeName)
     {
-        var compilation = GeneratorRun.Compilation(sources).WithAssemblyName("ClusterModel" + Guid.NewGuid().ToString("N"));
-        var (output, _) = GeneratorRun.Run(compilation);
+        var (output, _) = GeneratorRun.Run(compilation.WithAssemblyName("ClusterModel" + Guid.NewGuid().ToString("N")));
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
