@@ -20,7 +20,7 @@ namespace MergeQueue.Analyzers.Tests.Cluster;
 /// lengths, whatever the shard count; the exact trace may differ among the shortest ones. A shard that fails or
 /// loses its states ends the run as a cluster fault, never as a pass.
 /// </summary>
-public sealed class ClusterExplorationTests
+public sealed class ClusterExplorationTests(ClusterExplorationTests.FixedQueueModel fixedQueue) : IClassFixture<ClusterExplorationTests.FixedQueueModel>
 {
     // The models the agreement tests compare, but for those the generator keeps on the general path: their states are
     // instances of the class, not bytes, and the cluster refuses them (see the last test).
@@ -86,7 +86,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task A_liveness_property_that_holds_passes_on_the_cluster_as_on_one_machine()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         var expected = model.Explore(new EngineOptions());
         var actual = await model.ExploreAsync(new EngineOptions { Cluster = new InProcessCluster(2) });
 
@@ -98,7 +98,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task MaxStates_cuts_the_last_level_so_that_exactly_MaxStates_are_kept()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         var expected = model.Explore(new EngineOptions { MaxStates = 100 });
         var actual = await model.ExploreAsync(new EngineOptions { MaxStates = 100, Cluster = new InProcessCluster(3) });
 
@@ -111,7 +111,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task MaxDepth_keeps_the_same_levels_as_on_one_machine()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         var expected = model.Explore(new EngineOptions { MaxDepth = 4 });
         var actual = await model.ExploreAsync(new EngineOptions { MaxDepth = 4, Cluster = new InProcessCluster(4) });
 
@@ -122,7 +122,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task Cancelling_stops_the_run_with_a_partial_result()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         var all = model.Explore(new EngineOptions());
         using var cancellation = new CancellationTokenSource();
         var cluster = new InProcessCluster(2) { BeforeRequest = (n, _) => { if (n == 12) cancellation.Cancel(); } };
@@ -137,7 +137,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task A_shard_that_throws_ends_the_run_as_a_cluster_fault_naming_the_shard_the_error_and_how_far_it_got()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         int failing = -1;
         var cluster = new InProcessCluster(3)
         {
@@ -161,7 +161,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task A_shard_whose_host_was_recreated_mid_run_ends_it_as_a_cluster_fault()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         InProcessCluster cluster = null!;
         cluster = new InProcessCluster(2) { BeforeRequest = (n, shard) => { if (n == 20) cluster.Recreate(shard); } };
         var actual = await model.ExploreAsync(new EngineOptions { Cluster = cluster });
@@ -174,7 +174,7 @@ public sealed class ClusterExplorationTests
     [Fact]
     public async Task A_run_counts_the_bytes_of_its_requests_replies_and_deliveries()
     {
-        using var model = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+        GeneratedModel model = fixedQueue.Model;
         var actual = await model.ExploreAsync(new EngineOptions { Cluster = new InProcessCluster(2) });
 
         // Internal to the engine (the benchmark projects a run onto machines apart from it).
@@ -197,6 +197,14 @@ public sealed class ClusterExplorationTests
 
         Assert.Contains("'GuardFailuresGeneral' cannot be explored on a cluster", refused.Message);
         Assert.Equal(0, cluster.Requests);
+    }
+
+    /// <summary>The fixed queue (three PRs), compiled once for the facts that use it.</summary>
+    public sealed class FixedQueueModel : IDisposable
+    {
+        internal GeneratedModel Model { get; } = GeneratedModel.Load("MergeQueue.Samples.FixedQueue", AgreementTests.Sources("fixed"));
+
+        public void Dispose() => Model.Dispose();
     }
 
     private static void AssertSame(EngineResult expected, EngineResult actual)
