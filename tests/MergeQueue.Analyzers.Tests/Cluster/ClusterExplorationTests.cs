@@ -135,6 +135,31 @@ public sealed class ClusterExplorationTests(ClusterExplorationTests.FixedQueueMo
     }
 
     [Fact]
+    public async Task The_time_limit_stops_the_run_with_a_partial_result()
+    {
+        GeneratedModel model = fixedQueue.Model;
+        var cluster = new InProcessCluster(2) { BeforeRequest = (_, _) => Thread.Sleep(20) };
+        var actual = await model.ExploreAsync(new EngineOptions { Cluster = cluster, Timeout = TimeSpan.FromMilliseconds(150) });
+
+        Assert.Equal(EngineBound.Timeout, actual.StoppedBy);
+        Assert.False(actual.Passed);
+        Assert.Contains("the time limit", actual.BoundMessage);
+    }
+
+    [Fact]
+    public async Task Progress_is_reported_in_the_calling_process_and_last_says_what_the_result_says()
+    {
+        GeneratedModel model = fixedQueue.Model;
+        var reports = new List<EngineLibrary::MergeQueue.Analyzers.ExplorationProgress>();
+        var progress = new Recorder(reports);
+        var actual = await model.ExploreAsync(new EngineOptions { Cluster = new InProcessCluster(2), Progress = progress });
+
+        Assert.NotEmpty(reports);
+        Assert.Equal(actual.DistinctStates, reports[^1].DistinctStates);
+        Assert.Equal(actual.Depth, reports[^1].Depth);
+    }
+
+    [Fact]
     public async Task A_shard_that_throws_ends_the_run_as_a_cluster_fault_naming_the_shard_the_error_and_how_far_it_got()
     {
         GeneratedModel model = fixedQueue.Model;
@@ -197,6 +222,18 @@ public sealed class ClusterExplorationTests(ClusterExplorationTests.FixedQueueMo
 
         Assert.Contains("'GuardFailuresGeneral' cannot be explored on a cluster", refused.Message);
         Assert.Equal(0, cluster.Requests);
+    }
+
+    /// <summary>Keeps each report as it comes, on the thread that reports it.</summary>
+    private sealed class Recorder(List<EngineLibrary::MergeQueue.Analyzers.ExplorationProgress> reports) : IProgress<EngineLibrary::MergeQueue.Analyzers.ExplorationProgress>
+    {
+        public void Report(EngineLibrary::MergeQueue.Analyzers.ExplorationProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
     }
 
     /// <summary>The fixed queue (three PRs), compiled once for the facts that use it.</summary>
