@@ -1,0 +1,29 @@
+using System;
+
+namespace MergeQueue.Analyzers.Orleans;
+
+/// <summary>A request to an exploration shard failed: its silo was lost, the call timed out, or its host threw.</summary>
+public sealed class ExplorationShardException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="run">The run's identifier.</param>
+    /// <param name="shard">The shard's number.</param>
+    /// <param name="silo">The silo the shard was placed on when the run started, or null if not known.</param>
+    /// <param name="inner">What Orleans or the host threw.</param>
+    public ExplorationShardException(string run, int shard, string? silo, Exception inner)
+        : base($"shard {shard} of run {run}{(silo is null ? "" : $" (placed on silo {silo})")} failed: {inner.GetType().Name}: {inner.Message}", inner)
+    {
+        Run = run;
+        Shard = shard;
+        Silo = silo;
+    }
+
+    /// <summary>The run's identifier.</summary>
+    public string Run { get; }
+
+    /// <summary>The shard's number.</summary>
+    public int Shard { get; }
+
+    /// <summary>The silo the shard was placed on when the run started, or null if not known.</summary>
+    public string? Silo { get; }
+}
