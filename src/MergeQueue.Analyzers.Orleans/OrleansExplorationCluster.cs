@@ -72,7 +72,7 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
         catch (Exception e)
         {
             SiloAddress[] known = Volatile.Read(ref silos);
-            string? silo = known.Length == 0 ? null : known[shard % known.Length].ToString();
+            string? silo = known.Length == 0 || shard < 0 ? null : known[shard % known.Length].ToString();
             throw new ExplorationShardException(run, shard, silo, e);
         }
     }
