@@ -48,8 +48,11 @@ internal sealed partial class BreadthFirstSearch<TState>
         });
     }
 
-    /// <summary>Runs on a worker: reads the graph and the model, writes only to the chunk.</summary>
-    private void ExpandChunk(ExpansionChunk<TState> chunk)
+    /// <summary>
+    /// Runs on a worker, or on a cluster's shard for a run of its frontier: reads the graph and the model, writes only
+    /// to the chunk, every successor as a candidate.
+    /// </summary>
+    internal void ExpandChunk(ExpansionChunk<TState> chunk)
     {
         ExpansionCursor cursor = chunk.Begin();
         ExpandStates(chunk, ref cursor);

@@ -38,9 +38,10 @@ internal sealed partial class BreadthFirstSearch<TState>
 
     /// <summary>
     /// Builds every initial state (TLA+ <c>Init</c>), adding each distinct one within the constraints at depth 0, and
-    /// reports the combinations that fail. False when there is no state to explore.
+    /// reports the combinations that fail. False when there is no state to explore. A cluster's coordinator calls it
+    /// alone, then sends the states to their shards.
     /// </summary>
-    private bool AddInitialStates()
+    internal bool AddInitialStates()
     {
         DisabledReason? dropped = null;
         int failed = 0;

@@ -142,8 +142,26 @@ internal sealed partial class BreadthFirstSearch<TState>
     /// <summary>Enabled action executions so far.</summary>
     internal long Transitions { get; private set; }
 
+    /// <summary>Counts the enabled steps a cluster's shards took.</summary>
+    internal void AddTransitions(long count) => Transitions += count;
+
     /// <summary>True when some instance of <paramref name="action"/> was enabled in a visited state.</summary>
     internal bool WasEnabled(int action) => actionEnabled[action];
+
+    /// <summary>Some instance of <paramref name="action"/> was enabled in a state a cluster's shard visited.</summary>
+    internal void MarkEnabled(int action) => actionEnabled[action] = true;
+
+    /// <summary>
+    /// Property <paramref name="property"/> needs no more evaluations: the coordinator reported it, so a shard's
+    /// expansion skips it as the one-machine search does.
+    /// </summary>
+    internal void MarkDone(int property) => propertyDone[property] = true;
+
+    /// <summary>True when a stuck state was reported (one is reported, the first found).</summary>
+    internal bool StuckReported => stuckFound;
+
+    /// <summary>Builds the violations whose trace needs no graph (a property never reached).</summary>
+    internal ViolationBuilder<TState> Builder => violationBuilder;
 
     /// <summary>True when <c>[Reachable]</c> property <paramref name="property"/> held in a visited state.</summary>
     internal bool WasReached(int property) => propertyDone[property];
@@ -261,7 +279,14 @@ internal sealed partial class BreadthFirstSearch<TState>
     }
 
     /// <summary>Turns an outcome into a violation where the one-state-at-a-time search would have.</summary>
-    private void Apply(int state, ExpansionEvent found)
+    private void Apply(int state, ExpansionEvent found) => Apply(state, found, violationBuilder);
+
+    /// <summary>
+    /// <see cref="Apply(int, ExpansionEvent)"/> with the traces built by <paramref name="builder"/>, whose graph holds
+    /// <paramref name="state"/>: a cluster's coordinator keeps the search's bookkeeping (each property and failure
+    /// site reported once) but builds each trace on a graph of the path alone.
+    /// </summary>
+    internal void Apply(int state, ExpansionEvent found, ViolationBuilder<TState> builder)
     {
         var at = new TracePoint(state, found.Step);
         switch (found.Kind)
@@ -271,12 +296,12 @@ internal sealed partial class BreadthFirstSearch<TState>
                 {
                     if (found.Failure is Failure failure)
                     {
-                        ReportPredicateFailure(at, found.Index, failure);
+                        ReportPredicateFailure(at, found.Index, failure, builder);
                     }
                     else
                     {
                         propertyDone[found.Index] = true;
-                        Report(violationBuilder.InvariantViolated(found.Index, at), state);
+                        Report(builder.InvariantViolated(found.Index, at), state);
                     }
                 }
 
@@ -286,18 +311,18 @@ internal sealed partial class BreadthFirstSearch<TState>
                 {
                     if (found.Failure is Failure failure)
                     {
-                        ReportPredicateFailure(at, found.Index, failure);
+                        ReportPredicateFailure(at, found.Index, failure, builder);
                     }
                     else
                     {
                         propertyDone[found.Index] = true;
-                        Report(violationBuilder.StepInvariantViolated(found.Index, at), state);
+                        Report(builder.StepInvariantViolated(found.Index, at), state);
                     }
                 }
 
                 break;
             case ExpansionEventKind.ConstraintFailed:
-                ReportPredicateFailure(at, found.Index, found.Failure!);
+                ReportPredicateFailure(at, found.Index, found.Failure!, builder);
                 break;
             case ExpansionEventKind.Excluded:
                 cutStates.Add(state);
@@ -307,7 +332,7 @@ internal sealed partial class BreadthFirstSearch<TState>
                 {
                     if (found.Failure is Failure failure)
                     {
-                        ReportPredicateFailure(at, found.Index, failure);
+                        ReportPredicateFailure(at, found.Index, failure, builder);
                     }
                     else
                     {
@@ -319,18 +344,18 @@ internal sealed partial class BreadthFirstSearch<TState>
             case ExpansionEventKind.ActionFailed:
                 if (failuresSeen.Add(new FailureKey(false, actionOfInstance[found.Index], found.Failure!.Site)))
                 {
-                    Report(violationBuilder.ActionFailed(state, found.Index, found.Failure), state);
+                    Report(builder.ActionFailed(state, found.Index, found.Failure), state);
                 }
 
                 break;
             case ExpansionEventKind.TerminalFailed:
-                ReportPredicateFailure(at, found.Index, found.Failure!);
+                ReportPredicateFailure(at, found.Index, found.Failure!, builder);
                 break;
             default:
                 if (!stuckFound)
                 {
                     stuckFound = true;
-                    Report(violationBuilder.Stuck(state, terminals.Length > 0), state);
+                    Report(builder.Stuck(state, terminals.Length > 0), state);
                 }
 
                 break;
@@ -392,11 +417,11 @@ internal sealed partial class BreadthFirstSearch<TState>
     }
 
     /// <summary>A predicate failed at <paramref name="at"/>: reported once per failure site.</summary>
-    private void ReportPredicateFailure(TracePoint at, int property, Failure failure)
+    private void ReportPredicateFailure(TracePoint at, int property, Failure failure, ViolationBuilder<TState>? builder = null)
     {
         if (failuresSeen.Add(new FailureKey(true, model.Properties[property].Predicate, failure.Site)))
         {
-            Report(violationBuilder.PredicateFailed(at, property, failure), at.State);
+            Report((builder ?? violationBuilder).PredicateFailed(at, property, failure), at.State);
         }
     }
 

@@ -52,8 +52,41 @@ public static class Explorer
             stoppedBy = search.Run();
         }
 
+        StateGraph<TState>? livenessGraph = hasLiveness && stoppedBy == ExplorationBound.None && graph.Count > 0 ? graph : null;
+        bool[]? cut = search.ConstraintExcluded ? search.CutStates() : null;
+        long states = graph.Count;
+        int depth = states == 0 ? 0 : graph.Depth(graph.Count - 1);
+
+        // After the clock: the statistics time the exploration, as the analyzer's do.
+        ExploredGraph? Capture() => options.GraphStates > 0 && graph.Count > 0
+            ? GraphCapture.Capture(model, graph, options.GraphStates, options.MaxStepsPerExecution)
+            : null;
+        return Conclude(model, options, clock, budget, search, stoppedBy, states, depth, livenessGraph, cut, Capture, graph.FingerprintsOnly);
+    }
+
+    /// <summary>
+    /// What follows the breadth-first search, on one machine or a cluster: the liveness search on the explored graph
+    /// (<paramref name="livenessGraph"/>, null when it is not to run), the properties never reached, the actions never
+    /// enabled, the bound message (<paramref name="boundMessage"/> when the caller has its own, as a cluster's fault)
+    /// and the statistics.
+    /// </summary>
+    internal static ExplorationResult Conclude<TState>(
+        IModel<TState> model,
+        ExplorationOptions options,
+        Stopwatch clock,
+        StepBudget budget,
+        BreadthFirstSearch<TState> search,
+        ExplorationBound stoppedBy,
+        long states,
+        int depth,
+        StateGraph<TState>? livenessGraph,
+        bool[]? cut,
+        Func<ExploredGraph?> capture,
+        bool fingerprintsOnly,
+        string? boundMessage = null)
+    {
+        bool hasLiveness = HasLivenessProperty(model);
         bool allExplored = stoppedBy == ExplorationBound.None;
-        var builder = new ViolationBuilder<TState>(model, graph, budget);
         var violations = new List<Violation>(search.Violations);
 
         // A fair cycle in a partial graph may be cut short by the bound, and an absence proves nothing: liveness
@@ -61,12 +94,12 @@ public static class Explorer
         // constraint that kept a state out cuts behaviors the same way: a counterexample is then looked for away from
         // the states it cut, so one found is real, but one not found proves nothing (TLC passes such a property).
         bool livenessStopped = false;
-        bool[]? cut = search.ConstraintExcluded ? search.CutStates() : null;
         var notClaimed = new List<string>();
-        if (hasLiveness && allExplored && graph.Count > 0)
+        if (livenessGraph is not null)
         {
+            var builder = new ViolationBuilder<TState>(model, livenessGraph, budget);
             var deadline = new SearchDeadline(options.Timeout, clock, options.CancellationToken);
-            var liveness = new LivenessChecker<TState>(model, graph, builder, budget, deadline, search.IsNewPredicateFailure, cut);
+            var liveness = new LivenessChecker<TState>(model, livenessGraph, builder, budget, deadline, search.IsNewPredicateFailure, cut);
             try
             {
                 stoppedBy = liveness.Run();
@@ -92,8 +125,6 @@ public static class Explorer
         bool livenessRefused = notClaimed.Count > 0;
 
         bool complete = stoppedBy == ExplorationBound.None;
-        long states = graph.Count;
-        int depth = states == 0 ? 0 : graph.Depth(graph.Count - 1);
         var neverEnabled = new List<int>();
         var neverEnabledMessages = new List<string>();
         var notReachedYet = new List<string>();
@@ -108,7 +139,7 @@ public static class Explorer
                     // Every state was seen even when the liveness search was stopped afterwards.
                     if (allExplored)
                     {
-                        violations.Add(builder.NeverReached(property, states));
+                        violations.Add(search.Builder.NeverReached(property, states));
                     }
                     else
                     {
@@ -128,7 +159,7 @@ public static class Explorer
         }
 
         // Stopping at the first violation is no bound: the violations say what to fix, and nothing is claimed past them.
-        string? boundMessage = complete || stoppedBy == ExplorationBound.SafetyViolation ? null
+        boundMessage ??= complete || stoppedBy == ExplorationBound.SafetyViolation ? null
             : livenessRefused ? ReportText.LivenessNotCheckedUnderConstraint(model.Name, states, depth, notClaimed)
             : livenessStopped ? ReportText.LivenessStopped(model.Name, stoppedBy, options, states, depth)
             : ReportText.Bound(model.Name, stoppedBy, options, states, depth);
@@ -143,12 +174,8 @@ public static class Explorer
         }
 
         TimeSpan elapsed = clock.Elapsed;
-
-        // After the clock: the statistics time the exploration, as the analyzer's do.
-        ExploredGraph? explored = options.GraphStates > 0 && graph.Count > 0
-            ? GraphCapture.Capture(model, graph, options.GraphStates, options.MaxStepsPerExecution)
-            : null;
-        double? collisionProbability = graph.FingerprintsOnly ? CollisionProbability(states) : null;
+        ExploredGraph? explored = capture();
+        double? collisionProbability = fingerprintsOnly ? CollisionProbability(states) : null;
         string statistics = ReportText.Statistics(model.Name, states, search.Transitions, depth, elapsed)
             + (collisionProbability is double probability ? ReportText.FingerprintCollision(probability) : "");
         return new ExplorationResult(
@@ -224,7 +251,8 @@ public static class Explorer
         }
     }
 
-    private static bool HasLivenessProperty<TState>(IModel<TState> model)
+    /// <summary>True when the model has an <c>[Eventually]</c>, <c>[AlwaysEventually]</c> or <c>[LeadsTo]</c> property.</summary>
+    internal static bool HasLivenessProperty<TState>(IModel<TState> model)
     {
         foreach (PropertyInstance property in model.Properties)
         {
