@@ -157,6 +157,9 @@ internal sealed partial class BreadthFirstSearch<TState>
     /// </summary>
     internal void MarkDone(int property) => propertyDone[property] = true;
 
+    /// <summary>True when property <paramref name="property"/> was reported (or, for a <c>[Reachable]</c> one, held).</summary>
+    internal bool IsDone(int property) => propertyDone[property];
+
     /// <summary>True when a stuck state was reported (one is reported, the first found).</summary>
     internal bool StuckReported => stuckFound;
 

@@ -36,6 +36,9 @@ public sealed class ExplorationResult
         Report = BuildReport();
     }
 
+    /// <summary>The bytes a cluster run sent (requests, replies, deliveries between shards); null on one machine.</summary>
+    internal Engine.Cluster.ClusterTraffic? Traffic { get; set; }
+
     /// <summary>Every violation found, each once with its shortest trace, in the order found.</summary>
     public IReadOnlyList<Violation> Violations { get; }
 

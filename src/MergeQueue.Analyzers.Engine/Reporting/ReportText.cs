@@ -120,6 +120,12 @@ internal static class ReportText
         + (states == 1 ? " distinct state, depth " : " distinct states, depth ") + depth.ToString(CultureInfo.InvariantCulture)
         + " explored; results cover only the explored states";
 
+    /// <summary>The bound message when a shard of the cluster (-1: the cluster itself) failed during the run.</summary>
+    internal static string ClusterFault(string model, int shard, string message, long states, int depth) =>
+        "'" + model + "' was not fully explored: " + (shard < 0 ? "the cluster" : "shard " + shard.ToString(CultureInfo.InvariantCulture) + " of the cluster")
+        + " failed (" + message + "); " + Count(states) + (states == 1 ? " distinct state, depth " : " distinct states, depth ")
+        + depth.ToString(CultureInfo.InvariantCulture) + " explored; nothing is claimed past them";
+
     /// <summary>The bound message when every state was explored but the limit stopped the liveness search.</summary>
     internal static string LivenessStopped(string model, ExplorationBound bound, ExplorationOptions options, long states, int depth) =>
         "'" + model + "' was explored (" + Count(states) + (states == 1 ? " distinct state, depth " : " distinct states, depth ")
