@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans;
@@ -15,9 +16,17 @@ namespace MergeQueue.Analyzers.Orleans;
 /// </summary>
 public sealed class OrleansExplorationCluster : IExplorationCluster
 {
+    /// <summary>
+    /// How often a request still unanswered looks whether a silo of the run has left the cluster. A client's request
+    /// reaches its grain through a gateway, so when the grain's silo dies no one answers it, and Orleans would leave it
+    /// waiting for its whole response timeout (hours, for a level of a large model).
+    /// </summary>
+    public static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(1);
+
     private readonly IGrainFactory grains;
 
-    // The silos as the last GetShardCountAsync saw them: only to name, in an error, the silo a shard was placed on.
+    // The silos as the last GetShardCountAsync saw them, which the run's shards were dealt to: one of them gone means
+    // shards lost. (Runs started from one instance at once share it; a silo joining later changes no run's shards.)
     private SiloAddress[] silos = Array.Empty<SiloAddress>();
 
     /// <summary>Creates the cluster with one shard per silo.</summary>
@@ -63,7 +72,7 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
         IExplorationShardGrain grain = grains.GetGrain<IExplorationShardGrain>(new ShardKey(run, shard).ToString());
         try
         {
-            return await grain.Handle(request).WaitAsync(cancellation);
+            return await ReplyAsync(grain.Handle(request), cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -71,9 +80,46 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
         }
         catch (Exception e)
         {
-            SiloAddress[] known = Volatile.Read(ref silos);
-            string? silo = known.Length == 0 || shard < 0 ? null : known[shard % known.Length].ToString();
-            throw new ExplorationShardException(run, shard, silo, e);
+            SiloAddress[] dealt = Volatile.Read(ref silos);
+            string? silo = dealt.Length == 0 || shard < 0 ? null : dealt[shard % dealt.Length].ToString();
+            // Orleans' exception names the silo it could not reach, which may be a peer the shard delivered to; the
+            // membership says which silo is gone.
+            SiloAddress[] lost = await LostSilosAsync(dealt);
+            throw new ExplorationShardException(run, shard, silo, lost.Select(s => s.ToString()).ToArray(), e);
         }
+    }
+
+    private async Task<byte[]> ReplyAsync(Task<byte[]> call, CancellationToken cancellation)
+    {
+        SiloAddress[] dealt = Volatile.Read(ref silos);
+        while (true)
+        {
+            Task tick = Task.Delay(MembershipCheckInterval, cancellation);
+            if (await Task.WhenAny(call, tick) == call)
+                return await call;
+            cancellation.ThrowIfCancellationRequested();
+            SiloAddress[] lost = await LostSilosAsync(dealt);
+            if (lost.Length > 0)
+                throw new SiloUnavailableException("no reply, and a silo of the run left the cluster");
+        }
+    }
+
+    private async Task<SiloAddress[]> LostSilosAsync(SiloAddress[] dealt)
+    {
+        if (dealt.Length == 0)
+            return dealt;
+        Dictionary<SiloAddress, SiloStatus> active;
+        try
+        {
+            active = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(MembershipCheckInterval * 5);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The membership cannot be read now (the management grain's own silo may be the one lost): the request
+            // still has its response timeout, and the next tick asks again.
+            return Array.Empty<SiloAddress>();
+        }
+
+        return dealt.Where(s => !active.ContainsKey(s)).ToArray();
     }
 }

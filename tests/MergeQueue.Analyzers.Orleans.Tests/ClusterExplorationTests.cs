@@ -73,7 +73,7 @@ public sealed class ClusterExplorationTests
         IManagementGrain management = fixture.Cluster.Client.GetGrain<IManagementGrain>(0);
         SiloAddress[] silos = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
         SimpleGrainStatistic[] shards = (await management.GetSimpleGrainStatistics())
-            .Where(s => s.GrainType.EndsWith(".ExplorationShardGrain", System.StringComparison.Ordinal) && s.ActivationCount > 0)
+            .Where(s => s.GrainType.StartsWith("MergeQueue.Analyzers.Orleans.ExplorationShardGrain,", System.StringComparison.Ordinal) && s.ActivationCount > 0)
             .ToArray();
         Assert.Equal(silos.OrderBy(s => s.ToParsableString()), shards.Select(s => s.SiloAddress).Distinct().OrderBy(s => s.ToParsableString()));
     }

@@ -18,7 +18,7 @@ internal static class SameResult
             Violation want = expected.Violations[i];
             Violation got = actual.Violations[i];
             Xunit.Assert.Equal(want.Kind, got.Kind);
-            Xunit.Assert.Equal(want.Message, got.Message);
+            Xunit.Assert.Equal(want.Summary, got.Summary);
             Xunit.Assert.Equal(want.Trace?.Steps.Count, got.Trace?.Steps.Count);
             Xunit.Assert.Equal(want.Trace?.LoopsBackTo, got.Trace?.LoopsBackTo);
             Xunit.Assert.Equal(want.Trace?.StaysForever, got.Trace?.StaysForever);
