@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Threading.Tasks;
 using MergeQueue.Analyzers;
 using MergeQueue.Analyzers.Orleans;
@@ -40,6 +41,21 @@ internal static class ClientCommand
         Console.WriteLine(result.Report);
         // One line for scripts (the benchmark's cluster command reads it).
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"explored {result.DistinctStates} states in {result.Elapsed.TotalSeconds:F3} s ({result.DistinctStates / Math.Max(result.Elapsed.TotalSeconds, 1e-9):F0} states/s)"));
+            $"explored {result.DistinctStates} states in {result.Elapsed.TotalSeconds:F3} s ({result.DistinctStates / Math.Max(result.Elapsed.TotalSeconds, 1e-9):F0} states/s), this process's peak {PeakMegabytes()} MB"));
+    }
+
+    /// <summary>This process's peak resident memory (Linux' VmHWM), or -1 where /proc does not say.</summary>
+    private static long PeakMegabytes()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+            return -1;
+        foreach (string line in File.ReadLines(status))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+
+        return -1;
     }
 }
