@@ -10,7 +10,8 @@ namespace MergeQueue.Analyzers.Orleans;
 /// Hosts one shard's <see cref="ShardHost"/> on the silo <see cref="ExplorationShardPlacementDirector"/> chose for it.
 /// </summary>
 // A shard's visited set lives only in this activation: collected between two levels, it would come back empty and the
-// engine would report a fault. A day outlasts any pause between a run's requests; the grain goes once idle that long.
+// engine would report a fault. A day outlasts any pause between a run's requests; the grain goes after the run's last
+// request (or, if the run's caller vanished, once idle that long).
 [CollectionAgeLimit(Days = 1)]
 [ExplorationShardPlacement]
 internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
@@ -41,6 +42,10 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
         }
         // Every delivery, not the first to fail: a reply must never go back while some peer has not taken its share.
         await Task.WhenAll(arrivals);
+        // The run's last request, or a request this host cannot answer (it was created after the run began): the
+        // activation holds nothing worth keeping.
+        if (!shard.IsOpen)
+            DeactivateOnIdle();
         return response.Reply;
     }
 

@@ -35,6 +35,12 @@ public sealed class ShardHost
     /// <summary>The shard's number.</summary>
     public int Shard { get; }
 
+    /// <summary>
+    /// True from the run's first request until its last: a host that is not open holds nothing (the run ended, or the
+    /// host was created after the run began), so the cluster may drop it, as Orleans deactivates a grain.
+    /// </summary>
+    public bool IsOpen => state is not null;
+
     /// <summary>Answers one request of the engine.</summary>
     /// <param name="request">The engine's bytes.</param>
     /// <returns>The reply, and the deliveries to make before returning it.</returns>

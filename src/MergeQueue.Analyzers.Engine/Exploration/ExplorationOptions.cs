@@ -79,8 +79,10 @@ public sealed class ExplorationOptions
 
     /// <summary>
     /// The cluster to explore on, its visited set split by state hash over the cluster's members; null (the default)
-    /// explores in this process. The result is the one-machine result but for times. Needs a model the generator
-    /// encodes (<c>ExploreAsync</c> says so otherwise).
+    /// explores in this process. The result is the one-machine result but for times (a trace may be another of the
+    /// same length). Needs a model the generator encodes (<c>ExploreAsync</c> says so otherwise). The liveness
+    /// properties are checked after a complete run on the explored graph gathered into the calling process, which must
+    /// hold it as one machine would; safety needs no gathering.
     /// </summary>
     public IExplorationCluster? Cluster { get; set; }
 }
