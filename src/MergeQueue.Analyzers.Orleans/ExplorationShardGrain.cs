@@ -18,6 +18,7 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
 {
     private ShardKey key;
     private ShardHost? host;
+    private bool opened;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -28,10 +29,12 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
         return Task.CompletedTask;
     }
 
-    public async Task<byte[]> Handle(byte[] request)
+    public async Task<ShardReply> Handle(byte[] request)
     {
         ShardHost shard = host!;
+        bool wasOpen = opened;
         ShardResponse response = shard.Handle(request);
+        opened |= shard.IsOpen;
         var arrivals = new List<Task>(response.Deliveries.Count);
         foreach (ShardDelivery delivery in response.Deliveries)
         {
@@ -46,7 +49,7 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
         // activation holds nothing worth keeping.
         if (!shard.IsOpen)
             DeactivateOnIdle();
-        return response.Reply;
+        return new ShardReply(response.Reply, empty: !wasOpen && !shard.IsOpen, RuntimeIdentity);
     }
 
     public Task Deliver(byte[] payload)

@@ -16,11 +16,11 @@ public interface IExplorationShardGrain : IGrainWithStringKey
     /// to its shard and returns the reply once all of them have arrived.
     /// </summary>
     /// <param name="request">The engine's bytes.</param>
-    /// <returns>The host's reply.</returns>
+    /// <returns>The host's reply, and whether this activation holds nothing of the run.</returns>
     // A level of a large model keeps one shard busy for minutes: Orleans' default 30 s would cut it off. A silo that
     // dies fails the call at once (membership), so the timeout only bounds a silo that hangs alive.
     [ResponseTimeout("02:00:00")]
-    Task<byte[]> Handle(byte[] request);
+    Task<ShardReply> Handle(byte[] request);
 
     /// <summary>Takes bytes another shard delivers while answering its own request.</summary>
     /// <param name="payload">The engine's bytes.</param>

@@ -64,15 +64,18 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
 
     /// <inheritdoc />
     /// <exception cref="ExplorationShardException">
-    /// The call failed: the shard's silo was lost (Orleans' exception, inside, names it), the call timed out, or the
-    /// host threw.
+    /// The call failed: the shard's silo was lost (the exception names it, as the membership or Orleans does), its
+    /// grain answered from a new activation that holds none of the run, the call timed out, or the host threw.
     /// </exception>
     public async Task<byte[]> SendAsync(string run, int shard, byte[] request, CancellationToken cancellation)
     {
         IExplorationShardGrain grain = grains.GetGrain<IExplorationShardGrain>(new ShardKey(run, shard).ToString());
         try
         {
-            return await ReplyAsync(grain.Handle(request), cancellation);
+            ShardReply reply = await ReplyAsync(grain.Handle(request), cancellation);
+            if (reply.Empty)
+                throw new InvalidOperationException($"the shard's grain is new on silo {reply.Silo} and holds none of the run's states");
+            return reply.Reply;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -89,7 +92,7 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
         }
     }
 
-    private async Task<byte[]> ReplyAsync(Task<byte[]> call, CancellationToken cancellation)
+    private async Task<ShardReply> ReplyAsync(Task<ShardReply> call, CancellationToken cancellation)
     {
         SiloAddress[] dealt = Volatile.Read(ref silos);
         while (true)
