@@ -100,8 +100,7 @@ internal sealed class ShardState
             throw new InvalidOperationException("Expanding state " + (chunk.First + chunk.Done) + " of shard " + shard + " threw " + error.GetType().Name + ": " + error.Message, error);
         }
 
-        var payloads = new MessageWriter?[shards];
-        var candidates = new long[shards];
+        var payloads = new DeliveryWriter?[shards];
         int[] ends = chunk.SuccessorEnd;
         int successor = 0;
         for (int local = 0; local < chunk.Done; local++)
@@ -109,12 +108,10 @@ internal sealed class ShardState
             for (; successor < ends[local]; successor++)
             {
                 int candidate = ~chunk.SuccessorTarget[successor];
-                int owner = StateOwner.Of(chunk.CandidateKey[candidate], shards);
-                MessageWriter payload = payloads[owner] ??= Delivery();
-                payload.Number((ulong)(chunk.First + local));
-                payload.Index(chunk.SuccessorInstance[successor]);
-                payload.State(chunk.CandidateState[candidate]);
-                candidates[owner]++;
+                ulong key = chunk.CandidateKey[candidate];
+                int owner = StateOwner.Of(key, shards);
+                DeliveryWriter payload = payloads[owner] ??= new DeliveryWriter(shard, batch, model.StateComparer);
+                payload.Add(chunk.First + local, chunk.SuccessorInstance[successor], chunk.CandidateState[candidate], key);
             }
         }
 
@@ -129,8 +126,8 @@ internal sealed class ShardState
         long bytes = 0;
         for (int target = 0; target < shards; target++)
         {
-            reply.Long(candidates[target]);
-            if (payloads[target] is MessageWriter payload)
+            reply.Long(payloads[target]?.Successors ?? 0);
+            if (payloads[target] is DeliveryWriter payload)
             {
                 byte[] bytesOf = payload.ToArray();
                 bytes += bytesOf.Length;
@@ -154,12 +151,8 @@ internal sealed class ShardState
         var seen = new HashSet<PackedState>(model.StateComparer);
         foreach (ShardInbox delivery in Ordered())
         {
-            MessageReader reader = delivery.Reopen();
-            while (!reader.AtEnd)
+            foreach ((_, _, PackedState state) in delivery.Successors())
             {
-                reader.Count();
-                reader.Index();
-                PackedState state = reader.State();
                 if (graph.Find(state, graph.KeyOf(state)) < 0)
                 {
                     seen.Add(state);
@@ -184,12 +177,8 @@ internal sealed class ShardState
         bool cutByStates = false;
         foreach (ShardInbox delivery in Ordered())
         {
-            MessageReader reader = delivery.Reopen();
-            while (!reader.AtEnd)
+            foreach ((int parent, int instance, PackedState state) in delivery.Successors())
             {
-                int parent = reader.Count();
-                int instance = reader.Index();
-                PackedState state = reader.State();
                 ulong key = graph.KeyOf(state);
                 int target = graph.Find(state, key);
                 if (target < 0)
@@ -279,14 +268,6 @@ internal sealed class ShardState
         parentShards.Add(parentShard);
         parentLocals.Add(parentLocal);
         return graph.Add(state, key, -1, instance, levelDepths.Count - 1);
-    }
-
-    private MessageWriter Delivery()
-    {
-        var payload = new MessageWriter(256);
-        payload.Number((ulong)shard);
-        payload.Number((ulong)batch);
-        return payload;
     }
 
     /// <summary>
