@@ -55,6 +55,9 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
     public Task Deliver(byte[] payload)
     {
         host!.Deliver(payload);
+        // A delivery to a shard whose silo was lost activates it anew, empty, and the host drops it: nothing to keep.
+        if (!host.IsOpen)
+            DeactivateOnIdle();
         return Task.CompletedTask;
     }
 }
