@@ -20,6 +20,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- explore [N...] [--workers 1,2]
 //        [--store exact,fingerprint] [--writings guard-first,after-local,for-loop,record-member|all]
 //    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc]
+//    or: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- cluster [--silos 1,2,4] [--model fixed5]
+//        (after dotnet build -c Release samples/ClusterExploration: see ClusterBenchmark)
 // The engine alone (no compiler): see EngineBenchmark. The generated Explore(): see ExploreBenchmark. The corpus
 // against TLC: see CorpusBenchmark.
 if (args.Length > 0 && args[0] == "engine")
@@ -30,6 +32,11 @@ if (args.Length > 0 && args[0] == "engine")
 if (args.Length > 0 && args[0] == "explore")
 {
     return ExploreBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "cluster")
+{
+    return ClusterBenchmark.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "corpus")

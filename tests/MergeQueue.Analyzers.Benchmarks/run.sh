@@ -2,7 +2,8 @@
 # The benchmark behind the README's Performance table, in one sitting: the compile-time check of the fixed merge
 # queue (the analyzer; past N = 5 the model raises its own state bound), the generated Explore() with one and two
 # workers, the queue at N = 6 written four ways (issue 12), the corpus's large twins against TLC on their original
-# specs (needs tlaplus/Examples unpacked in /tmp/ex: see `… -- corpus --help`), and SPIN on the same model when it
+# specs (needs tlaplus/Examples unpacked in /tmp/ex: see `… -- corpus --help`), exploration on a localhost Orleans
+# cluster of 1, 2 and 4 silo processes, and SPIN on the same model when it
 # is installed (apt-get install spin).
 # Usage: tests/MergeQueue.Analyzers.Benchmarks/run.sh [N...]   (default: 5 6)
 set -euo pipefail
@@ -19,6 +20,9 @@ echo "== the fixed queue at N = 6 written four ways: Explore(), exact states"
 bench explore 6 --writings all --store exact
 echo "== corpus: compile-time check, Explore() and TLC on the original spec"
 bench corpus
+echo "== an Orleans cluster of 1, 2 and 4 silo processes (samples/ClusterExploration), the fixed queue at N = 5"
+dotnet build -c Release samples/ClusterExploration >/dev/null
+bench cluster
 echo "== SPIN"
 if command -v spin >/dev/null && command -v gcc >/dev/null; then
   work=$(mktemp -d)
