@@ -23,7 +23,8 @@ internal static class ClientCommand
         using IHost host = builder.Build();
         await host.StartAsync();
         var cluster = new OrleansExplorationCluster(host.Services.GetRequiredService<IClusterClient>(), shardsPerSilo);
-        ExplorationResult result = await model.ExploreAsync(new ExplorationOptions { Cluster = cluster });
+        // No bound on states: the sample's models are sized to be explored whole, on the cluster as in one process.
+        ExplorationResult result = await model.ExploreAsync(new ExplorationOptions { Cluster = cluster, MaxStates = 0 });
         Print(result);
         await host.StopAsync();
         return result.Passed ? 0 : 1;
@@ -31,7 +32,7 @@ internal static class ClientCommand
 
     public static int RunLocally(QueueModel model)
     {
-        ExplorationResult result = model.Explore(null);
+        ExplorationResult result = model.Explore(new ExplorationOptions { MaxStates = 0 });
         Print(result);
         return result.Passed ? 0 : 1;
     }

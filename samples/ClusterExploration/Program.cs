@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 using ClusterExploration;
 
 // ClusterExploration silo <silo port> <gateway port> [<primary silo port>]
-// ClusterExploration client <gateway port>[,<gateway port>...] [fixed5|fixed3] [<shards per silo>]
-// ClusterExploration local [fixed5|fixed3]
+// ClusterExploration client <gateway port>[,<gateway port>...] [fixed5|fixed6|fixed3] [<shards per silo>]
+// ClusterExploration local [fixed5|fixed6|fixed3]
 return args.FirstOrDefault() switch
 {
     "silo" when args.Length is 3 or 4 =>
@@ -29,9 +29,9 @@ static int Usage()
         usage:
           ClusterExploration silo <silo port> <gateway port> [<primary silo port>]
               joins (or, without a primary port, starts) a localhost cluster, with exploration added
-          ClusterExploration client <gateway port>[,<gateway port>...] [fixed5|fixed3] [<shards per silo>]
+          ClusterExploration client <gateway port>[,<gateway port>...] [fixed5|fixed6|fixed3] [<shards per silo>]
               explores the merge queue on that cluster and prints the report
-          ClusterExploration local [fixed5|fixed3]
+          ClusterExploration local [fixed5|fixed6|fixed3]
               explores it in this process (Explore()), to compare
         """);
     return 2;

@@ -17,7 +17,7 @@ using System.Threading.Tasks;
 /// one machine more silos share the same cores: the point is memory per silo, not speed.
 /// Usage: dotnet build -c Release samples/ClusterExploration, then
 ///        dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- cluster [--silos 1,2,4]
-///        [--model fixed5|fixed3] [--shards-per-silo K]
+///        [--model fixed5|fixed6|fixed3] [--shards-per-silo K]
 /// </summary>
 internal static partial class ClusterBenchmark
 {
