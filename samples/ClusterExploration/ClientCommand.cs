@@ -50,11 +50,16 @@ internal static class ClientCommand
     {
         const string status = "/proc/self/status";
         if (!File.Exists(status))
+        {
             return -1;
+        }
+
         foreach (string line in File.ReadLines(status))
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            }
         }
 
         return -1;

@@ -39,16 +39,23 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
         foreach (ShardDelivery delivery in response.Deliveries)
         {
             if (delivery.Shard == key.Shard)
+            {
                 shard.Deliver(delivery.Payload);
+            }
             else
+            {
                 arrivals.Add(GrainFactory.GetGrain<IExplorationShardGrain>(new ShardKey(key.Run, delivery.Shard).ToString()).Deliver(delivery.Payload));
+            }
         }
         // Every delivery, not the first to fail: a reply must never go back while some peer has not taken its share.
         await Task.WhenAll(arrivals);
         // The run's last request, or a request this host cannot answer (it was created after the run began): the
         // activation holds nothing worth keeping.
         if (!shard.IsOpen)
+        {
             DeactivateOnIdle();
+        }
+
         return new ShardReply(response.Reply, empty: !wasOpen && !shard.IsOpen, RuntimeIdentity);
     }
 
@@ -57,7 +64,10 @@ internal sealed class ExplorationShardGrain : Grain, IExplorationShardGrain
         host!.Deliver(payload);
         // A delivery to a shard whose silo was lost activates it anew, empty, and the host drops it: nothing to keep.
         if (!host.IsOpen)
+        {
             DeactivateOnIdle();
+        }
+
         return Task.CompletedTask;
     }
 }

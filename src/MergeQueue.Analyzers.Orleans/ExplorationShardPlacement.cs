@@ -23,7 +23,10 @@ public sealed class ExplorationShardPlacement : PlacementStrategy
     {
         SiloAddress[] sorted = Sort(silos);
         if (sorted.Length == 0)
+        {
             throw new InvalidOperationException("no silo hosts exploration shards: call AddMergeQueueExploration() on each silo");
+        }
+
         return sorted[shard % sorted.Length];
     }
 

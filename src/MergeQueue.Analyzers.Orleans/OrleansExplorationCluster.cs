@@ -74,7 +74,10 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
         {
             ShardReply reply = await ReplyAsync(grain.Handle(request), cancellation);
             if (reply.Empty)
+            {
                 throw new InvalidOperationException($"the shard's grain is new on silo {reply.Silo} and holds none of the run's states");
+            }
+
             return reply.Reply;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -99,18 +102,26 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
         {
             Task tick = Task.Delay(MembershipCheckInterval, cancellation);
             if (await Task.WhenAny(call, tick) == call)
+            {
                 return await call;
+            }
+
             cancellation.ThrowIfCancellationRequested();
             SiloAddress[] lost = await LostSilosAsync(dealt);
             if (lost.Length > 0)
+            {
                 throw new SiloUnavailableException("no reply, and a silo of the run left the cluster");
+            }
         }
     }
 
     private async Task<SiloAddress[]> LostSilosAsync(SiloAddress[] dealt)
     {
         if (dealt.Length == 0)
+        {
             return dealt;
+        }
+
         Dictionary<SiloAddress, SiloStatus> active;
         try
         {

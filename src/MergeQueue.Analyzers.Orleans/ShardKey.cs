@@ -33,7 +33,10 @@ public readonly struct ShardKey
         // The last '/' splits: a run's identifier may hold one, a shard number cannot.
         int slash = key.LastIndexOf('/');
         if (slash < 0 || !int.TryParse(key.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int shard))
+        {
             throw new FormatException($"'{key}' is not an exploration shard's key (run/shard)");
+        }
+
         return new ShardKey(key.Substring(0, slash), shard);
     }
 }

@@ -53,7 +53,10 @@ internal static partial class ClusterBenchmark
                 long written = LoopbackBytes() - loopbackBefore;
                 string peaks = string.Join(" ", processes.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{PeakMegabytes(p.Id)}+{PeakMegabytes(p.Id) - idle[i]}")));
                 if (run.States != local.States)
+                {
                     throw new InvalidOperationException($"{silos} silos explored {run.States} states, Explore() {local.States}");
+                }
+
                 Console.WriteLine($"{silos,5} {run.States,9} {run.Seconds,8:F2} {run.States / run.Seconds,9:F0} {peaks,-34} {run.PeakMegabytes,9} {written / (double)run.States,16:F1}");
             }
             finally
@@ -97,7 +100,10 @@ internal static partial class ClusterBenchmark
         client.WaitForExit();
         Match line = ExploredLine().Match(output);
         if (!line.Success)
+        {
             throw new InvalidOperationException($"the client printed no result (exit code {client.ExitCode}):\n{output}");
+        }
+
         return new Explored(
             long.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture),
             double.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture),
@@ -109,7 +115,10 @@ internal static partial class ClusterBenchmark
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(host);
         foreach (string argument in arguments)
+        {
             start.ArgumentList.Add(argument);
+        }
+
         return start;
     }
 
@@ -118,7 +127,10 @@ internal static partial class ClusterBenchmark
     {
         DirectoryInfo? root = new(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "MergeQueue.Analyzers.sln")))
+        {
             root = root.Parent;
+        }
+
         string host = Path.Combine(root?.FullName ?? ".", "samples", "ClusterExploration", "bin", "Release", "net10.0", "ClusterExploration.dll");
         return File.Exists(host) ? host : throw new FileNotFoundException("build it first: dotnet build -c Release samples/ClusterExploration", host);
     }

@@ -35,11 +35,16 @@ public sealed class PlacementTests
         string run = Assert.Single(during.Select(a => ShardKey.Parse(a.GrainId.Key.ToString()!).Run).Distinct());
         Assert.Equal(Enumerable.Range(0, shards), during.Select(a => ShardKey.Parse(a.GrainId.Key.ToString()!).Shard).Order());
         foreach (DetailedGrainStatistic activation in during)
+        {
             Assert.Equal(silos[ShardKey.Parse(activation.GrainId.Key.ToString()!).Shard % silos.Length], activation.SiloAddress);
+        }
 
         // The run's last request closed every shard, and each grain deactivates once idle.
         for (int wait = 0; wait < 50 && (await ShardActivationsAsync(management, silos)).Any(a => a.GrainId.Key.ToString()!.StartsWith(run + "/", StringComparison.Ordinal)); wait++)
+        {
             await Task.Delay(100);
+        }
+
         Assert.DoesNotContain(await ShardActivationsAsync(management, silos), a => a.GrainId.Key.ToString()!.StartsWith(run + "/", StringComparison.Ordinal));
     }
 

@@ -24,7 +24,10 @@ public sealed class SiloLossTests
             Progress = new SyncProgress(p =>
             {
                 if (p.DistinctStates >= 21_600 && Interlocked.Exchange(ref killed, 1) == 0)
+                {
                     kill = cluster.KillSiloAsync(victim);
+                }
+
             }),
         };
 
