@@ -61,6 +61,9 @@ internal sealed partial class BreadthFirstSearch<TState>
 
     private void ExpandStates(ExpansionChunk<TState> chunk, ref ExpansionCursor cursor)
     {
+        // Each worker looks at the time and memory bounds whenever 10 ms passed, as one worker does between states: a
+        // batch of 65,536 large states would otherwise run far past them before the next batch looks.
+        long nextLook = Stopwatch.GetTimestamp() + LimitCheckTicks;
         for (int local = 0; local < chunk.Size; local++)
         {
             if (cancellation.IsCancellationRequested)
@@ -69,9 +72,9 @@ internal sealed partial class BreadthFirstSearch<TState>
                 return;
             }
 
-            if (timeout is TimeSpan limit && local % ClockCheckInterval == ClockCheckInterval - 1 && clock.Elapsed > limit)
+            if (LimitsNow(ref nextLook) is var bound && bound != ExplorationBound.None)
             {
-                chunk.StoppedBy = ExplorationBound.Timeout;
+                chunk.StoppedBy = bound;
                 return;
             }
 
