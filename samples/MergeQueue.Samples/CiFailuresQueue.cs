@@ -6,7 +6,7 @@ namespace MergeQueue.Samples;
 
 /// <summary>
 /// Versions 2 and 3: CI may fail a PR, and a failed PR is blocked instead of merged. "Every PR merged" no longer
-/// holds; "every PR merged or blocked" does. TLC: 216 distinct states for N = 3 (anchors/tla/MQ2_CIFailures.tla).
+/// holds; "every PR merged or blocked" does. TLC: 216 distinct states for N = 3 (the PlusCal spec MQ2_CIFailures).
 /// </summary>
 [StateMachine]
 public partial class CiFailuresQueue

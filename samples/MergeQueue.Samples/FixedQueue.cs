@@ -7,7 +7,7 @@ namespace MergeQueue.Samples;
 /// <summary>
 /// Version 5: PRs merge in queue order, and blocking a PR takes it out of the order (its stamp goes back to 0),
 /// so a blocked PR no longer holds back the PRs queued after it.
-/// TLC: 656 distinct states for N = 3, 187,272 for N = 5 (anchors/tla/MQ5_Fixed.tla).
+/// TLC: 656 distinct states for N = 3, 187,272 for N = 5 (the PlusCal spec MQ5_Fixed).
 /// </summary>
 [StateMachine]
 public partial class FixedQueue

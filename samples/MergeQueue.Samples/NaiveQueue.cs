@@ -6,7 +6,7 @@ namespace MergeQueue.Samples;
 
 /// <summary>
 /// Version 1: CI never fails, so every queued PR is validated and merged, in any order.
-/// TLC: 64 distinct states for N = 3 (anchors/tla/MQ1_Naive.tla).
+/// TLC: 64 distinct states for N = 3 (the PlusCal spec MQ1_Naive).
 /// </summary>
 [StateMachine]
 public partial class NaiveQueue

@@ -17,7 +17,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 
         Assert.True(result.Passed, result.Report);
 
-        // The fixed queue at N = 3: 656 states (TLC, anchors/tla/MQ5_Fixed.tla) and 1,548 transitions (the README's
+        // The fixed queue at N = 3: 656 states (TLC, the PlusCal spec MQ5_Fixed) and 1,548 transitions (the README's
         // figures, pinned by the generator's C# 7.3 test); every one driven.
         Assert.Equal((656L, 1548L, 1548L), (result.DistinctStates, result.Transitions, result.TransitionsCovered));
     }

@@ -9,7 +9,7 @@ public enum Pr { Pending, Waiting, Validated, Failed, Merged, Blocked }
 /// <summary>
 /// Version 4: PRs merge in queue order, but a blocked PR keeps its place in the order, so every PR queued after
 /// it waits forever. The checker finds the queue stuck after 7 steps (TLC: 652 distinct states for N = 3,
-/// anchors/tla/MQ4_Ordered.tla). The fix is in ../MergeQueue.Samples/FixedQueue.cs.
+/// the PlusCal spec MQ4_Ordered). The fix is in ../MergeQueue.Samples/FixedQueue.cs.
 /// </summary>
 [StateMachine]
 public partial class OrderedQueue

@@ -79,7 +79,7 @@ internal static class EngineBenchmark
         string probability = result.CollisionProbability is double p ? p.ToString("0.##E+0", CultureInfo.InvariantCulture) : "-";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{n,2} {(fingerprints ? "fingerprint" : "exact"),-12} {workers,7} {states,10:N0} {result.Depth,5} {seconds * 1000,7:N0} {states / seconds,11:N0} {(double)(heapAtEnd - baseline) / states,12:N1} {peak,8:N0}  {probability}"));
-        // TLC's counts for the fixed queue (anchors/README.md): N = 6 is too slow for the engine tests, so it is pinned here.
+        // TLC's counts for the fixed queue (TLC on the PlusCal specs MQ1_Naive to MQ5_Fixed): N = 6 is too slow for the engine tests, so it is pinned here.
         long[] tlc = { 0, 0, 0, 656, 0, 187_272, 4_099_792 };
         if (n < tlc.Length && tlc[n] != 0 && tlc[n] != states)
         {

@@ -13,7 +13,7 @@ internal static class FixedQueueWritings
     /// <summary>The writings by name, in the order the benchmark prints them.</summary>
     internal static readonly IReadOnlyList<string> Names = new[] { "guard-first", "after-local", "for-loop", "record-member" };
 
-    /// <summary>TLC's distinct states of the sample, safety only (anchors/tla), by N.</summary>
+    /// <summary>TLC's distinct states of the sample, safety only (the PlusCal spec MQ5_Fixed), by N.</summary>
     internal static readonly IReadOnlyDictionary<int, long> TlcStates = new Dictionary<int, long> { [3] = 656, [5] = 187_272, [6] = 4_099_792 };
 
     private const string Liveness = "[Eventually] bool EveryPrResolved() => AllDone();";
@@ -32,7 +32,7 @@ internal static class FixedQueueWritings
             }
         """;
 
-    /// <summary>The sample at <paramref name="n"/>, safety only (as SPIN and TLC run it in the anchors), written as <paramref name="writing"/>.</summary>
+    /// <summary>The sample at <paramref name="n"/>, safety only (as SPIN and TLC run it), written as <paramref name="writing"/>.</summary>
     internal static string Source(string writing, int n) =>
         Transform(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "FixedQueue.cs")), writing, n);
 

@@ -67,7 +67,7 @@ public class BoundTests
     [InlineData(2)]
     public void A_memory_limit_stops_a_search_that_outgrows_it(int workers)
     {
-        // 4,099,792 states (TLC, anchors/tla/MQ5_Fixed.tla) need about 200 MB here. The limit counts the whole
+        // 4,099,792 states (TLC, the PlusCal spec MQ5_Fixed) need about 200 MB here. The limit counts the whole
         // process's heap, which other tests running meanwhile also grow and shrink: 16 MB is far from both.
         var options = new ExplorationOptions { MaxMemoryMegabytes = 16, MaxStates = 0, Workers = workers };
 

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace MergeQueue.Analyzers.Engine.Tests;
 
 /// <summary>
-/// TLC's liveness verdicts on the merge-queue family (anchors/README.md, N = 3, every action weakly fair). Why
+/// TLC's liveness verdicts on the merge-queue family (TLC on the PlusCal specs of the family, N = 3, every action weakly fair). Why
 /// one weakly fair group per action gives TLC's fair behaviors (two workers of each kind, a merger that merges or
 /// blocks) is argued on <see cref="MergeQueueModel"/>. In every version each step moves one PR forward, so every
 /// behavior ends stuttering forever in some state; it is fair exactly when nothing is enabled there. So an

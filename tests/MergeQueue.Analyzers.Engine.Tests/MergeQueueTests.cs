@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace MergeQueue.Analyzers.Engine.Tests;
 
 /// <summary>
-/// The merge queue family against TLC's figures (anchors/README.md): same variables, same distinct states.
+/// The merge queue family against TLC's figures (TLC on the PlusCal specs MQ1_Naive to MQ5_Fixed): same variables, same distinct states.
 /// </summary>
 public class MergeQueueTests
 {

@@ -21,7 +21,7 @@ public sealed class ClusterExplorationTests
     public async Task The_fixed_queue_and_its_liveness_property_pass_as_on_one_machine()
     {
         ExplorationResult expected = FixedQueue.Explore();
-        Assert.Equal(656, expected.DistinctStates); // TLC, anchors/tla/MQ5_Fixed.tla, N = 3
+        Assert.Equal(656, expected.DistinctStates); // TLC, the PlusCal spec MQ5_Fixed, N = 3
         Assert.True(expected.Passed);
 
         SameResult.Assert(expected, await FixedQueue.ExploreAsync(OnCluster()));
@@ -41,7 +41,7 @@ public sealed class ClusterExplorationTests
     public async Task The_stuck_queue_explored_on_past_it_gives_its_liveness_failure_too()
     {
         ExplorationResult expected = OrderedQueue.Explore(new ExplorationOptions { ContinueAfterViolation = true });
-        Assert.Equal(652, expected.DistinctStates); // TLC, anchors/tla/MQ4_Ordered.tla, N = 3
+        Assert.Equal(652, expected.DistinctStates); // TLC, the PlusCal spec MQ4_Ordered, N = 3
         Assert.Contains(expected.Violations, v => v.Kind == ViolationKind.LivenessViolated);
 
         ExplorationOptions options = OnCluster();

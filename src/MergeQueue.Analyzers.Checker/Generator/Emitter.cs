@@ -317,7 +317,7 @@ internal static partial class Emitter
         }
     }
 
-    // One array, collection or mutable record reachable from two places is a model error (SPEC.md §2) that a snapshot
+    // One array, collection or mutable record reachable from two places is a model error (the README's Semantics) that a snapshot
     // would hide by splitting it. It can only arise through a field that can be reassigned or a value that holds such
     // values, so the check is emitted only then: the merge queue's readonly arrays of enums and ints cost nothing.
     private static void SharedPlaces(SourceWriter w, ModelSpec model)

@@ -6,7 +6,7 @@ namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
 /// The initial instances of a domained constructor, one per combination of its parameters' values (first parameter
-/// varying slowest, as SPEC.md numbers them), made when asked for: six parameters of nine values are half a million
+/// varying slowest, as the user contract numbers them), made when asked for: six parameters of nine values are half a million
 /// combinations, which a table written out in generated code would turn into one method too large to compile or run.
 /// </summary>
 public sealed class InitialCombinations : IReadOnlyList<InitialInstance>

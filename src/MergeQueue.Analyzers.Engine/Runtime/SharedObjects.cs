@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 namespace MergeQueue.Analyzers.Engine.Runtime;
 
 /// <summary>
-/// Finds one mutable object (an array or a collection) reachable from two places of a state, which SPEC.md §2 makes a
+/// Finds one mutable object (an array or a collection) reachable from two places of a state, which the README's Semantics makes a
 /// model error: a snapshot would silently split it in two. The sentences are the compile-time checker's.
 /// </summary>
 public static class SharedObjects

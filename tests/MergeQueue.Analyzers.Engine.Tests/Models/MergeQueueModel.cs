@@ -6,9 +6,9 @@ using MergeQueue.Analyzers.Engine;
 namespace MergeQueue.Analyzers.Engine.Tests.Models;
 
 /// <summary>
-/// The merge-queue family of anchors/README.md, written by hand against the model contract as SPEC.md §1 and
+/// The merge-queue family (PlusCal specs MQ1_Naive to MQ5_Fixed, checked with TLC), written by hand against the model contract as
 /// samples/MergeQueue.Samples write it in C#: versions 1 (naive), 2–3 (CI failures), 4 (ordered) and 5 (fixed:
-/// blocking also clears the stamp), with the same variables as anchors/tla/MQ*.tla, so TLC's distinct-state counts
+/// blocking also clears the stamp), with the same variables as the PlusCal specs MQ1_Naive to MQ5_Fixed, so TLC's distinct-state counts
 /// and verdicts apply. The state packs, for N PRs, 3 bits of status per PR, then (versions 4–5) 3 bits of queuedAt
 /// per PR and 4 bits of time (N &lt;= 6). Every action is weakly fair, one fairness group per action.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class MergeQueueModel : IModel<long>, IStateHasher<long>
     private const int Enqueue = 0, RunCi = 1, Merge = 2, Block = 3;
     private const int MergedInOrderPredicate = 0, AllDonePredicate = 1, AllMergedPredicate = 2, AllValidatedPredicate = 3;
 
-    // Line numbers of the Requires in SPEC.md §1's listing.
+    // Line numbers of the Requires in the user contract's listing of the queue.
     private static readonly DisabledReason NotPending = Reason("pr[p] == Pr.Pending", 17);
     private static readonly DisabledReason NotWaiting = Reason("pr[p] == Pr.Waiting", 24);
     private static readonly DisabledReason NotMergeable = Reason("pr[p] == Pr.Validated && EarlierMerged(p)", 30);

@@ -1,6 +1,6 @@
 namespace MergeQueue.Analyzers.Engine.Tests.Models;
 
-/// <summary>The versions of the merge-queue family (anchors/README.md).</summary>
+/// <summary>The versions of the merge-queue family (TLC on the PlusCal specs MQ1_Naive to MQ5_Fixed).</summary>
 internal enum QueueVersion
 {
     /// <summary>1: CI never fails; no Block.</summary>

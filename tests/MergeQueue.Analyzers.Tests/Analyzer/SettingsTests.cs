@@ -8,7 +8,7 @@ using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Analyzer;
 
-/// <summary>SPEC.md §4: the MSBuild properties and the attribute's own bounds.</summary>
+/// <summary>The MSBuild properties and the attribute's own bounds.</summary>
 public sealed class SettingsTests
 {
     // 11 * 11 * 11 = 1,331 reachable states: three independent counters 0..10.

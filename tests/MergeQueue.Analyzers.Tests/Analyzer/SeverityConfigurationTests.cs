@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Analyzer;
 
-/// <summary>SPEC.md §4: severities through <c>.editorconfig</c> and <c>#pragma</c>, as for any analyzer.</summary>
+/// <summary>Severities through <c>.editorconfig</c> and <c>#pragma</c>, as for any analyzer.</summary>
 public sealed class SeverityConfigurationTests
 {
     // Reports SM0001 (invariant), SM0002 (stuck) and SM0006 (Reset never enabled), all from real source locations.

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Analyzer;
 
-/// <summary>Each verdict reaches the user as its SM diagnostic, at the place SPEC.md §3 names, all in one build.</summary>
+/// <summary>Each verdict reaches the user as its SM diagnostic, at the place the rule table names, all in one build.</summary>
 public sealed class VerificationDiagnosticTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Xunit;
 namespace MergeQueue.Analyzers.Tests.Documentation;
 
 /// <summary>
-/// SPEC.md §4: severities through <c>.editorconfig</c> and <c>#pragma</c>, for every rule. Each rule's violating
+/// Severities through <c>.editorconfig</c> and <c>#pragma</c>, for every rule. Each rule's violating
 /// README example is the model that reports it; configured away, the rule is gone and nothing else changes.
 /// </summary>
 public sealed class SeverityForEveryRuleTests

@@ -18,7 +18,7 @@ public sealed class ExplorerIntegrationTests
     [Fact]
     public void Two_workers_explore_the_packed_fixed_queue_as_one_does()
     {
-        // TLC: 187,272 distinct states for N = 5 (anchors/tla/MQ5_Fixed.tla). Large enough for the parallel merge.
+        // TLC: 187,272 distinct states for N = 5 (the PlusCal spec MQ5_Fixed). Large enough for the parallel merge.
         var compiled = ModelSources.Compile(
             "MergeQueue.Samples.FixedQueue",
             SampleSource.Read(SampleSource.Pr),

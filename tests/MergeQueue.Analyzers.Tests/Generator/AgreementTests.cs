@@ -57,7 +57,7 @@ public sealed class AgreementTests(ITestOutputHelper output)
         // Levels of tens of thousands of states: two workers expand and merge them in parallel batches.
         var parallel = GeneratorRun.Explore("MergeQueue.Samples.FixedQueue", new ExplorationOptions { Workers = 2, FingerprintsOnly = true }, sources);
 
-        // TLC: 187,272 distinct states (anchors/tla/MQ5_Fixed.tla).
+        // TLC: 187,272 distinct states (the PlusCal spec MQ5_Fixed).
         Assert.Equal(187_272, actual.DistinctStates);
         Assert.Equal(expected.Transitions, actual.Transitions);
         Assert.Equal(expected.Depth, actual.Depth);

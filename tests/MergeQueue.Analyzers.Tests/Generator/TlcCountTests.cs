@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Generator;
 
-/// <summary>The generated Explore() of the samples against TLC's counts (anchors/README.md).</summary>
+/// <summary>The generated Explore() of the samples against TLC's counts (TLC on the PlusCal specs MQ1_Naive to MQ5_Fixed).</summary>
 public sealed class TlcCountTests
 {
     [Fact]

@@ -9,7 +9,7 @@ using Xunit;
 namespace MergeQueue.Analyzers.Tests.Liveness;
 
 /// <summary>
-/// TLC's liveness verdicts on the merge-queue family (../shared/anchors/README.md; N = 3, every process weakly
+/// TLC's liveness verdicts on the merge-queue family (TLC on the PlusCal specs of the family; N = 3, every process weakly
 /// fair), checked through the analyzer on the samples themselves, with the property swapped where TLC's row
 /// checks another one.
 /// </summary>

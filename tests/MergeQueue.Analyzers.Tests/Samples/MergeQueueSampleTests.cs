@@ -9,7 +9,7 @@ namespace MergeQueue.Analyzers.Tests.Samples;
 
 /// <summary>
 /// The merge-queue family of samples/, checked by the analyzer and pinned against TLC's figures
-/// (../shared/anchors/README.md: TLC 2025-06-23 on the PlusCal specs in anchors/tla, deadlock check off).
+/// (TLC 2025-06-23 on the PlusCal specs MQ1_Naive to MQ5_Fixed, deadlock check off).
 /// </summary>
 public sealed class MergeQueueSampleTests
 {
@@ -69,7 +69,7 @@ public sealed class MergeQueueSampleTests
     [Fact]
     public async Task Ordered_queue_gets_stuck_after_seven_steps_with_the_first_queued_PR_blocked()
     {
-        // TLC with deadlock checking: stuck after 7 steps (anchors/README.md). By hand: a pending PR can always be
+        // TLC with deadlock checking: stuck after 7 steps (TLC on the PlusCal specs MQ1_Naive to MQ5_Fixed). By hand: a pending PR can always be
         // queued and a waiting PR can always get a verdict, so all 3 are queued (3 steps) and judged (3 steps);
         // the first-queued one failed and is blocked (1 step), the two others passed and wait behind its stamp.
         var diagnostics = await Check(SampleSource.Ordered);

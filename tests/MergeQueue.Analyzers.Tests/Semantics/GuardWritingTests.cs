@@ -20,7 +20,7 @@ public sealed class GuardWritingTests
         var source = FixedQueueWritings.Transform(SampleSource.Read(SampleSource.Fixed), writing, 3);
         var (interpreted, generated) = BothPaths.Explore("MergeQueue.Samples.FixedQueue", source, SampleSource.Read(SampleSource.Pr));
 
-        // TLC: 656 distinct states at N = 3 (anchors/tla/MQ5_Fixed.tla).
+        // TLC: 656 distinct states at N = 3 (the PlusCal spec MQ5_Fixed).
         Assert.Equal(656, interpreted.DistinctStates);
         Assert.Equal(656, generated.DistinctStates);
         Assert.Empty(interpreted.Violations);

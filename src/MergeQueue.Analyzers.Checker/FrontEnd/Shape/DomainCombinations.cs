@@ -4,7 +4,7 @@ using System.Linq;
 namespace MergeQueue.Analyzers.FrontEnd.Shape;
 
 /// <summary>
-/// The argument combinations of an action or property, in the order SPEC.md fixes (first parameter varying
+/// The argument combinations of an action or property, in the order the user contract fixes (first parameter varying
 /// slowest): the analyzer and the generated explorer both take their instances from here, so they number them alike.
 /// </summary>
 internal static class DomainCombinations

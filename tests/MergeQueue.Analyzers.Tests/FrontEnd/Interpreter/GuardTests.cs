@@ -29,7 +29,7 @@ public sealed class GuardTests
             visited++;
         }
 
-        // TLC: 656 distinct states at N = 3 (anchors/tla/MQ5_Fixed.tla).
+        // TLC: 656 distinct states at N = 3 (the PlusCal spec MQ5_Fixed).
         Assert.Equal(656, visited);
     }
 
