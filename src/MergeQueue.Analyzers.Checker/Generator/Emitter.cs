@@ -44,12 +44,15 @@ internal static partial class Emitter
         w.Open("partial class " + self);
         ExploreMethod(w, model);
         CopyConstructor(w, model);
+        bool encoded = TypeEmitter.CanEncode(model.Types, model.Fields);
+        if (encoded)
+        {
+            FieldsConstructor(w, model);
+        }
+
         w.Line("private readonly struct " + CopyTag + " { }").Line();
         Guards(w, model);
-        // Models whose values can all be encoded and rebuilt get the encoded adapter: a state is bytes. Decoding cannot
-        // write a readonly field, which several initial states may set differently.
-        bool encoded = TypeEmitter.CanEncode(model.Types, model.Fields)
-            && !(model.HasDomainedConstructor && model.Fields.Any(f => f.IsReadOnly));
+        // Models whose values can all be encoded and rebuilt get the encoded adapter: a state is bytes.
         w.Open("private sealed class " + Adapter + " : " + Engine + "Runtime." + (encoded ? "EncodedModel<" : "GeneratedModel<") + self + ">");
         Tables(w, model);
         Members(w, model, encoded);
@@ -127,6 +130,27 @@ internal static partial class Emitter
         foreach (var field in model.Fields)
         {
             w.Line("this." + field.Access + " = " + TypeEmitter.CopyOf(model.Types, field.Type, "source." + field.Access) + ";");
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    // Only a constructor can write a readonly field: decoding a state whose readonly fields differ from the instance's
+    // builds a new instance from the decoded values.
+    private static void FieldsConstructor(SourceWriter w, ModelSpec model)
+    {
+        if (!model.Fields.Any(f => f.IsReadOnly))
+        {
+            return;
+        }
+
+        string chain = model.HasPrimaryConstructor ? " : this()" : string.Empty;
+        var parameters = model.Fields.Select((f, i) => model.Types[f.Type].Name + " field" + i);
+        w.Open("private " + Parser.Identifier(model.ClassName) + "(" + string.Join(", ", parameters) + ", " + CopyTag + " tag)" + chain);
+        for (int i = 0; i < model.Fields.Count; i++)
+        {
+            w.Line("this." + model.Fields[i].Access + " = field" + i + ";");
         }
 
         w.Close();
@@ -357,18 +381,13 @@ internal static partial class Emitter
 
         w.Close();
         w.Line();
-        w.Open("protected override void Decode(" + Engine + "Runtime.PackedState state, " + self + " into)");
+        w.Open("protected override " + self + " Decode(" + Engine + "Runtime.PackedState state, " + self + " into)");
         w.Line("var reader = new " + Engine + "Runtime.StateReader(state);");
-        foreach (var field in fields)
-        {
-            TypeEmitter.DecodeField(w, model.Types, field, "into." + field.Access);
-        }
-
+        TypeEmitter.DecodeFields(w, model.Types, fields, "into", "new " + self + "({0}, default(" + CopyTag + "))");
         w.Close();
         w.Line();
-        w.Open("protected override void Restore(" + self + " current, " + self + " working)");
-        TypeEmitter.RestoreFields(w, model.Types, fields, "current", "working");
-
+        w.Open("protected override " + self + " Restore(" + self + " current, " + self + " working)");
+        TypeEmitter.RestoreFields(w, model.Types, fields, "current", "working", "new " + self + "(current, default(" + CopyTag + "))");
         w.Close();
         w.Line();
     }

@@ -47,24 +47,44 @@ internal static partial class TypeEmitter
     public static void EncodeField(SourceWriter w, FieldSpec field, string value) =>
         w.Line(Call("Encode", field.Type, "writer", value) + ";");
 
-    /// <summary>Writes the statements that read one field from <c>reader</c> into <paramref name="target"/>.</summary>
-    public static void DecodeField(SourceWriter w, IReadOnlyList<TypeSpec> types, FieldSpec field, string target)
+    /// <summary>
+    /// Writes the statements that read every field from <c>reader</c> into <paramref name="into"/> and return it, or,
+    /// when a readonly field reads back other than <paramref name="into"/> holds (a collection not decoded in place, a
+    /// value not equal), return <paramref name="rebuild"/> with the decoded values in place of <c>{0}</c>.
+    /// </summary>
+    public static void DecodeFields(SourceWriter w, IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields, string into, string rebuild)
     {
-        string decode = Call("Decode", field.Type, "ref reader", target);
-        if (!field.IsReadOnly)
+        if (!fields.Any(f => f.IsReadOnly))
         {
-            w.Line(target + " = " + decode + ";");
+            foreach (var field in fields)
+            {
+                w.Line(into + "." + field.Access + " = " + Call("Decode", field.Type, "ref reader", into + "." + field.Access) + ";");
+            }
+
+            w.Line("return " + into + ";");
+            return;
         }
-        else if (IsCollection(types[field.Type].Kind))
+
+        for (int i = 0; i < fields.Count; i++)
         {
-            // The same collection in every state, decoded in place.
-            w.Line("if (!ReferenceEquals(" + decode + ", " + target + ")) throw new global::System.InvalidOperationException(" + Emitter.Quote("The readonly field '" + field.Name + "' changed.") + ");");
+            w.Line("var field" + i + " = " + Call("Decode", fields[i].Type, "ref reader", into + "." + fields[i].Access) + ";");
         }
-        else
+
+        var same = fields.Select((f, i) => (Field: f, Local: "field" + i))
+            .Where(p => p.Field.IsReadOnly)
+            .Select(p => IsCollection(types[p.Field.Type].Kind)
+                ? "ReferenceEquals(" + p.Local + ", " + into + "." + p.Field.Access + ")"
+                : Call("Equal", p.Field.Type, p.Local, into + "." + p.Field.Access));
+        w.Line("if (!(" + string.Join(" && ", same) + ")) return " + rebuild.Replace("{0}", string.Join(", ", fields.Select((_, i) => "field" + i))) + ";");
+        for (int i = 0; i < fields.Count; i++)
         {
-            // The same value in every state: read past.
-            w.Line(decode + ";");
+            if (!fields[i].IsReadOnly)
+            {
+                w.Line(into + "." + fields[i].Access + " = field" + i + ";");
+            }
         }
+
+        w.Line("return " + into + ";");
     }
 
     private static void Decode(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
@@ -190,6 +210,15 @@ internal static partial class TypeEmitter
 
                 w.Line("return value;");
                 break;
+            case ValueKind.Struct when type.Rebuild == RebuildKind.Construct:
+                var locals = Members(type).Select((m, index) => (m.Access, m.Part, Local: "m" + index)).ToList();
+                foreach (var member in locals)
+                {
+                    w.Line("var " + member.Local + " = " + Call("Decode", member.Part, "ref reader", "reuse." + member.Access) + ";");
+                }
+
+                Construct(w, types, type, locals);
+                break;
             case ValueKind.Struct:
                 w.Line("return default(" + t + ") with { " + string.Join(", ", Members(type).Select(m => m.Access + " = " + Call("Decode", m.Part, "ref reader", "reuse." + m.Access))) + " };");
                 break;
@@ -279,9 +308,34 @@ internal static partial class TypeEmitter
         }
 
         w.Line("if (!(old is null)" + string.Concat(members.Select(m => " && " + Call("Equal", m.Part, m.Local, "old." + m.Access))) + ") return old;");
-        w.Line("var prototype = old ?? Prototype" + i + ";");
-        w.Line("if (prototype is null) throw new global::System.InvalidOperationException(\"No '" + type.Display + "' was encoded before one was decoded.\");");
-        w.Line("return prototype with { " + string.Join(", ", members.Select(m => m.Access + " = " + m.Local)) + " };");
+        switch (type.Rebuild)
+        {
+            case RebuildKind.Initialize:
+                w.Line("return new " + t + " { " + string.Join(", ", members.Select(m => m.Access + " = " + m.Local)) + " };");
+                break;
+            case RebuildKind.Construct:
+                Construct(w, types, type, members);
+                break;
+            case RebuildKind.Abstract:
+                w.Line("throw new global::System.InvalidOperationException(\"Not an encoding of a '" + type.Display + "': it is abstract.\");");
+                break;
+            default:
+                w.Line("var prototype = old ?? Prototype" + i + ";");
+                w.Line("if (prototype is null) throw " + Runtime + "ValueNotRebuiltException.NoInstanceMet(" + Emitter.Quote(type.Display) + ");");
+                w.Line("return prototype with { " + string.Join(", ", members.Select(m => m.Access + " = " + m.Local)) + " };");
+                break;
+        }
+
         w.Close();
+    }
+
+    // The type's own constructor, given each member's value; what it builds must give them back, or the state would
+    // change in the decoding.
+    private static void Construct(SourceWriter w, IReadOnlyList<TypeSpec> types, TypeSpec type, IReadOnlyList<(string Access, int Part, string Local)> members)
+    {
+        w.Line("var value = new " + type.Name + "(" + string.Join(", ", type.ConstructorOrder.Select(m => members[m].Local)) + ");");
+        w.Line("if (!(" + string.Join(" && ", members.Select(m => Call("Equal", m.Part, "value." + m.Access, m.Local))) + ")) throw "
+            + Runtime + "ValueNotRebuiltException.ConstructorChangedValue(" + Emitter.Quote(type.Display) + ");");
+        w.Line("return value;");
     }
 }

@@ -14,16 +14,13 @@ internal static partial class TypeEmitter
     private const string Runtime = "global::MergeQueue.Analyzers.Engine.Runtime.";
 
     /// <summary>
-    /// Whether every field can be encoded and decoded: each record or struct met can be rebuilt from its members, and
-    /// each readonly field either holds the same value in every state or is a collection refilled in place (a
-    /// readonly record with setters or tuple of collections could only be rewritten by a constructor). A type that can
-    /// hold itself keeps the general path, whose helpers count levels (<c>ValueDepth</c>): the encoding recurses
-    /// without a bound, and a chain of records thousands long would overflow the stack, as the checker keeps such
-    /// models unpacked too.
+    /// Whether every field can be encoded and decoded: each record or struct met can be rebuilt from its members. A
+    /// type that can hold itself keeps the general path, whose helpers count levels (<c>ValueDepth</c>): the encoding
+    /// recurses without a bound, and a chain of records thousands long would overflow the stack, as the checker keeps
+    /// such models unpacked too.
     /// </summary>
     public static bool CanEncode(IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields) =>
-        fields.All(f => Encodable(types, f.Type, new HashSet<int>())
-            && (!f.IsReadOnly || IsCollection(types[f.Type].Kind) || !types[f.Type].NeedsCopy))
+        fields.All(f => Encodable(types, f.Type, new HashSet<int>()))
         && !Enumerable.Range(0, types.Count).Any(t => SelfNested(types, t));
 
     private static bool Encodable(IReadOnlyList<TypeSpec> types, int index, HashSet<int> seen)
@@ -145,14 +142,23 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    // The members of a record whose runtime type is this one; the first instance met is kept as the prototype that
-    // decoding copies with every member set (a record's own constructor may compute or check, so it is not called).
+    // The members of a record whose runtime type is this one. A record that has neither a parameterless constructor nor
+    // one taking its members keeps the first instance met as the prototype decoding copies with every member set.
     private static void EncodeMembers(SourceWriter w, int i, TypeSpec type)
     {
-        w.Line("private static " + type.Name + " Prototype" + i + ";");
-        w.Line();
+        bool prototype = type.Rebuild == RebuildKind.With;
+        if (prototype)
+        {
+            w.Line("private static " + type.Name + " Prototype" + i + ";");
+            w.Line();
+        }
+
         w.Open("private static void EncodeMembers" + i + "(" + Runtime + "StateWriter writer, " + type.Name + " v)");
-        w.Line("if (Prototype" + i + " is null) Prototype" + i + " = v;");
+        if (prototype)
+        {
+            w.Line("if (Prototype" + i + " is null) Prototype" + i + " = v;");
+        }
+
         foreach (var member in Members(type))
         {
             w.Line(Call("Encode", member.Part, "writer", "v." + member.Access) + ";");

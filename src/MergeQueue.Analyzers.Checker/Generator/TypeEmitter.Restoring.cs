@@ -12,9 +12,19 @@ namespace MergeQueue.Analyzers.Generator;
 /// </summary>
 internal static partial class TypeEmitter
 {
-    /// <summary>Writes the body of <c>Restore(current, working)</c>.</summary>
-    public static void RestoreFields(SourceWriter w, IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields, string source, string target)
+    /// <summary>
+    /// Writes the body of <c>Restore(current, working)</c>: <paramref name="target"/> made equal to
+    /// <paramref name="source"/> and returned, or <paramref name="copy"/> when a readonly field of one cannot be made
+    /// the other's (another value, an array of another length).
+    /// </summary>
+    public static void RestoreFields(SourceWriter w, IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields, string source, string target, string copy)
     {
+        var kept = fields.Where(f => f.IsReadOnly && !IsCollection(types[f.Type].Kind)).ToList();
+        if (kept.Count > 0)
+        {
+            w.Line("if (!(" + string.Join(" && ", kept.Select(f => Call("Equal", f.Type, source + "." + f.Access, target + "." + f.Access))) + ")) return " + copy + ";");
+        }
+
         var refilled = fields.Where(f => f.IsReadOnly && IsCollection(types[f.Type].Kind)).ToList();
         if (refilled.Count > 0)
         {
@@ -35,9 +45,11 @@ internal static partial class TypeEmitter
             }
             else if (IsCollection(types[field.Type].Kind))
             {
-                w.Line(Call("Refill", field.Type, source + "." + field.Access, target + "." + field.Access, "kept", "ref keptCount") + ";");
+                w.Line("if (!" + Call("Refill", field.Type, source + "." + field.Access, target + "." + field.Access, "kept", "ref keptCount") + ") return " + copy + ";");
             }
         }
+
+        w.Line("return " + target + ";");
     }
 
     private static void KeptHelpers(SourceWriter w)
@@ -68,12 +80,12 @@ internal static partial class TypeEmitter
         int valuePart = type.Parts[type.Kind == ValueKind.Dictionary ? 1 : 0];
         bool deep = types[valuePart].NeedsCopy;
         bool overwrite = type.Kind is ValueKind.Array or ValueKind.Dictionary && Overwritable(types, valuePart);
-        w.Open("private static void Refill" + i + "(" + t + " from, " + t + " to, object[] kept, ref int keptCount)");
-        w.Line("if (from is null || to is null) { if (!ReferenceEquals(from, to)) throw new global::System.InvalidOperationException(\"A readonly field changed.\"); return; }");
+        w.Open("private static bool Refill" + i + "(" + t + " from, " + t + " to, object[] kept, ref int keptCount)");
+        w.Line("if (from is null || to is null) return ReferenceEquals(from, to);");
         switch (type.Kind)
         {
             case ValueKind.Array when overwrite:
-                w.Line("if (from.Length != to.Length) throw new global::System.InvalidOperationException(\"A readonly array changed.\");");
+                w.Line("if (from.Length != to.Length) return false;");
                 w.Open("for (int i = 0; i < from.Length; i++)");
                 w.Line("var target = to[i];");
                 w.Line("if (!(from[i] is null) && !(target is null) && Keep(target, kept, ref keptCount) && " + Call("Overwrite", valuePart, "from[i]", "target") + ") continue;");
@@ -82,7 +94,7 @@ internal static partial class TypeEmitter
                 break;
             case ValueKind.Array or ValueKind.MultiArray:
                 string shape = type.Kind == ValueKind.Array ? "from.Length != to.Length" : string.Join(" || ", Enumerable.Range(0, type.Rank).Select(d => "from.GetLength(" + d + ") != to.GetLength(" + d + ")"));
-                w.Line("if (" + shape + ") throw new global::System.InvalidOperationException(\"A readonly array changed.\");");
+                w.Line("if (" + shape + ") return false;");
                 w.Line(!deep ? "global::System.Array.Copy(from, to, from.Length);"
                     : type.Kind == ValueKind.Array ? "for (int i = 0; i < from.Length; i++) to[i] = " + CopyOf(types, valuePart, "from[i]") + ";"
                     : EachIndex(type.Rank, "from") + "to" + Indexer(type.Rank) + " = " + CopyOf(types, valuePart, "from" + Indexer(type.Rank)) + ";");
@@ -105,7 +117,7 @@ internal static partial class TypeEmitter
                 if (type.Concrete.Length > 0)
                 {
                     w.Line("var set = to as " + type.Concrete + ";");
-                    w.Line("if (set is null) throw new global::System.InvalidOperationException(\"A readonly set is not a HashSet.\");");
+                    w.Line("if (set is null) return false;");
                 }
 
                 w.Line(set + ".Clear();");
@@ -134,6 +146,7 @@ internal static partial class TypeEmitter
                 throw new System.InvalidOperationException("Refill of a " + type.Kind + ".");
         }
 
+        w.Line("return true;");
         w.Close();
     }
 

@@ -223,6 +223,7 @@ internal sealed class TypeSpecReader
     private TypeSpec? Record(INamedTypeSymbol type, string name, ValueKind kind)
     {
         var members = new List<string>();
+        var memberTypes = new List<ITypeSymbol>();
         var parts = new List<int>();
         bool settable = false;
         bool assignable = true;
@@ -243,6 +244,7 @@ internal sealed class TypeSpecReader
             }
 
             members.Add(declared.Name);
+            memberTypes.Add(field.Type);
             parts.Add(part);
             settable |= !field.IsReadOnly;
             var setter = declared is IPropertySymbol property ? property.SetMethod : null;
@@ -259,11 +261,58 @@ internal sealed class TypeSpecReader
             initializable = assignable = false;
         }
 
+        // A record class is built anew rather than copied from an instance met before: a shard of a cluster decodes
+        // states its process never encoded.
+        var constructor = ConstructorOrder(type, members, memberTypes);
         var rebuild = kind == ValueKind.Struct && assignable ? RebuildKind.Assign
+            : kind == ValueKind.RecordClass && type.IsAbstract ? RebuildKind.Abstract
+            : kind == ValueKind.RecordClass && initializable && HasParameterlessConstructor(type) ? RebuildKind.Initialize
+            : kind == ValueKind.RecordClass && constructor is not null ? RebuildKind.Construct
             : (kind == ValueKind.RecordClass || type.IsRecord) && initializable ? RebuildKind.With
+            : constructor is not null ? RebuildKind.Construct
             : RebuildKind.None;
-        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable) with { Rebuild = rebuild };
+        return Spec(kind, name, type.Name, parts.ToArray(), members.ToArray(), needsCopy: kind == ValueKind.RecordClass && settable)
+            with { Rebuild = rebuild, ConstructorOrder = rebuild == RebuildKind.Construct ? new EquatableArray<int>(constructor!) : default };
     }
+
+    private static bool HasParameterlessConstructor(INamedTypeSymbol type) =>
+        !type.IsAbstract && type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && IsVisible(c));
+
+    /// <summary>
+    /// A constructor that takes one value per member, as the index of the member each parameter takes: matched by name
+    /// (ignoring case, as a positional record or <c>Edge(Node a, Node b) =&gt; (A, B) = (a, b)</c> names them), else by
+    /// type in declaration order. Null when there is none. Generated code checks that what it builds gives the values
+    /// back, since a constructor may compute members from its arguments.
+    /// </summary>
+    private static int[]? ConstructorOrder(INamedTypeSymbol type, IReadOnlyList<string> members, IReadOnlyList<ITypeSymbol> memberTypes)
+    {
+        if (type.IsAbstract || members.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = type.InstanceConstructors.Where(c => c.Parameters.Length == members.Count && IsVisible(c)).ToList();
+        foreach (var constructor in candidates)
+        {
+            var order = constructor.Parameters
+                .Select(p => Enumerable.Range(0, members.Count).Where(m => string.Equals(members[m], p.Name, System.StringComparison.OrdinalIgnoreCase)).DefaultIfEmpty(-1).First())
+                .ToArray();
+            if (order.All(m => m >= 0) && order.Distinct().Count() == order.Length
+                && order.Select((m, p) => SymbolEqualityComparer.Default.Equals(memberTypes[m], constructor.Parameters[p].Type)).All(same => same))
+            {
+                return order;
+            }
+        }
+
+        return candidates
+            .Where(c => c.Parameters.Select((p, i) => SymbolEqualityComparer.Default.Equals(memberTypes[i], p.Type)).All(same => same))
+            .Select(_ => Enumerable.Range(0, members.Count).ToArray())
+            .FirstOrDefault();
+    }
+
+    private static bool IsVisible(IMethodSymbol constructor) =>
+        constructor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+        && !constructor.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams);
 
     private static TypeSpec Enum(INamedTypeSymbol type, string name)
     {

@@ -11,7 +11,9 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 /// bytes. Per thread the adapter keeps two instances of the class: the last state decoded (guards and properties read
 /// it; its collections are reused by the next decoding) and a working one, restored from it before each action runs
 /// (collections copied, readonly ones refilled in place), then encoded as the successor. So a step of a model of
-/// scalars allocates nothing when the encoding fits in two words.
+/// scalars allocates nothing when the encoding fits in two words. Only a constructor can write a readonly field: when
+/// a state's readonly fields differ from the instance's (another initial state set them, or a readonly array of
+/// another length), decoding and restoring build a new instance instead.
 /// </summary>
 /// <typeparam name="TModel">The <c>[StateMachine]</c> class.</typeparam>
 public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, IModel<PackedState>, IEqualityComparer<PackedState>, IStateHasher<PackedState>
@@ -33,8 +35,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     /// <param name="properties">The property instances.</param>
     /// <param name="returnedFalse">Per action, the reason a <c>bool</c> action gives when it returns false; null for <c>void</c> actions.</param>
     /// <param name="initialInstances">
-    /// The combinations of the domained constructor's arguments; null for the parameterless constructor. The generator
-    /// uses this adapter for several initial states only when no field is readonly: decoding cannot write one.
+    /// The combinations of the domained constructor's arguments; null for the parameterless constructor.
     /// </param>
     /// <param name="checkStuck">The <c>[StateMachine]</c>'s <c>CheckStuck</c>.</param>
     protected EncodedModel(
@@ -89,7 +90,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
             }
 
             // The working instance is the successor: the decoded state is never written.
-            Restore(at.Current, at.Working);
+            at.Working = Restore(at.Current, at.Working);
             if (!Run(at.Working, actionInstance))
             {
                 return StepOutcome<PackedState>.Disabled(ReturnedFalse(actionInstance));
@@ -134,8 +135,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         {
             // The state before is the one being expanded, usually decoded already; the one after goes to a spare.
             Scratch at = ScratchFor(before);
-            TModel spare = at.Spare ??= Copy(at.Current);
-            Decode(after, spare);
+            TModel spare = at.Spare = Decode(after, at.Spare ?? Copy(at.Current));
             return PredicateOutcome.Of(TestStep(at.Current, spare, predicate));
         }
         catch (Exception failure) when (IsModelFailure(failure))
@@ -172,17 +172,23 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     protected abstract void Write(TModel state, StateWriter writer);
 
     /// <summary>
-    /// Sets every state field of <paramref name="into"/> from an encoding (readonly fields hold the same values in
-    /// every state and are left as they are; arrays in them are filled in place).
+    /// Sets every state field of <paramref name="into"/> from an encoding, collections filled in place; when the
+    /// state's readonly fields differ from <paramref name="into"/>'s, builds a new instance instead, which may share
+    /// objects with <paramref name="into"/>: the caller keeps only the instance returned.
     /// </summary>
     /// <param name="state">The encoded state.</param>
-    /// <param name="into">An instance copied from the initial state.</param>
-    protected abstract void Decode(PackedState state, TModel into);
+    /// <param name="into">An instance of the model, only ever read by its holder.</param>
+    /// <returns>The instance holding the state: <paramref name="into"/> or a new one.</returns>
+    protected abstract TModel Decode(PackedState state, TModel into);
 
-    /// <summary>Makes <paramref name="working"/> equal to <paramref name="current"/>, unshared, reusing its arrays where it can.</summary>
+    /// <summary>
+    /// Makes <paramref name="working"/> equal to <paramref name="current"/>, unshared, reusing its arrays where it can;
+    /// when their readonly fields differ (or a readonly array's length), a copy of <paramref name="current"/> instead.
+    /// </summary>
     /// <param name="current">The decoded state.</param>
-    /// <param name="working">The instance the next action runs on.</param>
-    protected abstract void Restore(TModel current, TModel working);
+    /// <param name="working">The instance the previous action ran on.</param>
+    /// <returns>The instance the next action runs on: <paramref name="working"/> or a new one.</returns>
+    protected abstract TModel Restore(TModel current, TModel working);
 
     /// <summary>Runs one action instance on <paramref name="next"/>, an instance it may write.</summary>
     /// <param name="next">The working instance.</param>
@@ -230,7 +236,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
                 Array.Resize(ref all, Math.Max(thread + 1, all.Length * 2));
             }
 
-            TModel from = template ??= CreateInitial(0);
+            TModel from = template ??= AnyInitial();
             var at = new Scratch(Copy(from), Copy(from));
             all[thread] = at;
 
@@ -238,6 +244,21 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
             scratches = all;
             return at;
         }
+    }
+
+    // An instance to decode into: a shard of a cluster decodes states it did not build, and the first combination of
+    // the constructor's arguments may be one its Require turns down.
+    private TModel AnyInitial()
+    {
+        for (int i = 0; i < InitialInstances.Count; i++)
+        {
+            if (TryCreate(i, out TModel? initial) is null)
+            {
+                return initial!;
+            }
+        }
+
+        throw new InvalidOperationException("No initial state of '" + Name + "' can be built, so there is no state to decode.");
     }
 
     // This thread's instances, with the current one decoded from state.
@@ -248,7 +269,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         {
             // Forget first: a decoding cut short must not pass for the state.
             at.HasDecoded = false;
-            Decode(state, at.Current);
+            at.Current = Decode(state, at.Current);
             at.Decoded = state;
             at.HasDecoded = true;
         }
@@ -264,9 +285,9 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
             Working = working;
         }
 
-        internal TModel Current { get; }
+        internal TModel Current { get; set; }
 
-        internal TModel Working { get; }
+        internal TModel Working { get; set; }
 
         internal StateWriter Writer { get; } = new();
 

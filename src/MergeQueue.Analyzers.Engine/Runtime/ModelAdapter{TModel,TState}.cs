@@ -253,10 +253,13 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     protected DisabledReason ReturnedFalse(int actionInstance) =>
         new(returnedFalse[ActionInstances[actionInstance].Action] ?? "returned false", null);
 
-    /// <summary>Whether an exception from the model's code is the model's failure (not a cancellation or lack of memory).</summary>
+    /// <summary>
+    /// Whether an exception from the model's code is the model's failure (not a cancellation, lack of memory, or a value
+    /// the generated explorer cannot rebuild).
+    /// </summary>
     /// <param name="failure">The exception.</param>
     /// <returns>True when it is reported as a failure of the model.</returns>
-    protected static bool IsModelFailure(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException);
+    protected static bool IsModelFailure(Exception failure) => failure is not (OperationCanceledException or OutOfMemoryException or ValueNotRebuiltException);
 
     /// <summary>The failure the report shows for an exception of the model's code.</summary>
     /// <param name="failure">The exception.</param>

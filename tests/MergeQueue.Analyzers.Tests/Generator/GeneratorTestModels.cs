@@ -195,6 +195,40 @@ internal static class GeneratorTestModels
             [Action] void Idle() { }
             """)),
 
+        // Readonly fields each initial state sets its own way (a list, an array whose length differs, an int, a record
+        // with a setter), and a first combination of arguments the constructor turns down: only a constructor can
+        // write these fields, so decoding a state of another initial state builds a new instance.
+        ("EncodedReadonly", Source("EncodedReadonly", """
+            readonly List<int> items;
+            readonly int[] row;
+            readonly int limit;
+            readonly Box box;
+            public EncodedReadonly([Range(0, 2)] int n) { Require(n > 0); items = new List<int> { n }; row = new int[n]; limit = n; box = new Box { N = 10 * n }; }
+            [Action] void Add() { Require(items.Count <= limit); items.Add(0); }
+            [Action] void Mark([Range(0, 1)] int i) { Require(i < row.Length && row[i] == 0); row[i] = 1; }
+            [Action] void Bump() { Require(box.N % 10 == 0); box.N++; }
+            [Action] void Idle() { }
+            """, "public record Box { public int N { get; set; } }\n")),
+
+        // A struct with get-only members whose constructor orders its arguments, and a positional record class: both
+        // rebuilt through their constructors.
+        ("EncodedConstructed", Source("EncodedConstructed", """
+            HashSet<Edge> edges = new();
+            Pair pair = new(0, 0);
+            [Action] void Link([Range(0, 2)] int a, [Range(0, 2)] int b) { Require(a != b && edges.Count < 2); edges.Add(new Edge(b, a)); }
+            [Action] void Grow() { Require(pair.Hi < 2); pair = new Pair(pair.Lo, pair.Hi + 1); }
+            [Action] void Idle() { }
+            """, """
+            public readonly record struct Edge
+            {
+                public int A { get; }
+                public int B { get; }
+                public Edge(int x, int y) => (A, B) = x < y ? (x, y) : (y, x);
+            }
+            public sealed record Pair(int Lo, int Hi);
+
+            """)),
+
         // A record with a get-only member: not rebuilt from its members, so the general path.
         ("GeneralRecord", Source("GeneralRecord", """
             Fixed value = new(0);

@@ -124,14 +124,14 @@ internal static class CSharp73Models
         """;
 
     /// <summary>
-    /// The inventory with a struct of readonly fields set by its constructor, which decoding cannot rebuild from its
-    /// members: states are instances (the general path).
+    /// The inventory with a struct of readonly fields set by a constructor that takes more than its members, which
+    /// decoding cannot rebuild from them: states are instances (the general path).
     /// </summary>
     public static string InventoryGeneral { get; } = Inventory
         .Replace("partial class Inventory", "partial class InventoryGeneral")
         .Replace("public int Id;", "public readonly int Id;")
-        .Replace("public bool Busy;", "public readonly bool Busy;\n        public Slot(int id, bool busy) { Id = id; Busy = busy; }")
-        .Replace("slot.Id = x;", "slot = new Slot(x, !slot.Busy);")
+        .Replace("public bool Busy;", "public readonly bool Busy;\n        public Slot(int id, bool busy, string why) { Id = id; Busy = busy; }")
+        .Replace("slot.Id = x;", "slot = new Slot(x, !slot.Busy, \"added\");")
         .Replace("slot.Busy = !slot.Busy;", string.Empty);
 
     /// <summary>The ordered queue of the README's first command in C# 7.3: a blocked PR keeps its place, so the queue gets stuck.</summary>

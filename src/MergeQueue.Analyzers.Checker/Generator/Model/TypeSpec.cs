@@ -38,6 +38,9 @@ internal sealed record TypeSpec(
     /// <summary>For records and structs: how a decoded state builds a value from its members.</summary>
     public RebuildKind Rebuild { get; init; }
 
+    /// <summary>For <see cref="RebuildKind.Construct"/>: per parameter of the constructor, the index of the member it takes.</summary>
+    public EquatableArray<int> ConstructorOrder { get; init; }
+
     /// <summary>For multi-dimensional arrays: the number of dimensions.</summary>
     public int Rank { get; init; }
 
