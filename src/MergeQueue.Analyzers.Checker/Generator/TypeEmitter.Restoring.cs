@@ -19,10 +19,10 @@ internal static partial class TypeEmitter
     /// </summary>
     public static void RestoreFields(SourceWriter w, IReadOnlyList<TypeSpec> types, IReadOnlyList<FieldSpec> fields, string source, string target, string copy)
     {
-        var kept = fields.Where(f => f.IsReadOnly && !IsCollection(types[f.Type].Kind)).ToList();
-        if (kept.Count > 0)
+        var values = fields.Where(f => f.IsReadOnly && !IsCollection(types[f.Type].Kind)).ToList();
+        if (values.Count > 0)
         {
-            w.Line("if (!(" + string.Join(" && ", kept.Select(f => Call("Equal", f.Type, source + "." + f.Access, target + "." + f.Access))) + ")) return " + copy + ";");
+            w.Line("if (!(" + string.Join(" && ", values.Select(f => Call("Equal", f.Type, source + "." + f.Access, target + "." + f.Access))) + ")) return " + copy + ";");
         }
 
         var refilled = fields.Where(f => f.IsReadOnly && IsCollection(types[f.Type].Kind)).ToList();
