@@ -9,15 +9,33 @@ namespace MergeQueue.Analyzers.Engine;
 /// </summary>
 internal static class LiteralText
 {
+    /// <summary>
+    /// A string longer than this prints its first this many characters, then its length: a trace printed whole every
+    /// state of a 16-million-character string (the longest the checker builds), tens of megabytes of text a step that
+    /// took seconds past the time limit to build, and no one reads.
+    /// </summary>
+    public const int LongString = 1000;
+
+    /// <summary>
+    /// <c>"ab"</c>; past <see cref="LongString"/> characters <c>"abab"… (16,777,216 characters)</c> with the first characters between the quotes, cut before a
+    /// surrogate pair rather than inside it.
+    /// </summary>
     public static void AppendQuoted(StringBuilder text, string value, char quote)
     {
+        int shown = value.Length <= LongString ? value.Length
+            : char.IsHighSurrogate(value[LongString - 1]) ? LongString - 1
+            : LongString;
         text.Append(quote);
-        foreach (char c in value)
+        for (int i = 0; i < shown; i++)
         {
-            AppendEscaped(text, c, quote);
+            AppendEscaped(text, value[i], quote);
         }
 
         text.Append(quote);
+        if (shown < value.Length)
+        {
+            text.Append("… (").Append(value.Length.ToString("N0", CultureInfo.InvariantCulture)).Append(" characters)");
+        }
     }
 
     public static string Quote(string value)
