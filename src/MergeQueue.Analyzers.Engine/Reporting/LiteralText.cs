@@ -9,15 +9,33 @@ namespace MergeQueue.Analyzers.Engine;
 /// </summary>
 internal static class LiteralText
 {
+    /// <summary>
+    /// A string longer than this prints as its first this many characters and its length. Printed whole, the trace of
+    /// a string doubled up to the checker's bound of 16,777,216 characters was 33 million characters of message, built
+    /// for seconds past the time limit, and no one reads it.
+    /// </summary>
+    public const int LongString = 1000;
+
+    /// <summary>
+    /// <c>"ab"</c>; past <see cref="LongString"/> characters the first ones and the length,
+    /// <c>"abab"… (16,777,216 characters)</c>, cut before a surrogate pair rather than inside it.
+    /// </summary>
     public static void AppendQuoted(StringBuilder text, string value, char quote)
     {
+        int shown = value.Length <= LongString ? value.Length
+            : char.IsHighSurrogate(value[LongString - 1]) ? LongString - 1
+            : LongString;
         text.Append(quote);
-        foreach (char c in value)
+        for (int i = 0; i < shown; i++)
         {
-            AppendEscaped(text, c, quote);
+            AppendEscaped(text, value[i], quote);
         }
 
         text.Append(quote);
+        if (shown < value.Length)
+        {
+            text.Append("… (").Append(value.Length.ToString("N0", CultureInfo.InvariantCulture)).Append(" characters)");
+        }
     }
 
     public static string Quote(string value)

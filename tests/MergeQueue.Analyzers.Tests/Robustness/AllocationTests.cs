@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using MergeQueue.Analyzers.Tests.Infrastructure;
 using Xunit;
@@ -28,17 +29,23 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public async Task A_string_doubled_a_step_stops_at_the_size_bound()
+    public async Task A_string_doubled_a_step_stops_at_the_size_bound_and_its_trace_prints_each_state_short()
     {
         // "ab" doubled 23 times is 16,777,216 characters, the most one string may hold; the 24th doubling passes it.
+        // The trace printed each of its 24 states whole: a message of 33,555,264 characters, built in seconds past
+        // the time limit (issue 14's time family). A string past 1,000 characters prints its first 1,000 and its length.
         var diagnostics = await AnalyzerRun.DiagnosticsAsync(new[]
         {
             TestCompilation.Usings + "[StateMachine]\npartial class Big\n{\nstring s = \"ab\";\n[Action] void Double() { s = s + s; }\n}\n",
         });
 
+        var lines = diagnostics.Single("SM0004").MessageLines();
         Assert.StartsWith(
             "Action 'Double()' went past a limit of the checker: a string of 33,554,432 characters; the checker builds at most 16,777,216 per string",
-            diagnostics.Single("SM0004").MessageLines()[0]);
+            lines[0]);
+        Assert.Equal("9: Double(): s = \"" + string.Concat(Enumerable.Repeat("ab", 500)) + "\"… (1,024 characters)", lines[10]);
+        Assert.Equal("23: Double(): s = \"" + string.Concat(Enumerable.Repeat("ab", 500)) + "\"… (16,777,216 characters)", lines[24]);
+        Assert.All(lines, line => Assert.True(line.Length < 1100, line.Length + " characters"));
     }
 
     [Fact]

@@ -167,6 +167,26 @@ internal sealed partial class PackedFields
         return fields;
     }
 
+    /// <summary>
+    /// One field of a state as a new object, for printing it: the fields before it are skipped, those after it not
+    /// read. A trace prints each field of each state, and a state of a 16-million-character string took a second to
+    /// print whole once for each of its fields.
+    /// </summary>
+    public Value DecodeField(PackedState state, int field)
+    {
+        var fields = new Value[field + 1];
+        if (Simple)
+        {
+            Load(state, fields, new ArrayObject?[field + 1]);
+        }
+        else
+        {
+            Load(state, fields, new PackContext(CodecCount), 1UL << System.Math.Min(field, 63));
+        }
+
+        return fields[field];
+    }
+
     /// <summary>Encodes the fields (past two words, with <paramref name="writer"/>); one array in two fields is the model error of SPEC §2.</summary>
     public PackedState Store(Value[] fields, StateWriter writer, PackContext? context, System.Threading.CancellationToken cancellation = default)
     {

@@ -279,7 +279,7 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
     }
 
     public string FormatField(InterpretedState state, int field) =>
-        layout.Types[field].Format((state.Fields ?? layout.Packing!.Decode(state.Packed))[field]);
+        layout.Types[field].Format(state.Fields is { } fields ? fields[field] : layout.Packing!.DecodeField(state.Packed, field));
 
     private static Values.Value Run(Execution ex, CompiledFunction function, ActionEntry entry, int key)
     {
