@@ -58,9 +58,9 @@ internal sealed partial class BodyCompiler
             case IObjectCreationOperation creation:
                 return ObjectCreation(creation);
             case IArrayCreationOperation creation:
-                return ArrayCreation(creation);
+                return ArrayCreation(creation, use);
             case ICollectionExpressionOperation collection:
-                return CollectionExpression(collection);
+                return CollectionExpression(collection, use);
             case IDelegateCreationOperation @delegate:
                 return DelegateCreation(@delegate);
             case IBinaryOperation binary:
