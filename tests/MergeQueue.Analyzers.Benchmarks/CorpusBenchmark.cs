@@ -85,10 +85,12 @@ internal static class CorpusBenchmark
         // (a) The compile-time check, as the compiler runs the analyzer.
         var compilation = CorpusCompilation.Create(twin.SourcePath, source);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var check = Stopwatch.StartNew();
         var diagnostics = await CorpusCompilation.CheckAsync(compilation, limit);
         check.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var refusal = diagnostics.FirstOrDefault(d => d.Id.StartsWith("SM01", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
         var statistics = diagnostics.FirstOrDefault(d => d.Id == "SM0010");
         if (refusal is not null)
@@ -101,8 +103,8 @@ internal static class CorpusBenchmark
             row.CheckSeconds = check.Elapsed.TotalSeconds;
             row.CheckPartial = diagnostics.Any(d => d.Id == "SM0005");
             // On a shared machine the wall time moves with the load; the process's CPU time (the collector's
-            // threads included) much less.
-            row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"compile-time check: {cpu:F2} s of CPU, {row.CheckStates / Math.Max(cpu, 1e-3):N0} states per CPU second"));
+            // threads included) much less, and the bytes allocated not at all.
+            row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"compile-time check: {cpu:F2} s of CPU, {row.CheckStates / Math.Max(cpu, 1e-3):N0} states per CPU second, {allocated / 1e6:N0} MB allocated"));
             var verdict = diagnostics.Where(d => d.Id is not "SM0010" and not "SM0005" && d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).Distinct().ToList();
             if (verdict.Count > 0)
             {
