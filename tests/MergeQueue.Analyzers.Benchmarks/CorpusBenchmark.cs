@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--limit S] [--memory]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -26,6 +26,7 @@ internal static class CorpusBenchmark
             mkdir -p /tmp/ex && git archive HEAD specifications | tar x -C /tmp/ex
           Modules that neither holds (TLAPS, from tlapm's library; community modules) are copied in from $TLA_LIBRARY.
           TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
+          --check-only runs the compile-time check alone (no Explore(), no TLC), to measure the interpreter.
           --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs)
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
         """;
@@ -35,7 +36,8 @@ internal static class CorpusBenchmark
         var limitAt = Array.IndexOf(args, "--limit");
         var limit = limitAt >= 0 ? int.Parse(args[limitAt + 1], CultureInfo.InvariantCulture) : 60;
         var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (limitAt < 0 || i != limitAt + 1)).ToList();
-        var runTlc = !args.Contains("--no-tlc");
+        var checkOnly = args.Contains("--check-only");
+        var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
@@ -53,7 +55,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, limit, memory);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -75,16 +77,20 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, int limit, bool memory)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
 
         // (a) The compile-time check, as the compiler runs the analyzer.
         var compilation = CorpusCompilation.Create(twin.SourcePath, source);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var check = Stopwatch.StartNew();
         var diagnostics = await CorpusCompilation.CheckAsync(compilation, limit);
         check.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var refusal = diagnostics.FirstOrDefault(d => d.Id.StartsWith("SM01", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
         var statistics = diagnostics.FirstOrDefault(d => d.Id == "SM0010");
         if (refusal is not null)
@@ -96,6 +102,9 @@ internal static class CorpusBenchmark
             row.CheckStates = long.Parse(Regex.Match(statistics.GetMessage(CultureInfo.InvariantCulture), @"': ([\d,]+) distinct states").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
             row.CheckSeconds = check.Elapsed.TotalSeconds;
             row.CheckPartial = diagnostics.Any(d => d.Id == "SM0005");
+            // On a shared machine the wall time moves with the load; the process's CPU time (the collector's
+            // threads included) much less, and the bytes allocated not at all.
+            row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"compile-time check: {cpu:F2} s of CPU, {row.CheckStates / Math.Max(cpu, 1e-3):N0} states per CPU second, {allocated / 1e6:N0} MB allocated"));
             var verdict = diagnostics.Where(d => d.Id is not "SM0010" and not "SM0005" && d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).Distinct().ToList();
             if (verdict.Count > 0)
             {
@@ -111,8 +120,12 @@ internal static class CorpusBenchmark
         // (b) The generated Explore(), 1 then 2 workers, each after a short warm-up of its own code.
         try
         {
-            var loaded = CorpusCompilation.LoadExplore(twin.SourcePath, source, twin.ClassName);
-            if (loaded is not { } explorer)
+            var loaded = runExplore ? CorpusCompilation.LoadExplore(twin.SourcePath, source, twin.ClassName) : null;
+            if (!runExplore)
+            {
+                // --check-only: the compile-time check alone.
+            }
+            else if (loaded is not { } explorer)
             {
                 row.Notes.Add("no Explore(): " + (diagnostics.FirstOrDefault(d => d.Id == "SM0112")?.GetMessage(CultureInfo.InvariantCulture).Split('\n')[0] ?? "the generator emitted none"));
             }

@@ -68,6 +68,14 @@ public sealed class DifferentialTests
     [InlineData("string? s = null; result = (s ?? \"d\") + s?.ToUpperInvariant() + (s is null) + \"abc\".Contains(\"bc\") + \"x\".Equals(\"x\") + (\"a\" == \"A\");")]
     [InlineData("var list = Enumerable.Range(0, 5).ToList(); list.RemoveAll(x => x % 2 == 0); result = string.Join(\",\", list) + list.Exists(x => x == 3) + list.Find(x => x > 1) + list.TrueForAll(x => x > 0);")]
     [InlineData("int[] a = [1, 2]; int[] b = [..a, ..a, 3]; var c = b.Reverse().Skip(1).ToArray(); result = string.Join(\"\", c) + b.SequenceEqual(new[] { 1, 2, 1, 2, 3 }) + b.LastOrDefault(x => x > 5) + b.ElementAt(4);")]
+    // Set comparisons with literals (built once when only read), arrays with duplicates, a long array and another set.
+    [InlineData("var s = new HashSet<int> { 1, 2 }; result = $\"{s.IsSubsetOf([1, 2, 2, 3])} {s.SetEquals([2, 1, 1])} {s.IsProperSubsetOf([1, 2])} {s.IsProperSupersetOf([1])} {s.Overlaps([5, 2])} {s.Overlaps(new[] { 7 })} {s.IsSupersetOf(new HashSet<int> { 2 })} {s.SetEquals(new HashSet<int> { 2, 1 })} {s.IsSubsetOf(Enumerable.Range(0, 20).ToArray())} {new HashSet<int>().IsProperSubsetOf([])}\";")]
+    // A literal built once must not be shared with a reader that writes: each pass gets its own.
+    [InlineData("for (int i = 0; i < 2; i++) { int[] a = [1, 2]; a[0] += 10; var t = new HashSet<int>([1, 2]); t.Add(i); result += a[0] + \":\" + t.Count + \" \"; }")]
+    // Span members over arrays: Contains, IndexOf, LastIndexOf, SequenceEqual, StartsWith, EndsWith, and Contains as a method group.
+    [InlineData("int[] xs = [1, 3, 1]; int[] ab = [1, 2]; E[] es = [E.A, E.C, E.A]; E[] eb = [E.A, E.B]; result = $\"{xs.Contains(3)} {xs.AsSpan().IndexOf(1)} {xs.AsSpan().LastIndexOf(1)} {xs.AsSpan().IndexOf(2)} {xs.AsSpan().SequenceEqual(new[] { 1, 3, 1 })} {xs.AsSpan().SequenceEqual(ab)} {xs.AsSpan().StartsWith(ab)} {xs.AsSpan().EndsWith(new[] { 3, 1 })} {xs.Count(ab.Contains)} {es.Count(eb.Contains)} {es.Any(eb.Contains)} {es.Contains(E.B)}\";")]
+    // ToArray and ToList of a Select over a sized source, and Count and Contains over arrays.
+    [InlineData("var xs = new[] { 3, 1, 2 }; result = string.Join(\",\", Enumerable.Range(0, 3).Select(i => xs[i] * 2).ToArray()) + xs.Select((x, i) => x + i).ToList().Count + xs.Count(x => x > 1) + xs.Contains(2) + xs.Where(x => x > 1).Select(x => x).ToArray().Length;")]
     public void Interpreter_agrees_with_dotnet(string snippet)
     {
         string source = Interpreted.Source("string result = \"\";\n[Action] void Step() { " + snippet + " }", Types);

@@ -127,4 +127,28 @@ public sealed class CallFrameTests
         model.Do("Step()");
         Assert.Equal("492", model["result"]);
     }
+
+    [Fact]
+    public void A_static_or_literal_array_argument_is_shared_only_with_a_method_that_only_reads_it()
+    {
+        // Counted by hand: 2 is in Evens, 1 and 3 in [1, 3] (reads 1, 2, 1); Evens stays [0, 2] and each params
+        // array is new per call (writes 10 + 10 + 11 + 11, and Keep's copy of Evens starts with 0).
+        var model = Interpreted.Of("""
+            static readonly int[] Evens = [0, 2];
+            readonly int[] values = [1, 2, 3];
+            int reads;
+            int writes;
+            int CountAt(params int[] wanted) => values.Count(wanted.Contains);
+            int Bump(params int[] xs) { xs[0] += 10; return xs[0]; }
+            int[] Keep(int[] xs) => xs;
+            [Action] void Step()
+            {
+                reads = CountAt(Evens) * 100 + CountAt(1, 3) * 10 + CountAt(Evens);
+                writes = Bump(Evens) + Bump(Evens) + Bump(1, 2) + Bump(1, 2) + Keep(Evens)[0] * 1000;
+            }
+            """);
+        model.Do("Step()");
+        Assert.Equal("121", model["reads"]);
+        Assert.Equal("42", model["writes"]);
+    }
 }

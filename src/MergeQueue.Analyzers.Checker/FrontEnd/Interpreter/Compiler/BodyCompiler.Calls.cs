@@ -113,6 +113,15 @@ internal sealed partial class BodyCompiler
                     values.Add((slot, Expr(argument.Value)));
                 }
             }
+            else if (argument.Parameter is { ContainingSymbol: IMethodSymbol callee } && IsSharedAsIs(argument.Value))
+            {
+                // Compiled both ways; which one runs is known once every body is compiled, before any runs.
+                var uses = model.ParameterUsesOf(callee);
+                int ordinal = argument.Parameter.Ordinal;
+                var peeked = Expr(argument.Value, Use.Peek());
+                var owned = Expr(argument.Value);
+                values.Add((slot, frame => uses.Keeps(ordinal) ? owned(frame) : peeked(frame)));
+            }
             else
             {
                 values.Add((slot, Expr(argument.Value)));
@@ -147,6 +156,17 @@ internal sealed partial class BodyCompiler
             return result;
         };
     }
+
+    /// <summary>
+    /// An argument that nothing else writes: a static field (a writer gets its own copy) or an array of constants
+    /// (a params array too). A callee that only peeks at it may have it as it is.
+    /// </summary>
+    private static bool IsSharedAsIs(IOperation argument) => StripConversions(argument) switch
+    {
+        IFieldReferenceOperation { Field.IsStatic: true, Field.IsConst: false } => true,
+        IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: { } initializer } => initializer.ElementValues.All(IsPlainConstant),
+        _ => false,
+    };
 
     /// <summary>
     /// The callee's frame, kept in a slot of the caller's frame for the next call from the same place. A call from

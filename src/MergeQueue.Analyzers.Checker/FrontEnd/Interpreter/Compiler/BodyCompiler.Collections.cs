@@ -144,7 +144,7 @@ internal sealed partial class BodyCompiler
         }
     }
 
-    private Expr ArrayCreation(IArrayCreationOperation operation)
+    private Expr ArrayCreation(IArrayCreationOperation operation, Use use)
     {
         if (operation.DimensionSizes.Length > 1 && TypeOf(operation) is MultiArrayType multi)
         {
@@ -154,6 +154,13 @@ internal sealed partial class BodyCompiler
         if (TypeOf(operation) is not ArrayType arrayType || operation.DimensionSizes.Length != 1)
         {
             return Unsupported(operation, "the multi-dimensional array '" + Shorten(operation.Syntax.ToString()) + "'");
+        }
+
+        if (operation.Initializer is { } constants && use.IsPeek && constants.ElementValues.All(IsPlainConstant))
+        {
+            // As a collection expression of constants (below): built once for a consumer that only reads it.
+            var constant = new Value(new ArrayObject(constants.ElementValues.Select(e => Constant(e)(null!)).ToArray()));
+            return _ => constant;
         }
 
         if (operation.Initializer is { } initializer)
@@ -195,13 +202,23 @@ internal sealed partial class BodyCompiler
         };
     }
 
-    /// <summary><c>[1, 2, ..rest]</c> as an array, list, set or read-only sequence.</summary>
-    private Expr CollectionExpression(ICollectionExpressionOperation operation)
+    /// <summary>
+    /// <c>[1, 2, ..rest]</c> as an array, list, set or read-only sequence. One of constants that its consumer only
+    /// reads (<c>s.IsSubsetOf([0, 1])</c>, run once per state) is built once: nothing can tell it from a new one.
+    /// </summary>
+    private Expr CollectionExpression(ICollectionExpressionOperation operation, Use use)
     {
         var type = TypeOf(operation);
         if (type is null)
         {
             return Nothing;
+        }
+
+        if (use.IsPeek && type is ArrayType or OpaqueType or ListType or SetType
+            && operation.Elements.All(IsPlainConstant))
+        {
+            var constant = Builder(type, operation)(operation.Elements.Select(e => Constant(e)(null!)).ToList());
+            return _ => constant;
         }
 
         var parts = new List<(bool Spread, Expr Value)>();
@@ -216,7 +233,7 @@ internal sealed partial class BodyCompiler
         var build = Builder(type, operation);
         return frame =>
         {
-            var items = new List<Value>();
+            var items = new List<Value>(all.Length);
             foreach (var (spread, value) in all)
             {
                 if (spread)
@@ -232,6 +249,10 @@ internal sealed partial class BodyCompiler
             return build(items);
         };
     }
+
+    // A constant the interpreter holds (not a floating-point one, which it refuses).
+    private static bool IsPlainConstant(IOperation operation) =>
+        operation.ConstantValue is { HasValue: true, Value: not (float or double or decimal) };
 
     /// <summary>Makes a new collection of <paramref name="type"/> from elements in order (duplicates dropped for sets).</summary>
     private System.Func<List<Value>, Value> Builder(VType type, IOperation at)
@@ -251,7 +272,7 @@ internal sealed partial class BodyCompiler
             case SetType set:
                 return items =>
                 {
-                    var table = new TableObject(set.Key, null);
+                    var table = new TableObject(set.Key, items.Count);
                     foreach (var item in items)
                     {
                         if (table.Find(item) < 0)

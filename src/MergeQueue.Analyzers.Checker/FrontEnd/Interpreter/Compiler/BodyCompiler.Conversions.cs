@@ -54,7 +54,7 @@ internal sealed partial class BodyCompiler
 
         if (operand is ICollectionExpressionOperation collection)
         {
-            return CollectionExpression(collection);
+            return CollectionExpression(collection, use);
         }
 
         if (conversion.IsConditionalExpression && operand is IConditionalOperation { WhenFalse: { } whenFalse } conditional)

@@ -44,6 +44,11 @@ internal sealed partial class BodyCompiler
                 // The state before the step handed on as a value (`IsStep(before, this, ...)`): a copy of its fields.
                 return frame => new Value(new Values.Heap.ModelInstance((Value[])frame.Ex.Before!.Clone()));
             case IParameterReferenceOperation parameter:
+                if (!use.IsPeek && parameter.Parameter.ContainingSymbol is IMethodSymbol owner)
+                {
+                    model.ParameterUsesOf(owner).Keep(parameter.Parameter.Ordinal);
+                }
+
                 return ReadVariable(parameter.Parameter);
             case IFieldReferenceOperation field:
                 return FieldRead(field, use);
@@ -58,9 +63,9 @@ internal sealed partial class BodyCompiler
             case IObjectCreationOperation creation:
                 return ObjectCreation(creation);
             case IArrayCreationOperation creation:
-                return ArrayCreation(creation);
+                return ArrayCreation(creation, use);
             case ICollectionExpressionOperation collection:
-                return CollectionExpression(collection);
+                return CollectionExpression(collection, use);
             case IDelegateCreationOperation @delegate:
                 return DelegateCreation(@delegate);
             case IBinaryOperation binary:

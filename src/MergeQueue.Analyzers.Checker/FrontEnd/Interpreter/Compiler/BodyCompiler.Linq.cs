@@ -113,7 +113,7 @@ internal sealed partial class BodyCompiler
                 var missing = name == "ElementAtOrDefault" ? resultType.Default : (Value?)null;
                 return frame => Runtime.Linq.ElementAt(frame.Ex, source(frame), plain!(frame).Bits, missing);
             case "ToArray":
-                return frame => new Value(new ArrayObject(Runtime.Linq.ToList(frame.Ex, source(frame)).ToArray()));
+                return frame => new Value(new ArrayObject(Runtime.Linq.ToArray(frame.Ex, source(frame))));
             case "ToList":
                 return frame =>
                 {

@@ -42,12 +42,14 @@ internal sealed partial class BodyCompiler
             case "Contains" or "IndexOf" or "LastIndexOf" when TypeOf(StripConversions(arguments[1].Value)) is not ArrayType:
                 var sought = Expr(arguments[1].Value);
                 string name = operation.TargetMethod.Name;
+                bool last = name == "LastIndexOf";
+                bool contains = name == "Contains";
                 return frame =>
                 {
                     var items = Items(span(frame));
                     var v = sought(frame);
-                    int found = name == "LastIndexOf" ? items.FindLastIndex(item => element.ValueEquals(item, v)) : items.FindIndex(item => element.ValueEquals(item, v));
-                    return name == "Contains" ? Value.Of(found >= 0) : new Value(found);
+                    int found = last ? LastIndexOf(items, v, element) : IndexOf(items, v, element);
+                    return contains ? Value.Of(found >= 0) : new Value(found);
                 };
             case "SequenceEqual" or "StartsWith" or "EndsWith" when TypeOf(SpanSource(arguments[1].Value))?.ElementType is not null:
                 var other = Expr(SpanSource(arguments[1].Value), Use.Peek());
@@ -56,9 +58,9 @@ internal sealed partial class BodyCompiler
                 {
                     var a = Items(span(frame));
                     var b = Items(other(frame));
-                    int at = mode == "EndsWith" ? a.Count - b.Count : 0;
-                    bool fits = mode == "SequenceEqual" ? a.Count == b.Count : b.Count <= a.Count;
-                    return Value.Of(fits && b.Select((item, i) => element.ValueEquals(a[at + i], item)).All(same => same));
+                    int at = mode == "EndsWith" ? a.Length - b.Length : 0;
+                    bool fits = mode == "SequenceEqual" ? a.Length == b.Length : b.Length <= a.Length;
+                    return Value.Of(fits && SameFrom(a, at, b, element));
                 };
             case "SequenceCompareTo" when TypeOf(SpanSource(arguments[1].Value))?.ElementType is not null && ElementCompareTo(element) is { } compare:
                 var second = Expr(SpanSource(arguments[1].Value), Use.Peek());
@@ -68,7 +70,7 @@ internal sealed partial class BodyCompiler
                 {
                     var a = Items(span(frame));
                     var b = Items(second(frame));
-                    for (int i = 0; i < Math.Min(a.Count, b.Count); i++)
+                    for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
                     {
                         int result = compare(a[i], b[i]);
                         if (result != 0)
@@ -77,7 +79,7 @@ internal sealed partial class BodyCompiler
                         }
                     }
 
-                    return new Value(lengthDifference ? a.Count - b.Count : a.Count.CompareTo(b.Count));
+                    return new Value(lengthDifference ? a.Length - b.Length : a.Length.CompareTo(b.Length));
                 };
             default:
                 return null;
@@ -156,5 +158,52 @@ internal sealed partial class BodyCompiler
         return StripConversions(argument);
     }
 
-    private static List<Value> Items(Value span) => span.Ref is null ? new List<Value>() : Sequences.Enumerate(span.Ref).ToList();
+    // A span's elements, read where they are: these calls run once per element of a query (pc.Count(labels.Contains)),
+    // so neither a copy nor a closure per call.
+    private static Value[] Items(Value span) => span.Ref switch
+    {
+        null => Array.Empty<Value>(),
+        ArrayObject array => array.Items,
+        var other => Sequences.Enumerate(other).ToArray(),
+    };
+
+    private static int IndexOf(Value[] items, Value sought, VType element)
+    {
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (element.ValueEquals(items[i], sought))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LastIndexOf(Value[] items, Value sought, VType element)
+    {
+        for (int i = items.Length - 1; i >= 0; i--)
+        {
+            if (element.ValueEquals(items[i], sought))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="b"/> equals the elements of <paramref name="a"/> from <paramref name="at"/> on (which fit).</summary>
+    private static bool SameFrom(Value[] a, int at, Value[] b, VType element)
+    {
+        for (int i = 0; i < b.Length; i++)
+        {
+            if (!element.ValueEquals(a[at + i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

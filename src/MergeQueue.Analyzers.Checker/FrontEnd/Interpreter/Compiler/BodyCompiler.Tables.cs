@@ -55,22 +55,8 @@ internal sealed partial class BodyCompiler
                 };
             case "SetEquals" or "IsSubsetOf" or "IsSupersetOf" or "IsProperSubsetOf" or "IsProperSupersetOf" or "Overlaps":
                 string name = operation.TargetMethod.Name;
-                return (_, r, v, _) =>
-                {
-                    var set = (TableObject)r!;
-                    var other = OtherSet(v[0], type.Key);
-                    bool allMine = set.All(slot => other.Find(set.KeyAt(slot)) >= 0);
-                    bool allTheirs = other.All(slot => set.Find(other.KeyAt(slot)) >= 0);
-                    return Value.Of(name switch
-                    {
-                        "SetEquals" => allMine && allTheirs,
-                        "IsSubsetOf" => allMine,
-                        "IsSupersetOf" => allTheirs,
-                        "IsProperSubsetOf" => allMine && !allTheirs,
-                        "IsProperSupersetOf" => allTheirs && !allMine,
-                        _ => set.Any(slot => other.Find(set.KeyAt(slot)) >= 0),
-                    });
-                };
+                var comparison = SetComparison(name);
+                return (_, r, v, _) => Value.Of(comparison((TableObject)r!, SetToCompare(v[0], type.Key)));
             case "RemoveWhere":
                 return (frame, r, v, _) =>
                 {
@@ -90,6 +76,106 @@ internal sealed partial class BodyCompiler
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// What a comparison (<c>SetEquals</c>, <c>IsSubsetOf</c>, …) compares with: another set as it is (it is only read),
+    /// a small array as it is (invariants compare with literals, <c>s.IsSubsetOf([0, 1])</c>, once per state), else
+    /// a set of the sequence's elements.
+    /// </summary>
+    private static object SetToCompare(Value sequence, VType key) => sequence.Ref switch
+    {
+        null => throw Errors.Argument("Value cannot be null.", "other"),
+        TableObject { Pair: null } set => set,
+        ArrayObject { Items.Length: <= SmallArray } array => array,
+        _ => OtherSet(sequence, key),
+    };
+
+    // Up to this many elements, scanning an array for each key beats building a set of it.
+    private const int SmallArray = 8;
+
+    private static System.Func<TableObject, object, bool> SetComparison(string name) => name switch
+    {
+        "SetEquals" => (set, other) => AllMine(set, other) && AllTheirs(set, other),
+        "IsSubsetOf" => AllMine,
+        "IsSupersetOf" => AllTheirs,
+        "IsProperSubsetOf" => (set, other) => AllMine(set, other) && !AllTheirs(set, other),
+        "IsProperSupersetOf" => (set, other) => AllTheirs(set, other) && !AllMine(set, other),
+        _ => (set, other) => !NoneMine(set, other),
+    };
+
+    // Whether every key of the set is in the other (a set or a small array).
+    private static bool AllMine(TableObject set, object other)
+    {
+        for (int slot = 0; slot < set.End; slot++)
+        {
+            if (set.IsUsed(slot) && !Holds(other, set.KeyAt(slot), set.KeyType))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether no key of the set is in the other.
+    private static bool NoneMine(TableObject set, object other)
+    {
+        for (int slot = 0; slot < set.End; slot++)
+        {
+            if (set.IsUsed(slot) && Holds(other, set.KeyAt(slot), set.KeyType))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether every element of the other is in the set.
+    private static bool AllTheirs(TableObject set, object other)
+    {
+        if (other is ArrayObject array)
+        {
+            foreach (var item in array.Items)
+            {
+                if (set.Find(item) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var table = (TableObject)other;
+        for (int slot = 0; slot < table.End; slot++)
+        {
+            if (table.IsUsed(slot) && set.Find(table.KeyAt(slot)) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Holds(object other, Value key, VType keyType)
+    {
+        if (other is TableObject table)
+        {
+            return table.Find(key) >= 0;
+        }
+
+        foreach (var item in ((ArrayObject)other).Items)
+        {
+            if (keyType.Equal(item, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TableObject OtherSet(Value sequence, VType key)

@@ -22,6 +22,7 @@ internal sealed class ModelContext
     private readonly Dictionary<IMethodSymbol, CompiledFunction> functions = new(SymbolEqualityComparer.Default);
     private readonly Queue<System.Action> pending = new();
     private readonly Dictionary<ISymbol, SourceStatic?> sourceStatics = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, ParameterUses> parameterUses = new(SymbolEqualityComparer.Default);
 
     public ModelContext(ModelShape shape, ModelSource source, TypeMapper types, ModelDiagnostics diagnostics)
     {
@@ -77,6 +78,18 @@ internal sealed class ModelContext
     public bool TryGetStaticProperty(IPropertySymbol property, out int slot) => staticProperties.TryGetValue(property.OriginalDefinition, out slot);
 
     /// <summary>The compiled form of a model method or accessor, or null (reported) when its body is not available.</summary>
+    /// <summary>What the body of <paramref name="method"/> does with its parameters (see <see cref="ParameterUses"/>).</summary>
+    public ParameterUses ParameterUsesOf(IMethodSymbol method)
+    {
+        method = ParameterUses.Owner(method);
+        if (!parameterUses.TryGetValue(method, out var uses))
+        {
+            uses = parameterUses[method] = new ParameterUses();
+        }
+
+        return uses;
+    }
+
     public CompiledFunction? Function(IMethodSymbol method, Location useSite)
     {
         method = method.PartialImplementationPart ?? method;

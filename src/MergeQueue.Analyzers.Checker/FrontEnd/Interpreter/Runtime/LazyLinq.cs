@@ -31,7 +31,8 @@ internal static partial class LazyLinq
     public static IEnumerable<Value> Select(Execution ex, Value source, Closure selector, bool indexed)
     {
         var items = Linq.Source(source);
-        return Iterate();
+        int size = Sequences.KnownCount(source.Ref);
+        return size >= 0 ? new SizedSequence(Iterate(), size) : Iterate();
 
         IEnumerable<Value> Iterate()
         {

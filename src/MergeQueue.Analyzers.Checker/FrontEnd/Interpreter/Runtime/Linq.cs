@@ -106,6 +106,21 @@ internal static partial class Linq
         }
 
         int count = 0;
+        if (source.Ref is ArrayObject array)
+        {
+            // Element by element without an enumerator: invariants count over small arrays once per state.
+            foreach (var item in array.Items)
+            {
+                ex.Tick(null);
+                if (predicate!.Invoke(ex, item).Bool)
+                {
+                    count = checked(count + 1);
+                }
+            }
+
+            return count;
+        }
+
         foreach (var item in Source(source))
         {
             ex.Tick(null);
@@ -123,6 +138,20 @@ internal static partial class Linq
         if (source.Ref is TableObject { Pair: null } set)
         {
             return set.Find(value) >= 0;
+        }
+
+        if (source.Ref is ArrayObject array)
+        {
+            foreach (var item in array.Items)
+            {
+                ex.Tick(null);
+                if (element.ValueEquals(item, value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         foreach (var item in Source(source))
@@ -228,11 +257,41 @@ internal static partial class Linq
 
     public static List<Value> ToList(Execution ex, Value source)
     {
-        var items = new List<Value>(System.Math.Max(0, Sequences.KnownCount(source.Ref)));
+        var items = new List<Value>(System.Math.Max(0, Sequences.SizeHint(source.Ref)));
         foreach (var item in Source(source))
         {
             ex.Tick(null);
             items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary><c>ToArray</c>: filled in place when the size is known beforehand, else through a list.</summary>
+    public static Value[] ToArray(Execution ex, Value source)
+    {
+        int size = Sequences.SizeHint(source.Ref);
+        if (size < 0)
+        {
+            return ToList(ex, source).ToArray();
+        }
+
+        var items = new Value[size];
+        int count = 0;
+        foreach (var item in Source(source))
+        {
+            ex.Tick(null);
+            if (count == items.Length)
+            {
+                System.Array.Resize(ref items, System.Math.Max(4, count * 2));
+            }
+
+            items[count++] = item;
+        }
+
+        if (count != items.Length)
+        {
+            System.Array.Resize(ref items, count);
         }
 
         return items;

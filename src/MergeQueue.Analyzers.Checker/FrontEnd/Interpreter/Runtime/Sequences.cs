@@ -30,6 +30,9 @@ internal static class Sequences
         _ => -1,
     };
 
+    /// <summary>How many elements enumerating will give, where that is known without enumerating; else -1.</summary>
+    public static int SizeHint(object? source) => source is SizedSequence sized ? sized.Size : KnownCount(source);
+
     private static IEnumerable<Value> Array(ArrayObject array)
     {
         for (int i = 0; i < array.Items.Length; i++)

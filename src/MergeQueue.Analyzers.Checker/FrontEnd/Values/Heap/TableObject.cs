@@ -31,6 +31,12 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
     {
     }
 
+    /// <summary>An empty set with room for <paramref name="capacity"/> keys: a collection expression's, whose size is known.</summary>
+    public TableObject(VType keyType, int capacity)
+        : this(keyType, null, capacity == 0 ? Array.Empty<Value>() : new Value[capacity], null, capacity == 0 ? Array.Empty<bool>() : new bool[capacity], 0, 0, new List<int>(), sorted: true)
+    {
+    }
+
     private TableObject(VType keyType, Types.RecordType? pair, Value[] keys, Value[]? values, bool[] used, int end, int count, List<int> free, bool sorted)
     {
         this.sorted = sorted;
@@ -43,6 +49,9 @@ internal sealed class TableObject : HeapObject, IEnumerable<int>
         Count = count;
         this.free = free;
     }
+
+    /// <summary>The type of the keys (a set's elements).</summary>
+    public VType KeyType => keyType;
 
     /// <summary>The key-value pair type a dictionary enumerates; null for a set.</summary>
     public Types.RecordType? Pair { get; }
