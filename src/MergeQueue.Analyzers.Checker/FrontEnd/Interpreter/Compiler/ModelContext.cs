@@ -77,7 +77,6 @@ internal sealed class ModelContext
 
     public bool TryGetStaticProperty(IPropertySymbol property, out int slot) => staticProperties.TryGetValue(property.OriginalDefinition, out slot);
 
-    /// <summary>The compiled form of a model method or accessor, or null (reported) when its body is not available.</summary>
     /// <summary>What the body of <paramref name="method"/> does with its parameters (see <see cref="ParameterUses"/>).</summary>
     public ParameterUses ParameterUsesOf(IMethodSymbol method)
     {
@@ -90,6 +89,7 @@ internal sealed class ModelContext
         return uses;
     }
 
+    /// <summary>The compiled form of a model method or accessor, or null (reported) when its body is not available.</summary>
     public CompiledFunction? Function(IMethodSymbol method, Location useSite)
     {
         method = method.PartialImplementationPart ?? method;
