@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace MergeQueue.Analyzers.Engine.Runtime;
 
@@ -19,7 +18,7 @@ public static class SharedObjects
         // Fields holding the very same object first, as the checker reports them.
         for (int i = 0; i < values.Length; i++)
         {
-            if (!IsMutable(values[i]))
+            if (KindOf(values[i]) == Kind.Immutable)
             {
                 continue;
             }
@@ -34,7 +33,7 @@ public static class SharedObjects
         }
 
         // After every step of a model with collections: one table per thread, emptied after use, costs no garbage.
-        var seen = seenObjects ??= new Dictionary<object, string>(Identity.Instance);
+        var seen = seenObjects ??= new SeenObjects();
         try
         {
             for (int i = 0; i < values.Length; i++)
@@ -54,18 +53,62 @@ public static class SharedObjects
     }
 
     [System.ThreadStatic]
-    private static Dictionary<object, string>? seenObjects;
+    private static SeenObjects? seenObjects;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, bool> HoldsReferences = new();
+    // What a sharing check does with an object of each type, decided once per type: a step checks every object of the
+    // state, and one lookup by type costs less than the type tests it stands for.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, Kind> Kinds = new();
 
-    private static string? Walk(object? value, string place, Dictionary<object, string> seen)
+    private enum Kind
     {
-        if (!IsMutable(value))
+        /// <summary>Not a mutable object: never shared.</summary>
+        Immutable,
+
+        /// <summary>A mutable object holding no mutable object (value-type or string elements, or a record).</summary>
+        Leaf,
+
+        /// <summary>A dictionary that may hold mutable keys or values.</summary>
+        Dictionary,
+
+        /// <summary>A collection that may hold mutable items.</summary>
+        Items,
+    }
+
+    private static Kind KindOf(object? value) => value is null ? Kind.Immutable : Kinds.GetOrAdd(value.GetType(), Classify);
+
+    // Strings are immutable; value types arrive boxed afresh and cannot be shared. A record with a settable member is
+    // mutable, as the compile-time checker decides it: an instance field that is not readonly (init-only).
+    private static Kind Classify(System.Type type)
+    {
+        bool collection = typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(string);
+        if (!collection && (type.IsValueType || !IsSettableRecord(type)))
+        {
+            return Kind.Immutable;
+        }
+
+        if (!MayHoldReferences(type))
+        {
+            return Kind.Leaf;
+        }
+
+        if (typeof(IDictionary).IsAssignableFrom(type))
+        {
+            return Kind.Dictionary;
+        }
+
+        // A mutable record: the generated explorer refuses records holding collections, so nothing inside it is shared.
+        return collection ? Kind.Items : Kind.Leaf;
+    }
+
+    private static string? Walk(object? value, string place, SeenObjects seen)
+    {
+        var kind = KindOf(value);
+        if (kind == Kind.Immutable)
         {
             return null;
         }
 
-        if (seen.TryGetValue(value!, out var first))
+        if (seen.PlaceOf(value!) is { } first)
         {
             return first == place
                 ? "One mutable object appears twice in '" + place + "': give each place its own copy"
@@ -73,48 +116,43 @@ public static class SharedObjects
         }
 
         seen.Add(value!, place);
-        if (!HoldsReferences.GetOrAdd(value!.GetType(), MayHoldReferences))
+        switch (kind)
         {
-            return null;
-        }
-
-        if (value is IDictionary dictionary)
-        {
-            foreach (DictionaryEntry entry in dictionary)
-            {
-                if ((Walk(entry.Key, place, seen) ?? Walk(entry.Value, place, seen)) is { } message)
+            case Kind.Dictionary:
+                foreach (DictionaryEntry entry in (IDictionary)value!)
                 {
-                    return message;
+                    if ((Walk(entry.Key, place, seen) ?? Walk(entry.Value, place, seen)) is { } message)
+                    {
+                        return message;
+                    }
                 }
-            }
 
-            return null;
+                return null;
+            case Kind.Items when value is object?[] elements:
+                // An array of references by index: its enumerator would be one more object per step.
+                for (int i = 0; i < elements.Length; i++)
+                {
+                    if (Walk(elements[i], place, seen) is { } message)
+                    {
+                        return message;
+                    }
+                }
+
+                return null;
+            case Kind.Items:
+                foreach (var item in (IEnumerable)value!)
+                {
+                    if (Walk(item, place, seen) is { } message)
+                    {
+                        return message;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
-
-        if (value is not IEnumerable items)
-        {
-            // A mutable record: the generated explorer refuses records holding collections, so nothing inside it is shared.
-            return null;
-        }
-
-        foreach (var item in items)
-        {
-            if (Walk(item, place, seen) is { } message)
-            {
-                return message;
-            }
-        }
-
-        return null;
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, bool> SettableClasses = new();
-
-    // Strings are immutable; value types arrive boxed afresh and cannot be shared. A record with a settable member is
-    // mutable, as the compile-time checker decides it: an instance field that is not readonly (init-only).
-    private static bool IsMutable(object? value) =>
-        value is IEnumerable and not string
-        || value is not null && !value.GetType().IsValueType && SettableClasses.GetOrAdd(value.GetType(), IsSettableRecord);
 
     private static bool IsSettableRecord(System.Type type)
     {
@@ -170,13 +208,4 @@ public static class SharedObjects
 
     private static string Shared(string first, string second) =>
         "One mutable object is shared by '" + first + "' and '" + second + "': give each place its own copy";
-
-    private sealed class Identity : IEqualityComparer<object>
-    {
-        public static readonly Identity Instance = new();
-
-        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
-    }
 }
