@@ -23,6 +23,9 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
     /// </summary>
     public static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(1);
 
+    // How many times a failed request looks again for a silo gone before saying none is.
+    private const int LossNoticeChecks = 5;
+
     private readonly IGrainFactory grains;
 
     // The silos as the last GetShardCountAsync saw them, which the run's shards were dealt to: one of them gone means
@@ -89,8 +92,15 @@ public sealed class OrleansExplorationCluster : IExplorationCluster
             SiloAddress[] dealt = Volatile.Read(ref silos);
             string? silo = dealt.Length == 0 || shard < 0 ? null : dealt[shard % dealt.Length].ToString();
             // Orleans' exception names the silo it could not reach, which may be a peer the shard delivered to; the
-            // membership says which silo is gone.
+            // membership says which silo is gone, once it has noticed: a request can fail (its grain placed anew, a
+            // connection refused) before the membership declares the silo dead.
             SiloAddress[] lost = await LostSilosAsync(dealt);
+            for (int look = 0; lost.Length == 0 && dealt.Length > 0 && look < LossNoticeChecks && !cancellation.IsCancellationRequested; look++)
+            {
+                await Task.Delay(MembershipCheckInterval, CancellationToken.None);
+                lost = await LostSilosAsync(dealt);
+            }
+
             throw new ExplorationShardException(run, shard, silo, lost.Select(s => s.ToString()).ToArray(), e);
         }
     }
