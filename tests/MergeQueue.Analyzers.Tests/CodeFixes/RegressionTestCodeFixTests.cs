@@ -175,7 +175,7 @@ public sealed class RegressionTestCodeFixTests
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        var context = new AssemblyLoadContext("RegressionTest", isCollectible: true);
+        var context = Infrastructure.TestLoadContext.Create("RegressionTest");
         try
         {
             var type = context.LoadFromStream(image).GetTypes().Single(t => t.Name.EndsWith("RegressionTests", StringComparison.Ordinal));
@@ -187,10 +187,6 @@ public sealed class RegressionTestCodeFixTests
         catch (TargetInvocationException thrown)
         {
             return thrown.InnerException;
-        }
-        finally
-        {
-            context.Unload();
         }
     }
 

@@ -164,30 +164,23 @@ public sealed class RandomModelTests(ITestOutputHelper output)
         var emitted = compilation.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        var context = new AssemblyLoadContext("RandomModels", isCollectible: true);
-        try
+        var context = Infrastructure.TestLoadContext.Create("RandomModels");
+        var assembly = context.LoadFromStream(image);
+        return names.Select((name, i) =>
         {
-            var assembly = context.LoadFromStream(image);
-            return names.Select((name, i) =>
-            {
-                var explore = assembly.GetType("Differential." + name, throwOnError: true)!.GetMethod("Explore")
-                    ?? throw new InvalidOperationException("No Explore() on " + name);
+            var explore = assembly.GetType("Differential." + name, throwOnError: true)!.GetMethod("Explore")
+                ?? throw new InvalidOperationException("No Explore() on " + name);
 
-                // Workers and fingerprints must not change what is found: a third of the models are explored
-                // with each setting.
-                object? options = (i % 3) switch
-                {
-                    1 => GeneratorRun.EngineOptions(explore, new ExplorationOptions { Workers = 2, ContinueAfterViolation = true }),
-                    2 => GeneratorRun.EngineOptions(explore, new ExplorationOptions { FingerprintsOnly = true, ContinueAfterViolation = true }),
-                    _ => GeneratorRun.EngineOptions(explore, new ExplorationOptions { ContinueAfterViolation = true }),
-                };
-                return GeneratedResult.From(explore.Invoke(null, new[] { options })!);
-            }).ToList();
-        }
-        finally
-        {
-            context.Unload();
-        }
+            // Workers and fingerprints must not change what is found: a third of the models are explored
+            // with each setting.
+            object? options = (i % 3) switch
+            {
+                1 => GeneratorRun.EngineOptions(explore, new ExplorationOptions { Workers = 2, ContinueAfterViolation = true }),
+                2 => GeneratorRun.EngineOptions(explore, new ExplorationOptions { FingerprintsOnly = true, ContinueAfterViolation = true }),
+                _ => GeneratorRun.EngineOptions(explore, new ExplorationOptions { ContinueAfterViolation = true }),
+            };
+            return GeneratedResult.From(explore.Invoke(null, new[] { options })!);
+        }).ToList();
     }
 
     private static async Task<bool> DisagreesAsync(RandomModel model)

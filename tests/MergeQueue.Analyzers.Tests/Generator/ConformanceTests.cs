@@ -222,17 +222,10 @@ public sealed class ConformanceTests
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        var context = new AssemblyLoadContext("Conformance", isCollectible: true);
-        try
-        {
-            string[] parts = method.Split('.');
-            var type = context.LoadFromStream(image).GetType("Library." + parts[0], throwOnError: true)!;
-            return (string)type.GetMethod(parts[1])!.Invoke(null, new[] { argument })!;
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var context = Infrastructure.TestLoadContext.Create("Conformance");
+        string[] parts = method.Split('.');
+        var type = context.LoadFromStream(image).GetType("Library." + parts[0], throwOnError: true)!;
+        return (string)type.GetMethod(parts[1])!.Invoke(null, new[] { argument })!;
     }
 
     private static string Baseline(string name, [CallerFilePath] string here = "") =>

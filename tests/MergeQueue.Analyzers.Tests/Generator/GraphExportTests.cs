@@ -50,29 +50,22 @@ public sealed class GraphExportTests
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        var context = new AssemblyLoadContext("GeneratedGraph", isCollectible: true);
-        try
-        {
-            // Explore() takes the engine assembly's ExplorationOptions, not the checker's copy the tests compile against.
-            MethodInfo explore = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!.GetMethod("Explore")!;
-            Type optionsType = explore.GetParameters()[0].ParameterType;
-            object options = Activator.CreateInstance(optionsType)!;
-            optionsType.GetProperty(nameof(ExplorationOptions.GraphStates))!.SetValue(options, 200);
-            object result = explore.Invoke(null, new[] { options })!;
-            Type resultType = result.GetType();
-            object?[] defaults = { 200, null };
-            string dot = (string)resultType.GetMethod(nameof(ExplorationResult.ToDot))!.Invoke(result, defaults)!;
-            string mermaid = (string)resultType.GetMethod(nameof(ExplorationResult.ToMermaid))!.Invoke(result, defaults)!;
-            var violation = ((System.Collections.IEnumerable)resultType.GetProperty(nameof(ExplorationResult.Violations))!.GetValue(result)!)
-                .Cast<object>().First();
-            var trace = violation.GetType().GetProperty(nameof(Violation.Trace))!.GetValue(violation)!;
-            var steps = ((System.Collections.IEnumerable)trace.GetType().GetProperty(nameof(Trace.Steps))!.GetValue(trace)!).Cast<object>();
-            string[] labels = steps.Skip(1).Select(s => (string)s.GetType().GetProperty(nameof(TraceStep.Label))!.GetValue(s)!).ToArray();
-            return (dot, mermaid, labels);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var context = Infrastructure.TestLoadContext.Create("GeneratedGraph");
+        // Explore() takes the engine assembly's ExplorationOptions, not the checker's copy the tests compile against.
+        MethodInfo explore = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!.GetMethod("Explore")!;
+        Type optionsType = explore.GetParameters()[0].ParameterType;
+        object options = Activator.CreateInstance(optionsType)!;
+        optionsType.GetProperty(nameof(ExplorationOptions.GraphStates))!.SetValue(options, 200);
+        object result = explore.Invoke(null, new[] { options })!;
+        Type resultType = result.GetType();
+        object?[] defaults = { 200, null };
+        string dot = (string)resultType.GetMethod(nameof(ExplorationResult.ToDot))!.Invoke(result, defaults)!;
+        string mermaid = (string)resultType.GetMethod(nameof(ExplorationResult.ToMermaid))!.Invoke(result, defaults)!;
+        var violation = ((System.Collections.IEnumerable)resultType.GetProperty(nameof(ExplorationResult.Violations))!.GetValue(result)!)
+            .Cast<object>().First();
+        var trace = violation.GetType().GetProperty(nameof(Violation.Trace))!.GetValue(violation)!;
+        var steps = ((System.Collections.IEnumerable)trace.GetType().GetProperty(nameof(Trace.Steps))!.GetValue(trace)!).Cast<object>();
+        string[] labels = steps.Skip(1).Select(s => (string)s.GetType().GetProperty(nameof(TraceStep.Label))!.GetValue(s)!).ToArray();
+        return (dot, mermaid, labels);
     }
 }

@@ -67,15 +67,8 @@ public sealed class LanguageVersionTests
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        var context = new AssemblyLoadContext("LanguageVersion", isCollectible: true);
-        try
-        {
-            var explore = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!.GetMethod("Explore")!;
-            return GeneratedResult.From(explore.Invoke(null, new object?[] { null })!);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var context = Infrastructure.TestLoadContext.Create("LanguageVersion");
+        var explore = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!.GetMethod("Explore")!;
+        return GeneratedResult.From(explore.Invoke(null, new object?[] { null })!);
     }
 }

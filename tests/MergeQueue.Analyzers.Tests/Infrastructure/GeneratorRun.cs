@@ -46,7 +46,7 @@ internal static class GeneratorRun
     public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources) =>
         Explore(Compilation(sources), typeName, options);
 
-    /// <summary>Generates into <paramref name="compilation"/>, loads the result in a collectible context and calls <c>typeName.Explore()</c>.</summary>
+    /// <summary>Generates into <paramref name="compilation"/>, loads the result (see TestLoadContext) and calls <c>typeName.Explore()</c>.</summary>
     public static GeneratedResult Explore(Compilation compilation, string typeName, ExplorationOptions? options)
     {
         var (output, _) = Run(compilation);
@@ -54,18 +54,11 @@ internal static class GeneratorRun
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
-        var context = new AssemblyLoadContext("GeneratedExplorer", isCollectible: true);
-        try
-        {
-            var type = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!;
-            var explore = type.GetMethod("Explore") ?? throw new InvalidOperationException("The generator emitted no Explore() on " + typeName);
-            object? engineOptions = options is null ? null : EngineOptions(explore, options);
-            return GeneratedResult.From(explore.Invoke(null, new[] { engineOptions })!);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var context = Infrastructure.TestLoadContext.Create("GeneratedExplorer");
+        var type = context.LoadFromStream(image).GetType(typeName, throwOnError: true)!;
+        var explore = type.GetMethod("Explore") ?? throw new InvalidOperationException("The generator emitted no Explore() on " + typeName);
+        object? engineOptions = options is null ? null : EngineOptions(explore, options);
+        return GeneratedResult.From(explore.Invoke(null, new[] { engineOptions })!);
     }
 
     // The tests hold the checker's copy of ExplorationOptions; Explore() takes the engine assembly's.

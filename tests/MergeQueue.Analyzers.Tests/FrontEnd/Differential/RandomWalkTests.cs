@@ -50,37 +50,30 @@ public sealed class RandomWalkTests
 
         using var image = new MemoryStream();
         Assert.True(compilation.Emit(image).Success);
-        var context = new AssemblyLoadContext("walk", isCollectible: true);
-        try
+        var context = Infrastructure.TestLoadContext.Create("walk");
+        image.Position = 0;
+        var type = context.LoadFromStream(image).GetType("M")!;
+        var real = Activator.CreateInstance(type, nonPublic: true)!;
+        var random = new Random(12345);
+        for (int step = 0; step < 400; step++)
         {
-            image.Position = 0;
-            var type = context.LoadFromStream(image).GetType("M")!;
-            var real = Activator.CreateInstance(type, nonPublic: true)!;
-            var random = new Random(12345);
-            for (int step = 0; step < 400; step++)
-            {
-                int instance = random.Next(model.ActionInstances.Count);
-                var action = model.ActionInstances[instance];
-                var outcome = model.Step(state, instance, Interpreted.Budget);
-                Assert.True(outcome.Kind == StepOutcomeKind.Enabled, action.Display(model.Actions) + ": " + outcome.Failure);
-                state = outcome.Successor;
-                var method = type.GetMethod(model.Actions[action.Action].Name, BindingFlags.Instance | BindingFlags.NonPublic)!;
-                var arguments = action.Arguments.Select(a => (object)int.Parse(a.Split(": ")[1])).ToArray();
-                method.Invoke(real, arguments);
+            int instance = random.Next(model.ActionInstances.Count);
+            var action = model.ActionInstances[instance];
+            var outcome = model.Step(state, instance, Interpreted.Budget);
+            Assert.True(outcome.Kind == StepOutcomeKind.Enabled, action.Display(model.Actions) + ": " + outcome.Failure);
+            state = outcome.Successor;
+            var method = type.GetMethod(model.Actions[action.Action].Name, BindingFlags.Instance | BindingFlags.NonPublic)!;
+            var arguments = action.Arguments.Select(a => (object)int.Parse(a.Split(": ")[1])).ToArray();
+            method.Invoke(real, arguments);
 
-                string interpreted = Describe(model, state);
-                Assert.Equal(RealFields(real, model.FieldNames), interpreted);
-                seen.Add((state, interpreted));
-            }
-
-            foreach (var (old, text) in seen)
-            {
-                Assert.Equal(text, Describe(model, (MergeQueue.Analyzers.FrontEnd.Model.InterpretedState)old));
-            }
+            string interpreted = Describe(model, state);
+            Assert.Equal(RealFields(real, model.FieldNames), interpreted);
+            seen.Add((state, interpreted));
         }
-        finally
+
+        foreach (var (old, text) in seen)
         {
-            context.Unload();
+            Assert.Equal(text, Describe(model, (MergeQueue.Analyzers.FrontEnd.Model.InterpretedState)old));
         }
     }
 

@@ -20,29 +20,22 @@ internal static class RealRun
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        var context = new AssemblyLoadContext("differential", isCollectible: true);
+        var context = Infrastructure.TestLoadContext.Create("differential");
+        image.Position = 0;
+        var assembly = context.LoadFromStream(image);
+        var type = assembly.GetType(typeName)!;
+        var model = Activator.CreateInstance(type, nonPublic: true)!;
+        var method = type.GetMethod(action, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!;
         try
         {
-            image.Position = 0;
-            var assembly = context.LoadFromStream(image);
-            var type = assembly.GetType(typeName)!;
-            var model = Activator.CreateInstance(type, nonPublic: true)!;
-            var method = type.GetMethod(action, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!;
-            try
-            {
-                method.Invoke(model, null);
-            }
-            catch (TargetInvocationException thrown) when (thrown.InnerException is { } inner)
-            {
-                return inner.GetType().Name + ": " + inner.Message.Replace(Environment.NewLine, " ");
-            }
-
-            var field = type.GetField("result", BindingFlags.Instance | BindingFlags.NonPublic)!;
-            return (string?)field.GetValue(model) ?? "null";
+            method.Invoke(model, null);
         }
-        finally
+        catch (TargetInvocationException thrown) when (thrown.InnerException is { } inner)
         {
-            context.Unload();
+            return inner.GetType().Name + ": " + inner.Message.Replace(Environment.NewLine, " ");
         }
+
+        var field = type.GetField("result", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        return (string?)field.GetValue(model) ?? "null";
     }
 }
