@@ -40,7 +40,7 @@ internal static class GeneratorRun
         return (output, driver.GetRunResult());
     }
 
-    /// <summary>Compiles, generates, loads in a collectible context and calls <c>typeName.Explore()</c>.</summary>
+    /// <summary>Compiles, generates, loads (see TestLoadContext) and calls <c>typeName.Explore()</c>.</summary>
     public static GeneratedResult Explore(string typeName, params string[] sources) => Explore(typeName, null, sources);
 
     public static GeneratedResult Explore(string typeName, ExplorationOptions? options, params string[] sources) =>
