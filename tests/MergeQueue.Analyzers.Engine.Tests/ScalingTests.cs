@@ -34,6 +34,29 @@ public class ScalingTests
         Assert.Equal(one, WithoutTime(Explore(name, new ExplorationOptions { Workers = 3 }).Report));
     }
 
+    // The queues of four have no level of 4,096 states, the size always shared out; with each state costing tens of
+    // microseconds their levels are still shared, and the results (the ordered queue's stuck state included) must not
+    // change.
+    [Theory]
+    [InlineData((int)QueueVersion.Fixed, (int)QueueGoal.AllDone)]
+    [InlineData((int)QueueVersion.Ordered, (int)QueueGoal.AllDone)]
+    public void Small_levels_of_costly_states_are_shared_out_and_give_the_report_of_one_worker(int versionNumber, int goalNumber)
+    {
+        var model = new CostlyModel(new MergeQueueModel((QueueVersion)versionNumber, 4, (QueueGoal)goalNumber));
+        string one = WithoutTime(Explorer.Explore(model, new ExplorationOptions { Workers = 1 }).Report);
+
+        Assert.Equal(one, WithoutTime(Explorer.Explore(model, new ExplorationOptions { Workers = 2 }).Report));
+        Assert.Equal(one, WithoutTime(Explorer.Explore(model, new ExplorationOptions { Workers = 3 }).Report));
+
+        var options = new ExplorationOptions { Workers = 2 };
+        var graph = new StateGraph<long>(model, fingerprintsOnly: false, recordEdges: false, new StepBudget(options.MaxStepsPerExecution, default), options.Workers);
+        var search = new BreadthFirstSearch<long>(model, options, graph, System.Diagnostics.Stopwatch.StartNew());
+        search.Run();
+        int deepest = graph.Depth(graph.Count - 1);
+        Assert.All(Enumerable.Range(0, deepest + 1), depth => Assert.InRange(graph.LevelEnd(depth) - (depth == 0 ? 0 : graph.LevelEnd(depth - 1)), 1, 4095));
+        Assert.True(search.SharedBatches > 0);
+    }
+
     // With a liveness property the table keeps state numbers (the graph's edges need them); safety-only it keeps
     // fingerprints alone.
     [Theory]
@@ -219,6 +242,51 @@ public class ScalingTests
 
             public int GetHashCode(long obj) => (obj >> 3).GetHashCode();
         }
+    }
+
+    /// <summary>The merge queue with every invariant's evaluation made to cost 20 microseconds more.</summary>
+    private sealed class CostlyModel : IModel<long>
+    {
+        private static readonly long Cost = System.Diagnostics.Stopwatch.Frequency / 50_000;
+        private readonly MergeQueueModel inner;
+
+        public CostlyModel(MergeQueueModel inner) => this.inner = inner;
+
+        public string Name => inner.Name;
+
+        public IReadOnlyList<string> FieldNames => inner.FieldNames;
+
+        public IReadOnlyList<ActionInfo> Actions => inner.Actions;
+
+        public IReadOnlyList<ActionInstance> ActionInstances => inner.ActionInstances;
+
+        public IReadOnlyList<PredicateInstance> Predicates => inner.Predicates;
+
+        public IReadOnlyList<PropertyInstance> Properties => inner.Properties;
+
+        public IEqualityComparer<long> StateComparer => inner.StateComparer;
+
+        public IReadOnlyList<InitialInstance> InitialInstances => inner.InitialInstances;
+
+        public bool CheckStuck => inner.CheckStuck;
+
+        public StepOutcome<long> CreateInitialState(int initialInstance, StepBudget budget) => inner.CreateInitialState(initialInstance, budget);
+
+        public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) => inner.EvaluateStep(before, after, predicate, budget);
+
+        public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget) => inner.Step(state, actionInstance, budget);
+
+        public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget)
+        {
+            long until = System.Diagnostics.Stopwatch.GetTimestamp() + Cost;
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+            }
+
+            return inner.Evaluate(state, predicate, budget);
+        }
+
+        public string FormatField(long state, int field) => inner.FormatField(state, field);
     }
 
     /// <summary>The merge queue, cancelling the token at a given step (and then throwing, if asked), from any worker.</summary>

@@ -37,14 +37,18 @@ internal sealed partial class BreadthFirstSearch<TState>
     // Between those counted checks, the time and memory bounds are also looked at whenever this much time has passed:
     // 256 states of a model holding a 64 MB array took 64 s and 4 GB past a 5 s, 1 GB bound. A timestamp a state is cheap.
     private static readonly long LimitCheckTicks = Stopwatch.Frequency / 100;
-    private const int MinChunkSize = 256;
+    private const int MinChunkSize = 64;
 
     // One worker: how often visited states are released (fingerprint mode) and progress is considered.
     private const int SequentialBatchSize = 4096;
 
-    // Several workers: three waits for all of them per batch, so batches are large; a smaller one is visited directly.
+    // Several workers: three waits for all of them per batch, so batches are large; a smaller one is visited directly,
+    // unless its states are costly enough that sharing them out pays for the waits (a model of many small levels whose
+    // states each take tens of microseconds, such as a PlusCal algorithm's, has no batch of 4,096).
     private const int ParallelBatchSize = 65536;
     private const int DirectBatchLimit = 4096;
+    private const int SharedBatchMinimum = 2 * MinChunkSize;
+    private static readonly long SharedBatchWork = Stopwatch.Frequency / 500;
 
     // A provisional number in a shard's table while a batch is merged: int.MinValue | chunk << 24 | candidate.
     private const int ProvisionalChunkShift = 24;
@@ -88,6 +92,13 @@ internal sealed partial class BreadthFirstSearch<TState>
     private int chunkCount;
     private int nextChunk;
     private TimeSpan lastProgress;
+
+    // What a state has cost to visit on one thread so far, for deciding whether a small batch is worth sharing out.
+    private long directTicks;
+    private long directStates;
+
+    /// <summary>How many batches went to the workers (one worker: none).</summary>
+    internal int SharedBatches { get; private set; }
 
     internal BreadthFirstSearch(IModel<TState> model, ExplorationOptions options, StateGraph<TState> graph, Stopwatch clock, CancellationToken deadline = default)
     {
@@ -207,9 +218,11 @@ internal sealed partial class BreadthFirstSearch<TState>
                 }
 
                 int end = BatchEnd(next, ParallelBatchSize);
-                if (end - next < DirectBatchLimit)
+                if (!WorthSharing(end - next))
                 {
-                    // Too few states to share out: visit them as one worker would.
+                    // Too little work to share out: visit the states as one worker would.
+                    long started = Stopwatch.GetTimestamp();
+                    int first = next;
                     for (; next < end && next < stopAt; next++)
                     {
                         if (cancellation.IsCancellationRequested)
@@ -219,9 +232,13 @@ internal sealed partial class BreadthFirstSearch<TState>
 
                         Transitions += Visit(next);
                     }
+
+                    directTicks += Stopwatch.GetTimestamp() - started;
+                    directStates += next - first;
                 }
                 else
                 {
+                    SharedBatches++;
                     Expand(next, end);
                     ExplorationBound stopped = CanMergeShards(end) ? MergeShards() : Merge();
                     if (stopped != ExplorationBound.None)
@@ -270,6 +287,14 @@ internal sealed partial class BreadthFirstSearch<TState>
             }
         }
     }
+
+    /// <summary>
+    /// Whether a batch of <paramref name="size"/> states goes to the workers: a large one always; a smaller one when the
+    /// states visited so far on one thread say it holds at least <see cref="SharedBatchWork"/> of work.
+    /// </summary>
+    private bool WorthSharing(int size) =>
+        size >= DirectBatchLimit
+        || (size >= SharedBatchMinimum && directStates >= SharedBatchMinimum && size * directTicks >= SharedBatchWork * directStates);
 
     private void ReportProgress()
     {
