@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 using MergeQueue.Analyzers.Engine.Tests.Models;
 using Xunit;
 
@@ -16,6 +17,32 @@ public class InitialStateTests
         new ToyModel<int>("Dup", "k", new[] { 0, 1, 2, 3, 4, 5 }, k => k == 4 ? Outcome.Disabled<int>("k != 4", 7) : Outcome.To(k % 3))
             .Field("x", x => x.ToString())
             .Action("Next", x => Outcome.Require(x < 4, "x < 4", 9, x + 1));
+
+    // 6,000 combinations, enough for several workers to build them: every seventh dropped by a Require, equal states
+    // counted once, and either one combination failing (which stops the search at the initial states) or a violation
+    // two levels down, all as in combination order.
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(2, true)]
+    public void Workers_build_many_initial_states_as_one_worker_does(int workers, bool oneFails)
+    {
+        ToyModel<int> Wide() =>
+            new ToyModel<int>("Wide", "k", Enumerable.Range(0, 6000).ToArray(), k =>
+                    k % 7 == 3 ? Outcome.Disabled<int>("k % 7 != 3", 4)
+                    : oneFails && k == 4321 ? Outcome.Throws<int>("InvalidOperationException: unlucky", "line 5")
+                    : Outcome.To(k % 5000))
+                .Field("x", x => x.ToString())
+                .Action("Next", x => Outcome.Require(x < 5003, "x < 5003", 9, x + 1))
+                .Property(PropertyKind.Invariant, "Small", x => x < 5002)
+                .NoStuckCheck();
+        string one = Explorer.Explore(Wide()).Report;
+
+        string many = Explorer.Explore(Wide(), new ExplorationOptions { Workers = workers }).Report;
+
+        Assert.Equal(Regex.Replace(one, @", [\d,]+ ms", ""), Regex.Replace(many, @", [\d,]+ ms", ""));
+        Assert.Contains(oneFails ? "unlucky" : "'Small'", one);
+    }
 
     [Fact]
     public void Equal_initial_states_count_once_and_a_false_Require_drops_a_combination()
