@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--allocations]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -27,6 +27,7 @@ internal static class CorpusBenchmark
           Modules that neither holds (TLAPS, from tlapm's library; community modules) are copied in from $TLA_LIBRARY.
           TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
           --check-only runs the compile-time check alone (no Explore(), no TLC), to measure the interpreter.
+          --allocations adds the compile-time check's allocations by type, from the runtime's allocation samples.
           --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs)
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
         """;
@@ -39,6 +40,7 @@ internal static class CorpusBenchmark
         var checkOnly = args.Contains("--check-only");
         var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
+        var allocations = args.Contains("--allocations");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -55,7 +57,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, allocations);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -77,13 +79,15 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool allocations)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
 
         // (a) The compile-time check, as the compiler runs the analyzer.
         var compilation = CorpusCompilation.Create(twin.SourcePath, source);
+        using var sampler = allocations ? new AllocationSampler() : null;
+        sampler?.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var check = Stopwatch.StartNew();
@@ -91,6 +95,10 @@ internal static class CorpusBenchmark
         check.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        if (sampler is not null)
+        {
+            row.Notes.Add("compile-time check's allocations by type (sampled):\n      " + string.Join("\n      ", sampler.Top(12)));
+        }
         var refusal = diagnostics.FirstOrDefault(d => d.Id.StartsWith("SM01", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
         var statistics = diagnostics.FirstOrDefault(d => d.Id == "SM0010");
         if (refusal is not null)

@@ -373,6 +373,17 @@ internal sealed class Execution
             throw DeepRecursion();
         }
 
+        // The stack is looked at every fourth level: a call into the runtime on every call was a few percent of a
+        // search of a model whose actions call helpers, and four levels of interpreted calls take a small part of the
+        // room the runtime's check leaves.
+        if ((depth & 3) == 0)
+        {
+            EnsureStack();
+        }
+    }
+
+    private void EnsureStack()
+    {
         try
         {
             RuntimeHelpers.EnsureSufficientExecutionStack();

@@ -28,11 +28,7 @@ internal sealed partial class BodyCompiler
                 return _ => new Value(new ArrayObject((Value[])values.Clone()));
             case "IsDefined" when arguments.Length == 1:
                 var value = Expr(arguments[0].Value);
-                return frame =>
-                {
-                    long bits = value(frame).Bits;
-                    return Value.Of(type.Members.Any(m => m.Bits == bits));
-                };
+                return frame => Value.Of(type.IsDefined(value(frame).Bits));
             case "Parse" when arguments.Length is 1 or 2:
                 var text = Expr(arguments[0].Value);
                 var ignoreCase = arguments.Length == 2 ? Expr(arguments[1].Value) : null;

@@ -115,21 +115,21 @@ internal sealed partial class BodyCompiler
 
         bool ownReceiver = mutates || receiverType.ElementType is { HasMutableParts: true } || receiverType is DictionaryType { ValueType.HasMutableParts: true };
         var receiver = Expr(operation.Instance!, ownReceiver ? Use.Own : Use.Peek(argumentEffects));
-        bool hasOut = places.Any(p => p is not null);
+        int buffer = scope.DeclareTemporary();
+        if (places.All(p => p is null))
+        {
+            // Apart from the call with out arguments: a lambda capturing the frame would be allocated on every call.
+            return frame =>
+            {
+                var target = receiver(frame).Ref ?? throw Errors.NullReference();
+                return body(frame, target, EvaluateArguments(frame, values, buffer), NoOut);
+            };
+        }
+
         return frame =>
         {
             var target = receiver(frame).Ref ?? throw Errors.NullReference();
-            var evaluated = new Value[values.Length];
-            for (int i = 0; i < values.Length; i++)
-            {
-                evaluated[i] = values[i](frame);
-            }
-
-            if (!hasOut)
-            {
-                return body(frame, target, evaluated, (_, _) => { });
-            }
-
+            var evaluated = EvaluateArguments(frame, values, buffer);
             var bounds = new Bound[places.Length];
             for (int i = 0; i < places.Length; i++)
             {
@@ -141,6 +141,34 @@ internal sealed partial class BodyCompiler
 
             return body(frame, target, evaluated, (i, v) => places[i]!.Set(frame, bounds[i], v));
         };
+    }
+
+    private static readonly Action<int, Value> NoOut = (_, _) => { };
+
+    /// <summary>
+    /// A library call's arguments, in an array kept in a slot of the calling frame for the next call from the same
+    /// place: no library body keeps the array past the call, and a call from one frame at one place has returned
+    /// before the next begins.
+    /// </summary>
+    private static Value[] EvaluateArguments(Frame frame, Expr[] values, int buffer)
+    {
+        if (values.Length == 0)
+        {
+            return Array.Empty<Value>();
+        }
+
+        if (frame.Slots[buffer].Ref is not Value[] evaluated)
+        {
+            evaluated = new Value[values.Length];
+            frame.Slots[buffer] = new Value(evaluated);
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            evaluated[i] = values[i](frame);
+        }
+
+        return evaluated;
     }
 
     private Expr ArrayStatic(IInvocationOperation operation)

@@ -14,6 +14,10 @@ internal static partial class Linq
     public static IEnumerable<Value> Source(Value source) =>
         Sequences.Enumerate(source.Ref ?? throw Errors.Argument("Value cannot be null.", "source"));
 
+    /// <summary><see cref="Source"/> for a query that uses the sequence up at once: no enumerator over a collection.</summary>
+    public static ValueCursor Cursor(Value source) =>
+        new(source.Ref ?? throw Errors.Argument("Value cannot be null.", "source"));
+
     public static bool All(Execution ex, Value source, Closure predicate)
     {
         switch (source.Ref)
@@ -40,8 +44,9 @@ internal static partial class Linq
                 return true;
         }
 
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             if (!predicate.Invoke(ex, item).Bool)
             {
                 return false;
@@ -86,8 +91,9 @@ internal static partial class Linq
                 return false;
         }
 
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             if (predicate is null || predicate.Invoke(ex, item).Bool)
             {
@@ -121,8 +127,9 @@ internal static partial class Linq
             return count;
         }
 
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             if (predicate is null || predicate.Invoke(ex, item).Bool)
             {
@@ -154,8 +161,9 @@ internal static partial class Linq
             return false;
         }
 
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             if (element.ValueEquals(item, value))
             {
@@ -170,8 +178,9 @@ internal static partial class Linq
     public static long Sum(Execution ex, Value source, Closure? selector, IntKind kind)
     {
         long sum = 0;
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             long value = (selector is null ? item : selector.Invoke(ex, item)).Bits;
             sum = IntegerOps.Binary(Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.Add, kind, isChecked: true, sum, value);
@@ -186,8 +195,9 @@ internal static partial class Linq
         bool skipsNull = type is Values.Types.NullableType;
         bool any = false;
         Value best = default;
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             var value = selector is null ? item : selector.Invoke(ex, item);
             if (skipsNull && value.Ref is null)
@@ -278,8 +288,9 @@ internal static partial class Linq
 
         var items = new Value[size];
         int count = 0;
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             if (count == items.Length)
             {

@@ -31,6 +31,9 @@ internal sealed class EnumType : VType
 
     public bool IsFlags { get; }
 
+    /// <summary>Whether some member has the value: .NET's <c>Enum.IsDefined</c> on an integer.</summary>
+    public bool IsDefined(long bits) => names.ContainsKey(bits);
+
     public override bool Equal(Value a, Value b) => a.Bits == b.Bits;
 
     public override long Hash(Value value) => Hashing.Mix(value.Bits);
