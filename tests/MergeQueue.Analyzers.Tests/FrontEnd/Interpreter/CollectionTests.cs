@@ -212,6 +212,42 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public void Interpreter_throws_when_a_set_or_list_is_modified_during_a_query()
+    {
+        var model = Interpreted.Of("""
+            HashSet<int> set = [1, 2];
+            List<int> list = [1, 2];
+            int n;
+            [Action] void GrowSet() { n = set.Count(x => set.Add(x + 10)); }
+            [Action] void GrowList() { n = list.Sum(x => { list.Add(x); return x; }); }
+            """);
+        Assert.Equal("InvalidOperationException: Collection was modified; enumeration operation may not execute.", model.Fails("GrowSet()").Message);
+        Assert.Equal("InvalidOperationException: Collection was modified; enumeration operation may not execute.", model.Fails("GrowList()").Message);
+    }
+
+    [Fact]
+    public void Queries_over_sets_lists_ranges_and_arrays_give_dotnets_results()
+    {
+        var model = Interpreted.Of("""
+            HashSet<int> set = [5, 1, 3];
+            List<int> list = [4, 2];
+            int[] array = [7, 9, 8];
+            int n;
+            [Action] void Step()
+            {
+                set.Remove(1);
+                set.Add(2);
+                n = set.Count(x => x > 2) + list.Sum() * 10 + Enumerable.Range(1, 4).Max() * 100 + array.Min() * 1000
+                    + (set.All(x => x > 1) ? 10000 : 0) + (list.Any(x => x == 3) ? 100000 : 0) + (set.Contains(1) ? 1000000 : 0);
+            }
+            """);
+        model.Do("Step()");
+
+        // .NET: {5, 3, 2} has two elements over 2; 4 + 2 = 6; the range's largest is 4; the array's smallest is 7.
+        Assert.Equal("17462", model["n"]);
+    }
+
+    [Fact]
     public void Interpreter_sees_array_writes_made_during_foreach()
     {
         var model = Interpreted.Of("""

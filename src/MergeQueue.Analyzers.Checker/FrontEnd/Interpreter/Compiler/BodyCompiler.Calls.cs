@@ -304,7 +304,15 @@ internal sealed partial class BodyCompiler
                 && reference.Instance is null or IInstanceReferenceOperation:
                 var target = model.Function(method, Loc(operation));
                 effects.MarkUnknown();
-                return target is null ? Nothing : _ => new Value(new Closure(target, null));
+                if (target is null)
+                {
+                    return Nothing;
+                }
+
+                // It captures nothing, so one closure per frame serves every evaluation, wherever it goes (a closure
+                // is safe to call again inside its own call; a frame is never shared between threads).
+                int group = scope.DeclareTemporary();
+                return frame => frame.Slots[group].Ref is Closure ? frame.Slots[group] : frame.Slots[group] = new Value(new Closure(target, null));
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference
                 when localFunctions.TryGetValue(reference.Method.OriginalDefinition, out var local):
                 int hops = scope.Depth - local.Scope.Depth;

@@ -18,6 +18,34 @@ internal sealed class TableCodec(TableType type, ValueCodec key, ValueCodec? val
     private readonly IComparer<Value> order = new KeyOrder(type.Key);
     private readonly RecordType? pair = (type as DictionaryType)?.Pair;
 
+    // Up to this many entries a table is sorted in place by insertion: Array.Sort makes a delegate of the comparer on
+    // every call, and a model's sets are mostly small.
+    private const int SmallTable = 16;
+
+    private void SortSmall(Value[] keys, Value[]? values, int n)
+    {
+        for (int i = 1; i < n; i++)
+        {
+            var k = keys[i];
+            var v = values is null ? default : values[i];
+            int j = i - 1;
+            for (; j >= 0 && order.Compare(keys[j], k) > 0; j--)
+            {
+                keys[j + 1] = keys[j];
+                if (values is not null)
+                {
+                    values[j + 1] = values[j];
+                }
+            }
+
+            keys[j + 1] = k;
+            if (values is not null)
+            {
+                values[j + 1] = v;
+            }
+        }
+    }
+
     public override void Write(Value value, StateWriter writer, PackContext context)
     {
         if (value.Ref is not TableObject table)
@@ -59,11 +87,15 @@ internal sealed class TableCodec(TableType type, ValueCodec key, ValueCodec? val
             }
         }
 
-        if (n > 1 && values is null)
+        if (n <= SmallTable)
+        {
+            SortSmall(keys, values, n);
+        }
+        else if (values is null)
         {
             System.Array.Sort(keys, 0, n, order);
         }
-        else if (n > 1)
+        else
         {
             System.Array.Sort(keys, values, 0, n, order);
         }
