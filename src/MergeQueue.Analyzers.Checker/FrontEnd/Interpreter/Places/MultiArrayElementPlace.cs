@@ -10,6 +10,12 @@ internal sealed class MultiArrayElementPlace(Expr array, Expr[] indices) : Place
     public override Bound Bind(Frame frame)
     {
         var target = (ArrayObject)(array(frame).Ref ?? throw Errors.NullReference());
+        if (indices.Length == 2)
+        {
+            long first = indices[0](frame).Bits;
+            return new Bound(target, MultiArrayType.FlatIndex(target, first, indices[1](frame).Bits), default);
+        }
+
         var values = new long[indices.Length];
         for (int d = 0; d < values.Length; d++)
         {

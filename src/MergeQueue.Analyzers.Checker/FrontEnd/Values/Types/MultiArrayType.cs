@@ -106,6 +106,18 @@ internal sealed class MultiArrayType(VType element, int rank)
     }
 
     /// <summary>The row-major position of <c>a[i, j, …]</c>; IndexOutOfRangeException when an index is outside its dimension.</summary>
+    /// <summary><see cref="FlatIndex(ArrayObject, long[])"/> of a two-dimensional array, without an array of indices.</summary>
+    public static int FlatIndex(ArrayObject array, long first, long second)
+    {
+        var lengths = array.Lengths!;
+        if ((ulong)first >= (ulong)lengths[0] || (ulong)second >= (ulong)lengths[1])
+        {
+            throw Interpreter.Errors.IndexOutOfRange();
+        }
+
+        return (int)((first * lengths[1]) + second);
+    }
+
     public static int FlatIndex(ArrayObject array, long[] indices)
     {
         var lengths = array.Lengths!;
