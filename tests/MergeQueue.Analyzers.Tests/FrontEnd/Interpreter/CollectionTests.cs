@@ -248,6 +248,31 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public void Select_runs_its_selector_as_the_query_using_it_goes()
+    {
+        var model = Interpreted.Of("""
+            List<int> list = [1, 2, 3];
+            HashSet<int> set = [4, 5];
+            int calls;
+            int n;
+            int sum;
+            [Action] void Step()
+            {
+                n = list.Select(x => { calls++; return x; }).Count();
+                sum = Enumerable.Range(1, 3).Select(x => x * x).ToArray().Sum() + set.Select(x => x * 10).ToList().Sum();
+            }
+            [Action] void Grow() { n = set.Select(x => set.Add(x + 1) ? 1 : 0).Sum(); }
+            """);
+        model.Do("Step()");
+
+        // .NET runs the selector for Count() too; 1 + 4 + 9 + 40 + 50.
+        Assert.Equal("3", model["calls"]);
+        Assert.Equal("3", model["n"]);
+        Assert.Equal("104", model["sum"]);
+        Assert.Equal("InvalidOperationException: Collection was modified; enumeration operation may not execute.", model.Fails("Grow()").Message);
+    }
+
+    [Fact]
     public void Interpreter_sees_array_writes_made_during_foreach()
     {
         var model = Interpreted.Of("""

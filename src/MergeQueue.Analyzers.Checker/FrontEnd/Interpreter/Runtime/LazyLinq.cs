@@ -28,22 +28,8 @@ internal static partial class LazyLinq
         }
     }
 
-    public static IEnumerable<Value> Select(Execution ex, Value source, Closure selector, bool indexed)
-    {
-        var items = Linq.Source(source);
-        int size = Sequences.KnownCount(source.Ref);
-        return size >= 0 ? new SizedSequence(Iterate(), size) : Iterate();
-
-        IEnumerable<Value> Iterate()
-        {
-            int index = 0;
-            foreach (var item in items)
-            {
-                ex.Tick(null);
-                yield return indexed ? selector.Invoke(ex, item, new Value(index++)) : selector.Invoke(ex, item);
-            }
-        }
-    }
+    public static IEnumerable<Value> Select(Execution ex, Value source, Closure selector, bool indexed) =>
+        new SelectSequence(ex, source.Ref ?? throw Errors.Argument("Value cannot be null.", "source"), selector, indexed);
 
     public static IEnumerable<Value> Range(long start, long count)
     {

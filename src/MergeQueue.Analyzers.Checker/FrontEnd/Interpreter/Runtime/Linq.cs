@@ -268,8 +268,9 @@ internal static partial class Linq
     public static List<Value> ToList(Execution ex, Value source)
     {
         var items = new List<Value>(System.Math.Max(0, Sequences.SizeHint(source.Ref)));
-        foreach (var item in Source(source))
+        for (var cursor = Cursor(source); cursor.MoveNext();)
         {
+            var item = cursor.Current;
             ex.Tick(null);
             items.Add(item);
         }

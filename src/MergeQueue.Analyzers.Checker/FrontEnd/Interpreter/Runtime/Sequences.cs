@@ -31,7 +31,7 @@ internal static class Sequences
     };
 
     /// <summary>How many elements enumerating will give, where that is known without enumerating; else -1.</summary>
-    public static int SizeHint(object? source) => source is SizedSequence sized ? sized.Size : KnownCount(source);
+    public static int SizeHint(object? source) => source is SelectSequence select ? select.Size : KnownCount(source);
 
     private static IEnumerable<Value> Array(ArrayObject array)
     {

@@ -7,7 +7,8 @@ namespace MergeQueue.Analyzers.FrontEnd.Interpreter.Runtime;
 /// <summary>
 /// Enumerates an interpreted collection as <see cref="Sequences.Enumerate"/> does (the same elements, the same
 /// exception when the collection changes meanwhile, the same budget ticks over a range), without allocating an
-/// enumerator for an array, a set, a list or a range: invariants run a query over each of a state's collections.
+/// enumerator for an array, a set, a list or a range, or a <c>Select</c> over one: invariants run a query over each
+/// of a state's collections.
 /// Another sequence's enumerator is not disposed when the query stops early: the interpreter's sequences hold nothing
 /// to release.
 /// </summary>
@@ -19,11 +20,19 @@ internal struct ValueCursor
     private readonly RangeSequence? range;
     private readonly IEnumerator<Value>? other;
     private readonly int version;
+    private readonly SelectSequence? select;
     private int next;
 
     public ValueCursor(object? source)
     {
         this = default;
+        if (source is SelectSequence { Indexed: false, Source: ArrayObject or TableObject { Pair: null } or ListObject or RangeSequence } selected)
+        {
+            // A Select over a collection: the collection's elements, each through the selector.
+            select = selected;
+            source = selected.Source;
+        }
+
         switch (source)
         {
             case ArrayObject a:
@@ -49,6 +58,22 @@ internal struct ValueCursor
     public Value Current { get; private set; }
 
     public bool MoveNext()
+    {
+        if (!MoveNextElement())
+        {
+            return false;
+        }
+
+        if (select is not null)
+        {
+            select.Ex.Tick(null);
+            Current = select.Selector.Invoke(select.Ex, Current);
+        }
+
+        return true;
+    }
+
+    private bool MoveNextElement()
     {
         if (array is not null)
         {
