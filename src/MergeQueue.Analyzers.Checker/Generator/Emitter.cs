@@ -381,12 +381,12 @@ internal static partial class Emitter
 
         w.Close();
         w.Line();
-        w.Open("protected override " + self + " Decode(" + Engine + "Runtime.PackedState state, " + self + " into)");
-        w.Line("var reader = new " + Engine + "Runtime.StateReader(state);");
+        w.Open("protected override " + self + " Decode(" + Engine + "Runtime.PackedState state, " + self + " into, " + Engine + "Runtime.ScratchArrays arrays)");
+        w.Line("var reader = new " + Engine + "Runtime.StateReader(state, arrays);");
         TypeEmitter.DecodeFields(w, model.Types, fields, "into", "new " + self + "({0}, default(" + CopyTag + "))");
         w.Close();
         w.Line();
-        w.Open("protected override " + self + " Restore(" + self + " current, " + self + " working)");
+        w.Open("protected override " + self + " Restore(" + self + " current, " + self + " working, " + Engine + "Runtime.ScratchArrays arrays)");
         TypeEmitter.RestoreFields(w, model.Types, fields, "current", "working", "new " + self + "(current, default(" + CopyTag + "))");
         w.Close();
         w.Line();

@@ -90,12 +90,6 @@ internal static partial class TypeEmitter
     private static void Decode(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
         string t = type.Name;
-        if (type.Kind == ValueKind.String)
-        {
-            w.Line("[global::System.ThreadStatic] private static char[] CharBuffer" + i + ";");
-            w.Line();
-        }
-
         w.Open("internal static " + t + " Decode" + i + "(ref " + Runtime + "StateReader reader, " + t + " reuse)");
         string element = type.Parts.Count > 0 ? Element(type, types) : string.Empty;
         switch (type.Kind)
@@ -115,8 +109,7 @@ internal static partial class TypeEmitter
             case ValueKind.String:
                 w.Line("int n = reader.ReadLength();");
                 w.Line("if (n < 0) return null;");
-                w.Line("var chars = CharBuffer" + i + ";");
-                w.Line("if (chars is null || chars.Length < n) CharBuffer" + i + " = chars = new char[global::System.Math.Max(n, 16)];");
+                w.Line("var chars = reader.Arrays.Get<char>(" + i + ", n);");
                 w.Line("for (int k = 0; k < n; k++) chars[k] = (char)reader.ReadUnsigned();");
                 w.Line("if (!(reuse is null) && reuse.Length == n) { int k = 0; while (k < n && reuse[k] == chars[k]) k++; if (k == n) return reuse; }");
                 w.Line("return new string(chars, 0, n);");
@@ -236,15 +229,12 @@ internal static partial class TypeEmitter
 
     // The entries before the decoding, by position, each handed to at most one new entry as the value it replaces:
     // strings and records read back equal stay the same objects, nested collections are refilled. The array is the
-    // one encoding sorts in (no encoding or decoding of this type runs inside another).
+    // one encoding sorts in, in the type's slot (no encoding or decoding of this type runs inside another).
     private static void KeepEntries(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, string table)
     {
         w.Line("int old = 0;");
-        w.Line("var items = SortBuffer" + i + ";");
-        w.Open("if (" + table + ".Count > 0)");
-        w.Line("if (items is null || items.Length < " + table + ".Count) SortBuffer" + i + " = items = new " + EntryType(types, types[i]) + "[global::System.Math.Max(" + table + ".Count, 8)];");
+        w.Line("var items = reader.Arrays.Get<" + EntryType(types, types[i]) + ">(" + i + ", " + table + ".Count);");
         w.Line("foreach (var entry in " + table + ") items[old++] = entry;");
-        w.Close();
     }
 
     // Whether a value decoded with the one it replaces can come back without allocating: a string, a record, or a

@@ -49,7 +49,7 @@ internal static partial class TypeEmitter
         string t = type.Name;
         if (type.Kind is ValueKind.Set or ValueKind.Dictionary)
         {
-            SortBuffer(w, types, i, type);
+            SortOrder(w, types, i, type);
         }
 
         w.Open("internal static void Encode" + i + "(" + Runtime + "StateWriter writer, " + t + " v)");
@@ -167,12 +167,10 @@ internal static partial class TypeEmitter
         w.Close();
     }
 
-    // Per thread, an array the entries are sorted in, kept from one state to the next: an element or key holds no
-    // collection (the front end refuses those), so no encoding of this type runs inside another.
-    private static void SortBuffer(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
+    // The order entries are sorted in for the encoding.
+    private static void SortOrder(SourceWriter w, IReadOnlyList<TypeSpec> types, int i, TypeSpec type)
     {
         string entry = EntryType(types, type);
-        w.Line("[global::System.ThreadStatic] private static " + entry + "[] SortBuffer" + i + ";");
         w.Line("private static readonly global::System.Collections.Generic.IComparer<" + entry + "> Order" + i + " = global::System.Collections.Generic.Comparer<" + entry + ">.Create("
             + (type.Kind == ValueKind.Set ? "Compare" + type.Parts[0] : "(x, y) => " + Call("Compare", type.Parts[0], "x.Key", "y.Key")) + ");");
         w.Line();
@@ -191,8 +189,10 @@ internal static partial class TypeEmitter
         w.Line("int count = v.Count;");
         w.Line("writer.WriteLength(count);");
         w.Line("if (count == 0) return;");
-        w.Line("var items = SortBuffer" + i + ";");
-        w.Line("if (items is null || items.Length < count) SortBuffer" + i + " = items = new " + entry + "[global::System.Math.Max(count, items is null ? 8 : items.Length * 2)];");
+
+        // Sorted in the thread's array in this type's slot, kept from one state to the next: an element or key holds no
+        // collection (the front end refuses those), so no encoding of this type runs inside another.
+        w.Line("var items = writer.Arrays.Get<" + entry + ">(" + i + ", count);");
         w.Line("int n = 0;");
         if (type.Concrete.Length > 0)
         {

@@ -29,7 +29,8 @@ internal static partial class TypeEmitter
         if (refilled.Count > 0)
         {
             // The readonly collections first: one put into another's slot by an action is then copied there, not kept.
-            w.Line("var kept = KeptObjects ?? (KeptObjects = new object[64]);");
+            // The array is the thread's, in the slot after the types' (a fixed length: Keep refuses past it).
+            w.Line("var kept = arrays.Get<object>(" + types.Count + ", 64);");
             w.Line("int keptCount = 0;");
             foreach (var field in refilled)
             {
@@ -45,7 +46,7 @@ internal static partial class TypeEmitter
             }
             else if (IsCollection(types[field.Type].Kind))
             {
-                w.Line("if (!" + Call("Refill", field.Type, source + "." + field.Access, target + "." + field.Access, "kept", "ref keptCount") + ") return " + copy + ";");
+                w.Line("if (!" + Call("Refill", field.Type, source + "." + field.Access, target + "." + field.Access, "arrays", "kept", "ref keptCount") + ") return " + copy + ";");
             }
         }
 
@@ -54,8 +55,6 @@ internal static partial class TypeEmitter
 
     private static void KeptHelpers(SourceWriter w)
     {
-        w.Line("[global::System.ThreadStatic] private static object[] KeptObjects;");
-        w.Line();
         w.Line("// Whether the object is not kept in another place yet (and there is room to remember it): it may then be refilled.");
         w.Open("private static bool Keep(object value, object[] kept, ref int count)");
         w.Line("for (int k = 0; k < count; k++) if (ReferenceEquals(kept[k], value)) return false;");
@@ -80,7 +79,7 @@ internal static partial class TypeEmitter
         int valuePart = type.Parts[type.Kind == ValueKind.Dictionary ? 1 : 0];
         bool deep = types[valuePart].NeedsCopy;
         bool overwrite = type.Kind is ValueKind.Array or ValueKind.Dictionary && Overwritable(types, valuePart);
-        w.Open("private static bool Refill" + i + "(" + t + " from, " + t + " to, object[] kept, ref int keptCount)");
+        w.Open("private static bool Refill" + i + "(" + t + " from, " + t + " to, " + Runtime + "ScratchArrays arrays, object[] kept, ref int keptCount)");
         w.Line("if (from is null || to is null) return ReferenceEquals(from, to);");
         switch (type.Kind)
         {
@@ -126,8 +125,7 @@ internal static partial class TypeEmitter
             case ValueKind.Dictionary when overwrite:
                 // The values before, by position (in the array encoding sorts in), each refilled for at most one key.
                 w.Line("int old = 0;");
-                w.Line("var items = SortBuffer" + i + ";");
-                w.Line("if (items is null || items.Length < to.Count) SortBuffer" + i + " = items = new " + EntryType(types, type) + "[global::System.Math.Max(to.Count, 8)];");
+                w.Line("var items = arrays.Get<" + EntryType(types, type) + ">(" + i + ", to.Count);");
                 w.Line("foreach (var pair in to) items[old++] = pair;");
                 w.Line("to.Clear();");
                 w.Line("int k = 0;");

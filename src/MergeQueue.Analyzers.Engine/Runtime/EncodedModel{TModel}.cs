@@ -11,7 +11,9 @@ namespace MergeQueue.Analyzers.Engine.Runtime;
 /// bytes. Per thread the adapter keeps two instances of the class: the last state decoded (guards and properties read
 /// it; its collections are reused by the next decoding) and a working one, restored from it before each action runs
 /// (collections copied, readonly ones refilled in place), then encoded as the successor. So a step of a model of
-/// scalars allocates nothing when the encoding fits in two words. Only a constructor can write a readonly field: when
+/// scalars allocates nothing when the encoding fits in two words. The arrays the generated code reuses (sorting a set,
+/// reading a string) are per thread too (<see cref="ScratchArrays"/>), handed to it rather than kept in thread-static
+/// fields of the model's assembly. Only a constructor can write a readonly field: when
 /// a state's readonly fields differ from the instance's (another initial state set them, or a readonly array of
 /// another length), decoding and restoring build a new instance instead.
 /// </summary>
@@ -90,7 +92,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
             }
 
             // The working instance is the successor: the decoded state is never written.
-            at.Working = Restore(at.Current, at.Working);
+            at.Working = Restore(at.Current, at.Working, at.Arrays);
             if (!Run(at.Working, actionInstance))
             {
                 return StepOutcome<PackedState>.Disabled(ReturnedFalse(actionInstance));
@@ -135,7 +137,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         {
             // The state before is the one being expanded, usually decoded already; the one after goes to a spare.
             Scratch at = ScratchFor(before);
-            TModel spare = at.Spare = Decode(after, at.Spare ?? Copy(at.Current));
+            TModel spare = at.Spare = Decode(after, at.Spare ?? Copy(at.Current), at.Arrays);
             return PredicateOutcome.Of(TestStep(at.Current, spare, predicate));
         }
         catch (Exception failure) when (IsModelFailure(failure))
@@ -178,8 +180,9 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     /// </summary>
     /// <param name="state">The encoded state.</param>
     /// <param name="into">An instance of the model, only ever read by its holder.</param>
+    /// <param name="arrays">This thread's arrays, for the reader.</param>
     /// <returns>The instance holding the state: <paramref name="into"/> or a new one.</returns>
-    protected abstract TModel Decode(PackedState state, TModel into);
+    protected abstract TModel Decode(PackedState state, TModel into, ScratchArrays arrays);
 
     /// <summary>
     /// Makes <paramref name="working"/> equal to <paramref name="current"/>, unshared, reusing its arrays where it can;
@@ -187,8 +190,9 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     /// </summary>
     /// <param name="current">The decoded state.</param>
     /// <param name="working">The instance the previous action ran on.</param>
+    /// <param name="arrays">This thread's arrays.</param>
     /// <returns>The instance the next action runs on: <paramref name="working"/> or a new one.</returns>
-    protected abstract TModel Restore(TModel current, TModel working);
+    protected abstract TModel Restore(TModel current, TModel working, ScratchArrays arrays);
 
     /// <summary>Runs one action instance on <paramref name="next"/>, an instance it may write.</summary>
     /// <param name="next">The working instance.</param>
@@ -269,7 +273,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         {
             // Forget first: a decoding cut short must not pass for the state.
             at.HasDecoded = false;
-            at.Current = Decode(state, at.Current);
+            at.Current = Decode(state, at.Current, at.Arrays);
             at.Decoded = state;
             at.HasDecoded = true;
         }
@@ -290,6 +294,10 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         internal TModel Working { get; set; }
 
         internal StateWriter Writer { get; } = new();
+
+        // The writer's, shared with decoding and restoring: the generated code gives each type's array its own slot,
+        // and no encoding, decoding or restoring of one type runs inside another's use of its array.
+        internal ScratchArrays Arrays => Writer.Arrays;
 
         /// <summary>The state after a step, for step invariants; made on first need.</summary>
         internal TModel? Spare { get; set; }

@@ -108,6 +108,9 @@ public sealed class StateWriter
     private byte[] buffer = new byte[64];
     private int length;
 
+    /// <summary>The arrays generated encoding code reuses from one state to the next (sorting a set's items).</summary>
+    public ScratchArrays Arrays { get; } = new();
+
     /// <summary>Starts a new encoding.</summary>
     public void Reset() => length = 0;
 
@@ -198,6 +201,7 @@ public struct StateReader
     private readonly ulong low;
     private readonly ulong high;
     private readonly byte[]? rest;
+    private readonly ScratchArrays? arrays;
     private int position;
 
     /// <summary>Starts reading at the first field.</summary>
@@ -207,8 +211,21 @@ public struct StateReader
         low = state.Low;
         high = state.High;
         rest = state.Rest;
+        arrays = null;
         position = 0;
     }
+
+    /// <summary>Starts reading at the first field, with arrays for the generated decoding code.</summary>
+    /// <param name="state">The encoded state.</param>
+    /// <param name="arrays">The reading thread's arrays.</param>
+    public StateReader(PackedState state, ScratchArrays arrays)
+        : this(state)
+    {
+        this.arrays = arrays;
+    }
+
+    /// <summary>The arrays generated decoding code reuses from one state to the next (a string's chars).</summary>
+    public ScratchArrays Arrays => arrays ?? throw new InvalidOperationException("This reader was started without scratch arrays.");
 
     /// <summary>Reads a bool written by <see cref="StateWriter.WriteBool"/>.</summary>
     /// <returns>The value.</returns>
