@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -29,6 +29,7 @@ internal static class CorpusBenchmark
           --check-only runs the compile-time check alone (no Explore(), no TLC), to measure the interpreter.
           --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs)
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
+          --fingerprints times Explore() in fingerprint mode (FingerprintsOnly) instead of with exact states.
         """;
 
     internal static async Task<int> RunAsync(string[] args)
@@ -39,6 +40,7 @@ internal static class CorpusBenchmark
         var checkOnly = args.Contains("--check-only");
         var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
+        var fingerprintsTimed = args.Contains("--fingerprints");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -55,7 +57,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -77,7 +79,7 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
@@ -133,10 +135,10 @@ internal static class CorpusBenchmark
             {
                 foreach (var workers in new[] { 1, 2 })
                 {
-                    CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers });
+                    CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers, FingerprintsOnly = fingerprintsTimed });
                     GC.Collect();
                     var timer = Stopwatch.StartNew();
-                    var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, Timeout = TimeSpan.FromSeconds(limit) });
+                    var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, FingerprintsOnly = fingerprintsTimed, Timeout = TimeSpan.FromSeconds(limit) });
                     timer.Stop();
                     row.Explored(workers, result.DistinctStates, timer.Elapsed.TotalSeconds, result.Complete ? null : result.BoundMessage);
                 }

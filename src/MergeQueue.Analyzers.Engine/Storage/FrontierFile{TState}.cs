@@ -1,0 +1,269 @@
+using System;
+using System.IO;
+
+namespace MergeQueue.Analyzers.Engine;
+
+/// <summary>
+/// The states a fingerprint-mode search still has to visit, by number, in blocks of <see cref="BlockSize"/>: in memory
+/// only the blocks being visited and the one being appended to; every other full block is written to a temporary file
+/// as it fills and read back when the search reaches it (TLC keeps its queue on disk the same way).
+/// </summary>
+/// <remarks>
+/// <para>
+/// States are added and visited in number order, so the file is written once, front to back, and each block is read
+/// back once. Blocks below the visited point are forgotten (fingerprint mode rebuilds such a state by replaying its
+/// steps). Nothing in the search depends on where a state is held, so counts, verdicts and traces are the same as with
+/// every state in memory.
+/// </para>
+/// <para>
+/// The file is opened at the first full block that is not being visited and deleted on <see cref="Dispose"/>, which
+/// the search calls when it ends however it ends; the operating system deletes it too if the process dies first
+/// (<see cref="FileOptions.DeleteOnClose"/>) where it can. Not safe for several threads, except reading blocks made
+/// resident by <see cref="Load"/> while nothing is added.
+/// </para>
+/// </remarks>
+internal sealed class FrontierFile<TState> : IDisposable
+{
+    internal const int BlockShift = 12;
+    internal const int BlockSize = 1 << BlockShift;
+    private const int Mask = BlockSize - 1;
+
+    private readonly IStateSerializer<TState> serializer;
+    private readonly string directory;
+    private TState[]?[] blocks = new TState[]?[16];
+
+    // Where each written block starts in the file and how many bytes it takes; -1 while it is not written.
+    private long[] offsets = NotWritten(16);
+    private int[] lengths = new int[16];
+
+    // Blocks below this one are forgotten.
+    private int released;
+    private FileStream? file;
+    private long fileEnd;
+    private byte[] buffer = new byte[1 << 16];
+
+    // One forgotten block's array, cleared, for the next block.
+    private TState[]? spare;
+
+    /// <param name="serializer">Writes and reads the states.</param>
+    /// <param name="directory">Where the temporary file goes; the system's temporary directory when null.</param>
+    internal FrontierFile(IStateSerializer<TState> serializer, string? directory = null)
+    {
+        this.serializer = serializer;
+        this.directory = directory ?? TemporaryDirectory();
+    }
+
+    /// <summary>The number of states added.</summary>
+    internal int Count { get; private set; }
+
+    /// <summary>The temporary file's path once opened (null before the first block is written, and after <see cref="Dispose"/>).</summary>
+    internal string? FilePath { get; private set; }
+
+    /// <summary>The number of blocks written to the file.</summary>
+    internal int BlocksWritten { get; private set; }
+
+    /// <summary>The number of blocks in memory now.</summary>
+    internal int BlocksInMemory
+    {
+        get
+        {
+            int count = 0;
+            foreach (TState[]? block in blocks)
+            {
+                count += block is null ? 0 : 1;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>True when the state is in memory now.</summary>
+    internal bool IsInMemory(int index) => index < Count && blocks[index >> BlockShift] is not null;
+
+    /// <summary>A state in memory (<see cref="IsInMemory"/>).</summary>
+    internal TState this[int index] => blocks[index >> BlockShift]![index & Mask];
+
+    internal void Add(TState state)
+    {
+        int block = Count >> BlockShift;
+        if (block == blocks.Length)
+        {
+            Array.Resize(ref blocks, block * 2);
+            Array.Resize(ref lengths, block * 2);
+            long[] grown = NotWritten(block * 2);
+            Array.Copy(offsets, grown, block);
+            offsets = grown;
+        }
+
+        TState[] values = blocks[block] ??= NewBlock();
+        values[Count & Mask] = state;
+        Count++;
+
+        // A full block that the search is not visiting yet goes to the file until the search reaches it.
+        if ((Count & Mask) == 0 && block > released)
+        {
+            Write(block);
+            Forget(block);
+        }
+    }
+
+    /// <summary>
+    /// Brings the state into memory if it is in the file; false when it was forgotten (below
+    /// <see cref="ReleaseBelow"/>) or never added.
+    /// </summary>
+    internal bool TryLoad(int index)
+    {
+        if (index >= Count || (index >> BlockShift) < released)
+        {
+            return false;
+        }
+
+        int block = index >> BlockShift;
+        if (blocks[block] is null)
+        {
+            Read(block);
+        }
+
+        return true;
+    }
+
+    /// <summary>Brings the states from <paramref name="start"/> to <paramref name="end"/> (exclusive) into memory, so that several threads can read them.</summary>
+    internal void Load(int start, int end)
+    {
+        for (int index = start; index < end; index = ((index >> BlockShift) + 1) << BlockShift)
+        {
+            TryLoad(index);
+        }
+    }
+
+    /// <summary>Forgets the blocks holding only states below <paramref name="index"/>: the search visited them.</summary>
+    internal void ReleaseBelow(int index)
+    {
+        int block = index >> BlockShift;
+        for (; released < block; released++)
+        {
+            Forget(released);
+        }
+    }
+
+    /// <summary>Closes and deletes the file and forgets every block.</summary>
+    public void Dispose()
+    {
+        for (int block = 0; block < blocks.Length; block++)
+        {
+            blocks[block] = null;
+        }
+
+        spare = null;
+        released = Math.Max(released, (Count >> BlockShift) + 1);
+        if (file is not null)
+        {
+            file.Dispose();
+            file = null;
+#pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
+            if (File.Exists(FilePath))
+            {
+                File.Delete(FilePath);
+            }
+#pragma warning restore RS1035
+            FilePath = null;
+        }
+    }
+
+    private void Write(int block)
+    {
+        TState[] values = blocks[block]!;
+        int at = 0;
+        for (int i = 0; i < BlockSize; i++)
+        {
+            at = serializer.Write(values[i], ref buffer, at);
+        }
+
+        FileStream stream = file ??= Open();
+        if (stream.Position != fileEnd)
+        {
+            stream.Position = fileEnd;
+        }
+
+        stream.Write(buffer, 0, at);
+        offsets[block] = fileEnd;
+        lengths[block] = at;
+        fileEnd += at;
+        BlocksWritten++;
+    }
+
+    private void Read(int block)
+    {
+        if (offsets[block] < 0)
+        {
+            throw new InvalidOperationException("A block of the frontier was neither in memory nor in its file.");
+        }
+
+        int length = lengths[block];
+        StateSerializers.Reserve(ref buffer, length);
+        FileStream stream = file!;
+        stream.Position = offsets[block];
+        int read = 0;
+        while (read < length)
+        {
+            int got = stream.Read(buffer, read, length - read);
+            if (got <= 0)
+            {
+                throw new IOException("The frontier's file ended early.");
+            }
+
+            read += got;
+        }
+
+        TState[] values = NewBlock();
+        int at = 0;
+        int count = Math.Min(BlockSize, Count - (block << BlockShift));
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = serializer.Read(buffer, ref at);
+        }
+
+        blocks[block] = values;
+    }
+
+    private void Forget(int block)
+    {
+        TState[]? values = blocks[block];
+        if (values is not null)
+        {
+            blocks[block] = null;
+            Array.Clear(values, 0, values.Length);
+            spare = values;
+        }
+    }
+
+    private TState[] NewBlock()
+    {
+        TState[]? values = spare;
+        spare = null;
+        return values ?? new TState[BlockSize];
+    }
+
+    private FileStream Open()
+    {
+#pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
+        FilePath = Path.Combine(directory, "mergequeue-frontier-" + Guid.NewGuid().ToString("N") + ".tmp");
+#pragma warning restore RS1035
+        return new FileStream(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    }
+
+#pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
+    private static string TemporaryDirectory() => Path.GetTempPath();
+#pragma warning restore RS1035
+
+    private static long[] NotWritten(int count)
+    {
+        var offsets = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            offsets[i] = -1;
+        }
+
+        return offsets;
+    }
+}
