@@ -33,14 +33,14 @@ internal sealed class StateGraph<TState>
     private readonly int shardMask;
     private readonly Column<TState> states = new();
     private readonly Column<int> parents = new();
-    private readonly Column<int> parentSteps = new();
+    private readonly IndexColumn parentSteps;
     private readonly List<int> levelStarts = new();
 
     // Successors of state s are edges [successorStart[s], successorStart[s + 1]): states are expanded in
     // number order, so each state's edges are contiguous.
     private readonly Column<int>? successorStart;
     private readonly Column<int>? edgeTargets;
-    private readonly Column<int>? edgeInstances;
+    private readonly IndexColumn? edgeInstances;
 
     // Fingerprint mode: the last replayed path, by depth, so that rebuilding states in number order (or along a
     // trace) replays each step about once.
@@ -94,12 +94,14 @@ internal sealed class StateGraph<TState>
             frontier = new FrontierFile<TState>(serializer);
         }
 
+        // A state's step is an action instance, or for an initial state a constructor combination.
+        parentSteps = new IndexColumn(Math.Max(1, Math.Max(model.ActionInstances.Count, model.InitialInstances.Count)));
         RecordsEdges = recordEdges;
         if (recordEdges)
         {
             successorStart = new Column<int>();
             edgeTargets = new Column<int>();
-            edgeInstances = new Column<int>();
+            edgeInstances = new IndexColumn(Math.Max(1, model.ActionInstances.Count));
         }
     }
 
