@@ -27,7 +27,8 @@ internal static class CorpusBenchmark
           Modules that neither holds (TLAPS, from tlapm's library; community modules) are copied in from $TLA_LIBRARY.
           TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
           --check-only runs the compile-time check alone (no Explore(), no TLC), to measure the interpreter.
-          --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs)
+          --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs:
+          the largest at a progress report, then in brackets the largest also sampled every 20 ms, liveness search included)
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
           --fingerprints times Explore() in fingerprint mode (FingerprintsOnly) instead of with exact states.
         """;
@@ -147,9 +148,11 @@ internal static class CorpusBenchmark
                 {
                     GC.Collect();
                     var baseline = GC.GetTotalMemory(forceFullCollection: true);
-                    var heap = new LargestLiveHeap();
+                    using var heap = new LargestLiveHeap();
+                    heap.StartSampling();
                     var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Timeout = TimeSpan.FromSeconds(limit), Progress = heap });
-                    row.HeapPerState(fingerprints, result.Complete ? (double)(heap.Bytes - baseline) / result.DistinctStates : null);
+                    heap.Dispose();
+                    row.HeapPerState(fingerprints, result.Complete ? (double)(heap.Bytes - baseline) / result.DistinctStates : null, result.Complete ? (double)(heap.SampledBytes - baseline) / result.DistinctStates : null);
                 }
 
                 explorer.Context.Unload();
