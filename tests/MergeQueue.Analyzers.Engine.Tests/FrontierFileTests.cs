@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -126,21 +127,47 @@ public class FrontierFileTests
     }
 
     [Fact]
-    public void Dispose_deletes_the_file()
+    public void Dispose_deletes_the_files()
     {
-        var frontier = new FrontierFile<long>(StateSerializers.For<long>()!);
-        for (int i = 0; i < 3 * Block; i++)
+        var frontier = new FrontierFile<long>(StateSerializers.For<long>()!, blocksPerFile: 2);
+        for (int i = 0; i < 6 * Block; i++)
         {
             frontier.Add(Value(i));
         }
 
-        string path = frontier.FilePath!;
-        Assert.True(File.Exists(path));
+        // Blocks 1 to 5 were written: block 1 in the first file, 2 and 3 in the second, 4 and 5 in the third.
+        string[] paths = frontier.FilePaths;
+        Assert.Equal(3, paths.Length);
+        Assert.All(paths, path => Assert.True(File.Exists(path)));
 
         frontier.Dispose();
 
-        Assert.False(File.Exists(path));
-        Assert.Null(frontier.FilePath);
+        Assert.All(paths, path => Assert.False(File.Exists(path)));
+        Assert.Empty(frontier.FilePaths);
+    }
+
+    [Fact]
+    public void A_file_is_deleted_once_every_block_in_it_was_visited()
+    {
+        using var frontier = new FrontierFile<long>(StateSerializers.For<long>()!, blocksPerFile: 2);
+        for (int i = 0; i < 6 * Block; i++)
+        {
+            frontier.Add(Value(i));
+        }
+
+        string[] paths = frontier.FilePaths;
+        frontier.ReleaseBelow(3 * Block);
+        Assert.False(File.Exists(paths[0]));
+        Assert.True(File.Exists(paths[1]));
+
+        frontier.ReleaseBelow(4 * Block);
+        Assert.False(File.Exists(paths[1]));
+        Assert.Equal(new[] { paths[2] }, frontier.FilePaths);
+        for (int i = 4 * Block; i < 6 * Block; i++)
+        {
+            Assert.True(frontier.TryLoad(i));
+            Assert.Equal(Value(i), frontier[i]);
+        }
     }
 
     [Theory]
@@ -149,58 +176,58 @@ public class FrontierFileTests
     public void A_fingerprint_search_goes_through_the_file_and_deletes_it_at_the_end(int workers)
     {
         // TLC, MQ5_Fixed N = 5, invariants only: 187,272 distinct states (as MergeQueueTests), levels of tens of thousands.
-        string? path = null;
+        var paths = new HashSet<string>();
         StateGraph<long>? graph = null;
-        var model = new HookedModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), steps => path ??= graph!.Frontier!.FilePath);
+        var model = new HookedModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), steps => paths.UnionWith(graph!.Frontier!.FilePaths));
         ExplorationBound stopped = Search(model, new ExplorationOptions { FingerprintsOnly = true, Workers = workers }, out graph);
 
         Assert.Equal(ExplorationBound.None, stopped);
         Assert.Equal(187_272, graph.Count);
         Assert.True(graph.Frontier!.BlocksWritten > 10);
-        Assert.NotNull(path);
-        Assert.False(File.Exists(path));
-        Assert.Null(graph.Frontier.FilePath);
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.False(File.Exists(path)));
+        Assert.Empty(graph.Frontier.FilePaths);
     }
 
     [Fact]
     public void The_file_is_deleted_when_the_search_is_cancelled()
     {
         using var cancellation = new CancellationTokenSource();
-        string? path = null;
+        string[] paths = Array.Empty<string>();
         StateGraph<long>? graph = null;
         var model = new HookedModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), steps =>
         {
             if (steps == 200_000)
             {
-                path = graph!.Frontier!.FilePath;
+                paths = graph!.Frontier!.FilePaths;
                 cancellation.Cancel();
             }
         });
         ExplorationBound stopped = Search(model, new ExplorationOptions { FingerprintsOnly = true, CancellationToken = cancellation.Token }, out graph);
 
         Assert.Equal(ExplorationBound.Cancelled, stopped);
-        Assert.NotNull(path);
-        Assert.False(File.Exists(path));
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.False(File.Exists(path)));
     }
 
     [Fact]
     public void The_file_is_deleted_when_a_step_throws()
     {
-        string? path = null;
+        string[] paths = Array.Empty<string>();
         StateGraph<long>? graph = null;
         var model = new HookedModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), steps =>
         {
             if (steps == 200_000)
             {
-                path = graph!.Frontier!.FilePath;
+                paths = graph!.Frontier!.FilePaths;
                 throw new InvalidOperationException("the host failed");
             }
         });
 
         Assert.Throws<InvalidOperationException>(() => Search(model, new ExplorationOptions { FingerprintsOnly = true }, out graph));
 
-        Assert.NotNull(path);
-        Assert.False(File.Exists(path));
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.False(File.Exists(path)));
     }
 
     private static long Value(int i) => i * 1_000_003L - 7;

@@ -6,19 +6,21 @@ namespace MergeQueue.Analyzers.Engine;
 /// <summary>
 /// The states a fingerprint-mode search still has to visit, by number, in blocks of <see cref="BlockSize"/>: in memory
 /// only the blocks being visited and the one being appended to; every other full block is written to a temporary file
-/// as it fills and read back when the search reaches it (TLC keeps its queue on disk the same way).
+/// as it fills and read back when the search reaches it (TLC keeps its queue on disk the same way). Each file holds a
+/// run of consecutive blocks and is deleted once the search has visited them all, so the disk holds about the
+/// frontier, not every state found.
 /// </summary>
 /// <remarks>
 /// <para>
-/// States are added and visited in number order, so the file is written once, front to back, and each block is read
+/// States are added and visited in number order, so each file is written once, front to back, and each block is read
 /// back once. Blocks below the visited point are forgotten (fingerprint mode rebuilds such a state by replaying its
 /// steps). Nothing in the search depends on where a state is held, so counts, verdicts and traces are the same as with
 /// every state in memory.
 /// </para>
 /// <para>
-/// The file is opened at the first full block that is not being visited and deleted on <see cref="Dispose"/>, which
-/// the search calls when it ends however it ends; the operating system deletes it too if the process dies first
-/// (<see cref="FileOptions.DeleteOnClose"/>) where it can. Not safe for several threads, except reading blocks made
+/// A file is opened at the first full block of its run that is not being visited, and every file left is deleted on
+/// <see cref="Dispose"/>, which the search calls when it ends however it ends (<see cref="FileOptions.DeleteOnClose"/>
+/// asks the operating system to delete it too if the process dies first, where it can). Not safe for several threads, except reading blocks made
 /// resident by <see cref="Load"/> while nothing is added.
 /// </para>
 /// </remarks>
@@ -28,36 +30,59 @@ internal sealed class FrontierFile<TState> : IDisposable
     internal const int BlockSize = 1 << BlockShift;
     private const int Mask = BlockSize - 1;
 
+    // 256 blocks of 4,096 states: about a million states a file.
+    private const int DefaultBlocksPerFile = 256;
+
     private readonly IStateSerializer<TState> serializer;
     private readonly string directory;
+    private readonly int blocksPerFile;
     private TState[]?[] blocks = new TState[]?[16];
 
-    // Where each written block starts in the file and how many bytes it takes; -1 while it is not written.
+    // Where each written block starts in its file and how many bytes it takes; -1 while it is not written.
     private long[] offsets = NotWritten(16);
     private int[] lengths = new int[16];
 
     // Blocks below this one are forgotten.
     private int released;
-    private FileStream? file;
-    private long fileEnd;
+
+    // Block b is in file b / blocksPerFile; null before it is opened and after it is deleted.
+    private FileStream?[] files = new FileStream?[4];
+    private long[] fileEnds = new long[4];
     private byte[] buffer = new byte[1 << 16];
 
     // One forgotten block's array, cleared, for the next block.
     private TState[]? spare;
 
     /// <param name="serializer">Writes and reads the states.</param>
-    /// <param name="directory">Where the temporary file goes; the system's temporary directory when null.</param>
-    internal FrontierFile(IStateSerializer<TState> serializer, string? directory = null)
+    /// <param name="directory">Where the temporary files go; the system's temporary directory when null.</param>
+    /// <param name="blocksPerFile">How many consecutive blocks a file holds.</param>
+    internal FrontierFile(IStateSerializer<TState> serializer, string? directory = null, int blocksPerFile = DefaultBlocksPerFile)
     {
         this.serializer = serializer;
         this.directory = directory ?? TemporaryDirectory();
+        this.blocksPerFile = blocksPerFile;
     }
 
     /// <summary>The number of states added.</summary>
     internal int Count { get; private set; }
 
-    /// <summary>The temporary file's path once opened (null before the first block is written, and after <see cref="Dispose"/>).</summary>
-    internal string? FilePath { get; private set; }
+    /// <summary>The paths of the temporary files not deleted yet.</summary>
+    internal string[] FilePaths
+    {
+        get
+        {
+            var paths = new System.Collections.Generic.List<string>();
+            foreach (FileStream? file in files)
+            {
+                if (file is not null)
+                {
+                    paths.Add(file.Name);
+                }
+            }
+
+            return paths.ToArray();
+        }
+    }
 
     /// <summary>The number of blocks written to the file.</summary>
     internal int BlocksWritten { get; private set; }
@@ -144,6 +169,12 @@ internal sealed class FrontierFile<TState> : IDisposable
         {
             Forget(released);
         }
+
+        // The files whose blocks were all visited.
+        for (int file = 0; file < released / blocksPerFile && file < files.Length; file++)
+        {
+            Delete(file);
+        }
     }
 
     /// <summary>Closes and deletes the file and forgets every block.</summary>
@@ -156,17 +187,26 @@ internal sealed class FrontierFile<TState> : IDisposable
 
         spare = null;
         released = Math.Max(released, (Count >> BlockShift) + 1);
-        if (file is not null)
+        for (int file = 0; file < files.Length; file++)
         {
-            file.Dispose();
-            file = null;
+            Delete(file);
+        }
+    }
+
+    private void Delete(int file)
+    {
+        FileStream? stream = files[file];
+        if (stream is not null)
+        {
+            files[file] = null;
+            string path = stream.Name;
+            stream.Dispose();
 #pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
-            if (File.Exists(FilePath))
+            if (File.Exists(path))
             {
-                File.Delete(FilePath);
+                File.Delete(path);
             }
 #pragma warning restore RS1035
-            FilePath = null;
         }
     }
 
@@ -179,16 +219,23 @@ internal sealed class FrontierFile<TState> : IDisposable
             at = serializer.Write(values[i], ref buffer, at);
         }
 
-        FileStream stream = file ??= Open();
-        if (stream.Position != fileEnd)
+        int file = block / blocksPerFile;
+        if (file >= files.Length)
         {
-            stream.Position = fileEnd;
+            Array.Resize(ref files, Math.Max(file + 1, files.Length * 2));
+            Array.Resize(ref fileEnds, files.Length);
+        }
+
+        FileStream stream = files[file] ??= Open();
+        if (stream.Position != fileEnds[file])
+        {
+            stream.Position = fileEnds[file];
         }
 
         stream.Write(buffer, 0, at);
-        offsets[block] = fileEnd;
+        offsets[block] = fileEnds[file];
         lengths[block] = at;
-        fileEnd += at;
+        fileEnds[file] += at;
         BlocksWritten++;
     }
 
@@ -201,7 +248,7 @@ internal sealed class FrontierFile<TState> : IDisposable
 
         int length = lengths[block];
         StateSerializers.Reserve(ref buffer, length);
-        FileStream stream = file!;
+        FileStream stream = files[block / blocksPerFile]!;
         stream.Position = offsets[block];
         int read = 0;
         while (read < length)
@@ -247,9 +294,9 @@ internal sealed class FrontierFile<TState> : IDisposable
     private FileStream Open()
     {
 #pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
-        FilePath = Path.Combine(directory, "mergequeue-frontier-" + Guid.NewGuid().ToString("N") + ".tmp");
+        string path = Path.Combine(directory, "mergequeue-frontier-" + Guid.NewGuid().ToString("N") + ".tmp");
 #pragma warning restore RS1035
-        return new FileStream(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
     }
 
 #pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
