@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints] [--no-check]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -31,6 +31,7 @@ internal static class CorpusBenchmark
           the largest at a progress report, then in brackets the largest also sampled every 20 ms, liveness search included)
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
           --fingerprints times Explore() in fingerprint mode (FingerprintsOnly) instead of with exact states.
+          --no-check skips the compile-time check (to time Explore() alone).
         """;
 
     internal static async Task<int> RunAsync(string[] args)
@@ -42,6 +43,7 @@ internal static class CorpusBenchmark
         var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
         var fingerprintsTimed = args.Contains("--fingerprints");
+        var runCheck = !args.Contains("--no-check");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -58,7 +60,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed, runCheck);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -80,7 +82,7 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed, bool runCheck)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
@@ -90,7 +92,7 @@ internal static class CorpusBenchmark
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var check = Stopwatch.StartNew();
-        var diagnostics = await CorpusCompilation.CheckAsync(compilation, limit);
+        var diagnostics = runCheck ? await CorpusCompilation.CheckAsync(compilation, limit) : System.Collections.Immutable.ImmutableArray<Diagnostic>.Empty;
         check.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
