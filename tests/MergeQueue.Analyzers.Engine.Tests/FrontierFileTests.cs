@@ -170,6 +170,26 @@ public class FrontierFileTests
         }
     }
 
+    [Fact]
+    public void Without_a_directory_to_write_to_the_states_stay_in_memory()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "mergequeue-no-such-directory-" + Guid.NewGuid().ToString("N"));
+        using var frontier = new FrontierFile<long>(StateSerializers.For<long>()!, missing);
+        for (int i = 0; i < 4 * Block; i++)
+        {
+            frontier.Add(Value(i));
+        }
+
+        Assert.Equal(0, frontier.BlocksWritten);
+        Assert.Empty(frontier.FilePaths);
+        Assert.Equal(4, frontier.BlocksInMemory);
+        for (int i = 0; i < 4 * Block; i++)
+        {
+            Assert.True(frontier.TryLoad(i));
+            Assert.Equal(Value(i), frontier[i]);
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -58,7 +58,8 @@ public sealed class ExplorationOptions
     /// <see cref="ExplorationResult.CollisionProbability"/> reports. States needed for traces and for the liveness
     /// search are rebuilt by replaying the recorded steps from the initial state. The states still to be visited are kept
     /// in a temporary file (in <see cref="System.IO.Path.GetTempPath"/>, deleted when the search ends) when the model is
-    /// a generated one or its states are <see cref="long"/>s, as TLC keeps its queue on disk. False by default (exact: a
+    /// a generated one or its states are <see cref="long"/>s, as TLC keeps its queue on disk (in memory when no file can
+    /// be written). False by default (exact: a
     /// collision can never hide a state). Needs a model (or state comparer) that implements
     /// <see cref="Engine.IStateHasher{TState}"/>; other models are explored in exact mode.
     /// </summary>

@@ -20,7 +20,8 @@ namespace MergeQueue.Analyzers.Engine;
 /// <para>
 /// A file is opened at the first full block of its run that is not being visited, and every file left is deleted on
 /// <see cref="Dispose"/>, which the search calls when it ends however it ends (<see cref="FileOptions.DeleteOnClose"/>
-/// asks the operating system to delete it too if the process dies first, where it can). Not safe for several threads, except reading blocks made
+/// asks the operating system to delete it too if the process dies first, where it can). When a file cannot be written
+/// (no temporary directory, a full disk), the blocks stay in memory from then on. Not safe for several threads, except reading blocks made
 /// resident by <see cref="Load"/> while nothing is added.
 /// </para>
 /// </remarks>
@@ -49,6 +50,9 @@ internal sealed class FrontierFile<TState> : IDisposable
     private FileStream?[] files = new FileStream?[4];
     private long[] fileEnds = new long[4];
     private byte[] buffer = new byte[1 << 16];
+
+    // Set when a file could not be written: from then on every block stays in memory.
+    private bool inMemoryOnly;
 
     // One forgotten block's array, cleared, for the next block.
     private TState[]? spare;
@@ -125,10 +129,19 @@ internal sealed class FrontierFile<TState> : IDisposable
         Count++;
 
         // A full block that the search is not visiting yet goes to the file until the search reaches it.
-        if ((Count & Mask) == 0 && block > released)
+        if ((Count & Mask) == 0 && block > released && !inMemoryOnly)
         {
-            Write(block);
-            Forget(block);
+            try
+            {
+                Write(block);
+                Forget(block);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // No temporary directory to write to, or the disk is full: the states stay in memory, as without a
+                // file. The block's bytes, if some were written, are never read (it has no offset).
+                inMemoryOnly = true;
+            }
         }
     }
 
