@@ -140,9 +140,17 @@ internal static class CorpusBenchmark
                 {
                     CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers, FingerprintsOnly = fingerprintsTimed });
                     GC.Collect();
+                    var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
                     var timer = Stopwatch.StartNew();
                     var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, FingerprintsOnly = fingerprintsTimed, Timeout = TimeSpan.FromSeconds(limit) });
                     timer.Stop();
+                    if (workers == 1)
+                    {
+                        // One worker's CPU time moves with the machine's load much less than its wall time.
+                        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
+                        row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Explore() 1 worker: {cpuSeconds:F2} s of CPU, {result.DistinctStates / Math.Max(cpuSeconds, 1e-3):N0} states per CPU second"));
+                    }
+
                     row.Explored(workers, result.DistinctStates, timer.Elapsed.TotalSeconds, result.Complete ? null : result.BoundMessage);
                 }
 
