@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--allocations]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints] [--no-check] [--allocations]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -28,8 +28,11 @@ internal static class CorpusBenchmark
           TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
           --check-only runs the compile-time check alone (no Explore(), no TLC), to measure the interpreter.
           --allocations adds the compile-time check's allocations by type, from the runtime's allocation samples.
-          --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs)
+          --memory adds, per twin, Explore()'s live heap per state (1 worker, exact and fingerprints, in untimed runs:
+          the largest at a progress report, then in brackets the largest also sampled every 20 ms, liveness search included)
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
+          --fingerprints times Explore() in fingerprint mode (FingerprintsOnly) instead of with exact states.
+          --no-check skips the compile-time check (to time Explore() alone).
         """;
 
     internal static async Task<int> RunAsync(string[] args)
@@ -41,6 +44,8 @@ internal static class CorpusBenchmark
         var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
         var allocations = args.Contains("--allocations");
+        var fingerprintsTimed = args.Contains("--fingerprints");
+        var runCheck = !args.Contains("--no-check");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -57,7 +62,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, allocations);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed, runCheck, allocations);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -79,7 +84,7 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool allocations)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed, bool runCheck, bool allocations)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
@@ -91,7 +96,7 @@ internal static class CorpusBenchmark
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var check = Stopwatch.StartNew();
-        var diagnostics = await CorpusCompilation.CheckAsync(compilation, limit);
+        var diagnostics = runCheck ? await CorpusCompilation.CheckAsync(compilation, limit) : System.Collections.Immutable.ImmutableArray<Diagnostic>.Empty;
         check.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -141,11 +146,19 @@ internal static class CorpusBenchmark
             {
                 foreach (var workers in new[] { 1, 2 })
                 {
-                    CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers });
+                    CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers, FingerprintsOnly = fingerprintsTimed });
                     GC.Collect();
+                    var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
                     var timer = Stopwatch.StartNew();
-                    var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, Timeout = TimeSpan.FromSeconds(limit) });
+                    var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, FingerprintsOnly = fingerprintsTimed, Timeout = TimeSpan.FromSeconds(limit) });
                     timer.Stop();
+                    if (workers == 1)
+                    {
+                        // One worker's CPU time moves with the machine's load much less than its wall time.
+                        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
+                        row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Explore() 1 worker: {cpuSeconds:F2} s of CPU, {result.DistinctStates / Math.Max(cpuSeconds, 1e-3):N0} states per CPU second"));
+                    }
+
                     row.Explored(workers, result.DistinctStates, timer.Elapsed.TotalSeconds, result.Complete ? null : result.BoundMessage);
                 }
 
@@ -153,9 +166,11 @@ internal static class CorpusBenchmark
                 {
                     GC.Collect();
                     var baseline = GC.GetTotalMemory(forceFullCollection: true);
-                    var heap = new LargestLiveHeap();
+                    using var heap = new LargestLiveHeap();
+                    heap.StartSampling();
                     var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Timeout = TimeSpan.FromSeconds(limit), Progress = heap });
-                    row.HeapPerState(fingerprints, result.Complete ? (double)(heap.Bytes - baseline) / result.DistinctStates : null);
+                    heap.Dispose();
+                    row.HeapPerState(fingerprints, result.Complete ? (double)(heap.Bytes - baseline) / result.DistinctStates : null, result.Complete ? (double)(heap.SampledBytes - baseline) / result.DistinctStates : null);
                 }
 
                 explorer.Context.Unload();

@@ -7,6 +7,7 @@ internal sealed class CorpusRow(string name)
 {
     private readonly Dictionary<int, (long States, double Seconds, bool Partial)> explored = new();
     private readonly Dictionary<bool, double?> heapPerState = new();
+    private readonly Dictionary<bool, double?> sampledHeapPerState = new();
     private double? tlcSeconds;
     private long? tlcPeakBytes;
 
@@ -72,8 +73,15 @@ internal sealed class CorpusRow(string name)
         }
     }
 
-    /// <summary>Explore()'s live heap per state with one worker; null when the run stopped at a bound.</summary>
-    internal void HeapPerState(bool fingerprints, double? bytes) => heapPerState[fingerprints] = bytes;
+    /// <summary>
+    /// Explore()'s live heap per state with one worker, at progress reports and also sampled (the liveness search
+    /// included); null when the run stopped at a bound.
+    /// </summary>
+    internal void HeapPerState(bool fingerprints, double? bytes, double? sampledBytes)
+    {
+        heapPerState[fingerprints] = bytes;
+        sampledHeapPerState[fingerprints] = sampledBytes;
+    }
 
     /// <summary>
     /// Memory per state of each path: Explore()'s live heap growth, and TLC's peak resident memory above
@@ -81,7 +89,9 @@ internal sealed class CorpusRow(string name)
     /// </summary>
     internal string MemoryLine(long? tlcBaseline)
     {
-        string Heap(bool fingerprints) => heapPerState.TryGetValue(fingerprints, out var b) && b is { } bytes ? bytes.ToString("N0", CultureInfo.InvariantCulture) + " B/state" : "-";
+        string Heap(bool fingerprints) => heapPerState.TryGetValue(fingerprints, out var b) && b is { } bytes
+            ? bytes.ToString("N0", CultureInfo.InvariantCulture) + " B/state (sampled " + sampledHeapPerState[fingerprints]!.Value.ToString("N0", CultureInfo.InvariantCulture) + ")"
+            : "-";
         var tlc = tlcPeakBytes is { } peak && tlcBaseline is { } baseline && TlcStates > 0
             ? string.Create(CultureInfo.InvariantCulture, $"peak {peak / (1024 * 1024):N0} MB, {baseline / (1024 * 1024):N0} MB on 12 states: {(double)(peak - baseline) / TlcStates:N0} B/state")
             : "-";

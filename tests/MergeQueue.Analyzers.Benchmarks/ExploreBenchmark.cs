@@ -93,7 +93,7 @@ internal static class ExploreBenchmark
         result = null!;
         GC.Collect();
         long baseline = GC.GetTotalMemory(true);
-        var largest = new LargestLiveHeap();
+        using var largest = new LargestLiveHeap();
         var measured = Explore(explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers, Progress = largest });
         double bytesPerState = (double)(largest.Bytes - baseline) / measured.DistinctStates;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

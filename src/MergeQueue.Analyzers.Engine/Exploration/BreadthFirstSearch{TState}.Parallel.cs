@@ -14,6 +14,9 @@ internal sealed partial class BreadthFirstSearch<TState>
     private void Expand(int first, int end)
     {
         int size = end - first;
+
+        // The workers read the batch's states at once: from the frontier's file, they are read here first.
+        graph.LoadStates(first, end);
         int parallel = workers > 1 && size >= 2 * MinChunkSize ? workers : 1;
         int chunkSize = parallel == 1 ? size : Math.Max(MinChunkSize, (size + 4 * parallel - 1) / (4 * parallel));
         chunkCount = (size + chunkSize - 1) / chunkSize;

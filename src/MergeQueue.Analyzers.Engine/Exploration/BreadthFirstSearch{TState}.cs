@@ -281,6 +281,7 @@ internal sealed partial class BreadthFirstSearch<TState>
         {
             // The expansion buffers are not needed any more; the liveness search may need the memory.
             chunks.Clear();
+            graph.EndSearch();
             if (progress is not null)
             {
                 ReportProgress();

@@ -56,7 +56,10 @@ public sealed class ExplorationOptions
     /// Keep only a 64-bit fingerprint of each state, not the state (TLC's mode): far less memory per state, but two
     /// states with the same fingerprint count as one, so a state may be missed, with the probability
     /// <see cref="ExplorationResult.CollisionProbability"/> reports. States needed for traces and for the liveness
-    /// search are rebuilt by replaying the recorded steps from the initial state. False by default (exact: a
+    /// search are rebuilt by replaying the recorded steps from the initial state. The states still to be visited are kept
+    /// in a temporary file (in <see cref="System.IO.Path.GetTempPath"/>, deleted when the search ends) when the model is
+    /// a generated one or its states are <see cref="long"/>s, as TLC keeps its queue on disk (in memory when no file can
+    /// be written). False by default (exact: a
     /// collision can never hide a state). Needs a model (or state comparer) that implements
     /// <see cref="Engine.IStateHasher{TState}"/>; other models are explored in exact mode.
     /// </summary>

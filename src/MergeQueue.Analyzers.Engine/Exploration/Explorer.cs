@@ -43,7 +43,7 @@ public static class Explorer
         // The liveness search walks the enabled steps, so they are kept only when it will run.
         bool hasLiveness = HasLivenessProperty(model);
         var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
-        var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers), findNumbers: options.GraphStates > 0);
+        var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers), findNumbers: options.GraphStates > 0, frontierInFile: true);
         ExplorationBound stoppedBy;
         BreadthFirstSearch<TState> search;
         using (var deadline = Deadline(options))

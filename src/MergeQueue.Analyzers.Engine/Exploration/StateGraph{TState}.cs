@@ -17,9 +17,10 @@ namespace MergeQueue.Analyzers.Engine;
 /// </para>
 /// <para>
 /// In exact mode states are kept whole too, and states with equal fingerprints are compared, so a collision can
-/// never hide a state. In fingerprint mode (TLC's) only the initial states and the states still to be visited are kept;
-/// equal fingerprints mean the same state, and any other state is rebuilt by replaying the recorded steps from its
-/// initial state.
+/// never hide a state. In fingerprint mode (TLC's) only the states still to be visited are kept, in a
+/// <see cref="FrontierFile{TState}"/> when the state type can be written to one (else in memory); equal fingerprints
+/// mean the same state, and any other state is rebuilt by replaying the recorded steps from its initial state, itself
+/// rebuilt from the constructor combination that made it.
 /// </para>
 /// </remarks>
 internal sealed class StateGraph<TState>
@@ -32,14 +33,14 @@ internal sealed class StateGraph<TState>
     private readonly int shardMask;
     private readonly Column<TState> states = new();
     private readonly Column<int> parents = new();
-    private readonly Column<int> parentSteps = new();
+    private readonly IndexColumn parentSteps;
     private readonly List<int> levelStarts = new();
 
     // Successors of state s are edges [successorStart[s], successorStart[s + 1]): states are expanded in
     // number order, so each state's edges are contiguous.
     private readonly Column<int>? successorStart;
     private readonly Column<int>? edgeTargets;
-    private readonly Column<int>? edgeInstances;
+    private readonly IndexColumn? edgeInstances;
 
     // Fingerprint mode: the last replayed path, by depth, so that rebuilding states in number order (or along a
     // trace) replays each step about once.
@@ -47,8 +48,8 @@ internal sealed class StateGraph<TState>
     private readonly List<TState> replayedStates = new();
     private readonly List<int> replayChain = new();
 
-    // The initial states (numbers 0 to InitialCount - 1), kept in every mode: every replay starts from one.
-    private readonly List<TState> initials = new();
+    // Fingerprint mode, when the states can be written: the states to visit, mostly in a temporary file.
+    private readonly FrontierFile<TState>? frontier;
 
     /// <param name="model">Steps the model when a state is rebuilt.</param>
     /// <param name="fingerprintsOnly">Keep fingerprints and not states; needs <paramref name="model"/>'s 64-bit hash.</param>
@@ -58,12 +59,16 @@ internal sealed class StateGraph<TState>
     /// How many tables the fingerprints are spread over by their low bits (rounded up to a power of two), so that
     /// several threads can add to different shards at once.
     /// </param>
+    /// <param name="frontierInFile">
+    /// In fingerprint mode, keep the states still to be visited in a temporary file (when the state type can be
+    /// written) rather than in memory; the search deletes it as it ends (<see cref="EndSearch"/>).
+    /// </param>
     /// <param name="findNumbers">
     /// Whether <see cref="Find"/> must give the number of a known state even in fingerprint mode (a picture of the
     /// graph is drawn from it). Without edges and without that, fingerprint mode keeps only the fingerprints in its
     /// table, and a known state's number is reported as 0.
     /// </param>
-    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1, bool findNumbers = false)
+    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1, bool findNumbers = false, bool frontierInFile = false)
     {
         int count = 1;
         while (count < shards && count < 64)
@@ -84,12 +89,19 @@ internal sealed class StateGraph<TState>
             tables[i] = new FingerprintTable(numbered);
         }
 
+        if (FingerprintsOnly && frontierInFile && StateSerializers.For<TState>() is { } serializer)
+        {
+            frontier = new FrontierFile<TState>(serializer);
+        }
+
+        // A state's step is an action instance, or for an initial state a constructor combination.
+        parentSteps = new IndexColumn(Math.Max(1, Math.Max(model.ActionInstances.Count, model.InitialInstances.Count)));
         RecordsEdges = recordEdges;
         if (recordEdges)
         {
             successorStart = new Column<int>();
             edgeTargets = new Column<int>();
-            edgeInstances = new Column<int>();
+            edgeInstances = new IndexColumn(Math.Max(1, model.ActionInstances.Count));
         }
     }
 
@@ -97,7 +109,7 @@ internal sealed class StateGraph<TState>
     internal int Count { get; private set; }
 
     /// <summary>The number of initial states: they are numbered first, from 0.</summary>
-    internal int InitialCount => initials.Count;
+    internal int InitialCount { get; private set; }
 
     /// <summary>True when only fingerprints of states are kept (the model has a 64-bit hash and it was asked for).</summary>
     internal bool FingerprintsOnly { get; }
@@ -108,10 +120,8 @@ internal sealed class StateGraph<TState>
     /// <summary>The number of states whose successors were recorded.</summary>
     internal int ExpandedCount => successorStart?.Count ?? 0;
 
-    /// <summary>The bytes the graph's arrays take now (table, states kept, parents, steps, edges).</summary>
-    internal long StoredBytes(int bytesPerState) =>
-        TableBytes() + states.StoredBytes(bytesPerState) + parents.StoredBytes(4) + parentSteps.StoredBytes(4)
-        + (successorStart?.StoredBytes(4) ?? 0) + (edgeTargets?.StoredBytes(4) ?? 0) + (edgeInstances?.StoredBytes(4) ?? 0);
+    /// <summary>The temporary file of the states to visit, when there is one (for tests).</summary>
+    internal FrontierFile<TState>? Frontier => frontier;
 
     /// <summary>The number of fingerprint tables.</summary>
     internal int Shards => tables.Length;
@@ -132,16 +142,16 @@ internal sealed class StateGraph<TState>
     /// </summary>
     internal TState State(int state)
     {
-        if (states.IsStored(state))
+        if (frontier is not null)
         {
-            return states[state];
+            return frontier.IsInMemory(state) || frontier.TryLoad(state) ? frontier[state] : Replay(state);
         }
 
-        return state < initials.Count ? initials[state] : Replay(state);
+        return states.IsStored(state) ? states[state] : Replay(state);
     }
 
-    /// <summary>True when the state is kept, not rebuilt.</summary>
-    internal bool IsKept(int state) => states.IsStored(state);
+    /// <summary>True when the state is in memory, not rebuilt nor read from the frontier's file.</summary>
+    internal bool IsKept(int state) => frontier?.IsInMemory(state) ?? states.IsStored(state);
 
     /// <summary>The state this one was first reached from, or -1 for an initial state.</summary>
     internal int Parent(int state) => parents[state];
@@ -286,10 +296,18 @@ internal sealed class StateGraph<TState>
 
         if (depth == 0)
         {
-            initials.Add(state);
+            InitialCount++;
         }
 
-        states.Add(state);
+        if (frontier is not null)
+        {
+            frontier.Add(state);
+        }
+        else
+        {
+            states.Add(state);
+        }
+
         parents.Add(parent);
         parentSteps.Add(parentStep);
         Count++;
@@ -299,11 +317,27 @@ internal sealed class StateGraph<TState>
     /// <summary>Fingerprint mode: forgets the states below <paramref name="state"/> (visited ones), which can be rebuilt.</summary>
     internal void ReleaseStatesBelow(int state)
     {
-        if (FingerprintsOnly)
+        if (frontier is not null)
+        {
+            frontier.ReleaseBelow(state);
+        }
+        else if (FingerprintsOnly)
         {
             states.ReleaseBelow(state);
         }
     }
+
+    /// <summary>
+    /// Brings the states from <paramref name="start"/> to <paramref name="end"/> (exclusive) into memory, so that
+    /// several threads can read them with <see cref="State"/>.
+    /// </summary>
+    internal void LoadStates(int start, int end) => frontier?.Load(start, end);
+
+    /// <summary>
+    /// The search is over: the frontier's file is deleted, and a state not visited is rebuilt like any other when
+    /// asked for.
+    /// </summary>
+    internal void EndSearch() => frontier?.Dispose();
 
     /// <summary>Starts the edges of <paramref name="state"/>; states must be expanded in number order.</summary>
     internal void BeginSuccessors(int state)
@@ -353,15 +387,9 @@ internal sealed class StateGraph<TState>
         TState current;
         while (true)
         {
-            if (at < initials.Count)
+            if (IsKept(at))
             {
-                current = initials[at];
-                break;
-            }
-
-            if (states.IsStored(at))
-            {
-                current = states[at];
+                current = frontier is not null ? frontier[at] : states[at];
                 break;
             }
 
@@ -369,6 +397,12 @@ internal sealed class StateGraph<TState>
             if (depth < replayedIds.Count && replayedIds[depth] == at)
             {
                 current = replayedStates[depth];
+                break;
+            }
+
+            if (at < InitialCount)
+            {
+                current = RebuildInitial(at);
                 break;
             }
 
@@ -387,17 +421,35 @@ internal sealed class StateGraph<TState>
             }
 
             current = outcome.Successor;
-            int depth = Depth(child);
-            while (replayedIds.Count <= depth)
-            {
-                replayedIds.Add(-1);
-                replayedStates.Add(default!);
-            }
-
-            replayedIds[depth] = child;
-            replayedStates[depth] = current;
+            Remember(Depth(child), child, current);
         }
 
         return current;
+    }
+
+    /// <summary>Initial state <paramref name="state"/>, built again by the constructor combination that first built it.</summary>
+    private TState RebuildInitial(int state)
+    {
+        StepOutcome<TState> outcome = model.CreateInitialState(parentSteps[state], replayBudget);
+        if (outcome.Kind != StepOutcomeKind.Enabled)
+        {
+            throw new InvalidOperationException(
+                "Building an initial state of '" + model.Name + "' again did not give the same result: the model is not deterministic.");
+        }
+
+        Remember(0, state, outcome.Successor);
+        return outcome.Successor;
+    }
+
+    private void Remember(int depth, int state, TState value)
+    {
+        while (replayedIds.Count <= depth)
+        {
+            replayedIds.Add(-1);
+            replayedStates.Add(default!);
+        }
+
+        replayedIds[depth] = state;
+        replayedStates[depth] = value;
     }
 }
