@@ -42,7 +42,7 @@ public class ScalingTests
     [InlineData((int)QueueVersion.Ordered, (int)QueueGoal.AllDone)]
     public void Small_levels_of_costly_states_are_shared_out_and_give_the_report_of_one_worker(int versionNumber, int goalNumber)
     {
-        var model = new CostlyModel(new MergeQueueModel((QueueVersion)versionNumber, 4, (QueueGoal)goalNumber));
+        var model = new HookedModel(new MergeQueueModel((QueueVersion)versionNumber, 4, (QueueGoal)goalNumber), _ => { }, CostTwentyMicroseconds);
         string one = WithoutTime(Explorer.Explore(model, new ExplorationOptions { Workers = 1 }).Report);
 
         Assert.Equal(one, WithoutTime(Explorer.Explore(model, new ExplorationOptions { Workers = 2 }).Report));
@@ -55,6 +55,15 @@ public class ScalingTests
         int deepest = graph.Depth(graph.Count - 1);
         Assert.All(Enumerable.Range(0, deepest + 1), depth => Assert.InRange(graph.LevelEnd(depth) - (depth == 0 ? 0 : graph.LevelEnd(depth - 1)), 1, 4095));
         Assert.True(search.SharedBatches > 0);
+    }
+
+    // Each evaluation of a property costs 20 microseconds more.
+    private static void CostTwentyMicroseconds()
+    {
+        long until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 50_000;
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+        }
     }
 
     // With a liveness property the table keeps state numbers (the graph's edges need them); safety-only it keeps
@@ -170,7 +179,18 @@ public class ScalingTests
     public void Cancellation_stops_a_search_with_workers(bool modelThrows)
     {
         using var cancellation = new CancellationTokenSource();
-        var model = new CancellingModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), 200_000, cancellation, modelThrows);
+        var model = new HookedModel(new MergeQueueModel(QueueVersion.Fixed, 5, QueueGoal.None), steps =>
+        {
+            // At the 200,000th step, from whichever worker takes it: cancel, and then throw if asked.
+            if (steps >= 200_000)
+            {
+                cancellation.Cancel();
+                if (modelThrows)
+                {
+                    cancellation.Token.ThrowIfCancellationRequested();
+                }
+            }
+        });
 
         ExplorationResult result = Explorer.Explore(model, new ExplorationOptions { Workers = 2, CancellationToken = cancellation.Token });
 
@@ -242,108 +262,5 @@ public class ScalingTests
 
             public int GetHashCode(long obj) => (obj >> 3).GetHashCode();
         }
-    }
-
-    /// <summary>The merge queue with every invariant's evaluation made to cost 20 microseconds more.</summary>
-    private sealed class CostlyModel : IModel<long>
-    {
-        private static readonly long Cost = System.Diagnostics.Stopwatch.Frequency / 50_000;
-        private readonly MergeQueueModel inner;
-
-        public CostlyModel(MergeQueueModel inner) => this.inner = inner;
-
-        public string Name => inner.Name;
-
-        public IReadOnlyList<string> FieldNames => inner.FieldNames;
-
-        public IReadOnlyList<ActionInfo> Actions => inner.Actions;
-
-        public IReadOnlyList<ActionInstance> ActionInstances => inner.ActionInstances;
-
-        public IReadOnlyList<PredicateInstance> Predicates => inner.Predicates;
-
-        public IReadOnlyList<PropertyInstance> Properties => inner.Properties;
-
-        public IEqualityComparer<long> StateComparer => inner.StateComparer;
-
-        public IReadOnlyList<InitialInstance> InitialInstances => inner.InitialInstances;
-
-        public bool CheckStuck => inner.CheckStuck;
-
-        public StepOutcome<long> CreateInitialState(int initialInstance, StepBudget budget) => inner.CreateInitialState(initialInstance, budget);
-
-        public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) => inner.EvaluateStep(before, after, predicate, budget);
-
-        public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget) => inner.Step(state, actionInstance, budget);
-
-        public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget)
-        {
-            long until = System.Diagnostics.Stopwatch.GetTimestamp() + Cost;
-            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
-            {
-            }
-
-            return inner.Evaluate(state, predicate, budget);
-        }
-
-        public string FormatField(long state, int field) => inner.FormatField(state, field);
-    }
-
-    /// <summary>The merge queue, cancelling the token at a given step (and then throwing, if asked), from any worker.</summary>
-    private sealed class CancellingModel : IModel<long>
-    {
-        private readonly MergeQueueModel inner;
-        private readonly long cancelAt;
-        private readonly CancellationTokenSource cancellation;
-        private readonly bool throws;
-        private long steps;
-
-        public CancellingModel(MergeQueueModel inner, long cancelAt, CancellationTokenSource cancellation, bool throws)
-        {
-            this.inner = inner;
-            this.cancelAt = cancelAt;
-            this.cancellation = cancellation;
-            this.throws = throws;
-        }
-
-        public string Name => inner.Name;
-
-        public IReadOnlyList<string> FieldNames => inner.FieldNames;
-
-        public IReadOnlyList<ActionInfo> Actions => inner.Actions;
-
-        public IReadOnlyList<ActionInstance> ActionInstances => inner.ActionInstances;
-
-        public IReadOnlyList<PredicateInstance> Predicates => inner.Predicates;
-
-        public IReadOnlyList<PropertyInstance> Properties => inner.Properties;
-
-        public IEqualityComparer<long> StateComparer => inner.StateComparer;
-
-        public IReadOnlyList<InitialInstance> InitialInstances => inner.InitialInstances;
-
-        public bool CheckStuck => inner.CheckStuck;
-
-        public StepOutcome<long> CreateInitialState(int initialInstance, StepBudget budget) => inner.CreateInitialState(initialInstance, budget);
-
-        public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) => inner.EvaluateStep(before, after, predicate, budget);
-
-        public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget)
-        {
-            if (Interlocked.Increment(ref steps) >= cancelAt)
-            {
-                cancellation.Cancel();
-                if (throws)
-                {
-                    budget.Cancellation.ThrowIfCancellationRequested();
-                }
-            }
-
-            return inner.Step(state, actionInstance, budget);
-        }
-
-        public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget) => inner.Evaluate(state, predicate, budget);
-
-        public string FormatField(long state, int field) => inner.FormatField(state, field);
     }
 }

@@ -5,18 +5,21 @@ namespace MergeQueue.Analyzers.Engine.Tests.Models;
 
 /// <summary>
 /// Another model with a hook called before each of its steps (with the number of steps so far), so that a test can
-/// cancel a search or make a step throw at a chosen point.
+/// cancel a search or make a step throw at a chosen point, and one called before each evaluation of a property (to make
+/// states cost more, say).
 /// </summary>
 internal sealed class HookedModel : IModel<long>, IStateHasher<long>
 {
     private readonly MergeQueueModel inner;
     private readonly Action<long> beforeStep;
+    private readonly Action? beforeEvaluate;
     private long steps;
 
-    public HookedModel(MergeQueueModel inner, Action<long> beforeStep)
+    public HookedModel(MergeQueueModel inner, Action<long> beforeStep, Action? beforeEvaluate = null)
     {
         this.inner = inner;
         this.beforeStep = beforeStep;
+        this.beforeEvaluate = beforeEvaluate;
     }
 
     public string Name => inner.Name;
@@ -43,11 +46,16 @@ internal sealed class HookedModel : IModel<long>, IStateHasher<long>
 
     public StepOutcome<long> Step(long state, int actionInstance, StepBudget budget)
     {
-        beforeStep(++steps);
+        // Workers step at once: the count is taken atomically.
+        beforeStep(System.Threading.Interlocked.Increment(ref steps));
         return inner.Step(state, actionInstance, budget);
     }
 
-    public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget) => inner.Evaluate(state, predicate, budget);
+    public PredicateOutcome Evaluate(long state, int predicate, StepBudget budget)
+    {
+        beforeEvaluate?.Invoke();
+        return inner.Evaluate(state, predicate, budget);
+    }
 
     public PredicateOutcome EvaluateStep(long before, long after, int predicate, StepBudget budget) => inner.EvaluateStep(before, after, predicate, budget);
 
