@@ -10,6 +10,49 @@ namespace MergeQueue.Analyzers.Engine;
 internal sealed partial class BreadthFirstSearch<TState>
 {
     private const int TouchAhead = 8;
+    /// <summary>
+    /// Every initial state built by the workers, in combination order, when there are several workers and at least a
+    /// batch's worth of combinations (a model whose every state is initial, as a TLA+ <c>Init</c> over a whole domain,
+    /// builds them all here); else null, and they are built one at a time as they are added.
+    /// </summary>
+    private StepOutcome<TState>[]? BuildInitialStatesOnWorkers()
+    {
+        int count = model.InitialInstances.Count;
+        if (workers == 1 || count < DirectBatchLimit)
+        {
+            return null;
+        }
+
+        var built = new StepOutcome<TState>[count];
+        int chunkSize = (count + 4 * workers - 1) / (4 * workers);
+        int chunks = (count + chunkSize - 1) / chunkSize;
+        var errors = new Exception?[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = workers }, chunk =>
+        {
+            try
+            {
+                for (int initial = chunk * chunkSize, end = Math.Min(count, initial + chunkSize); initial < end; initial++)
+                {
+                    built[initial] = model.CreateInitialState(initial, budget);
+                }
+            }
+            catch (Exception error)
+            {
+                // Thrown again as itself (a cancellation, say), not wrapped as Parallel.For would.
+                errors[chunk] = error;
+            }
+        });
+        foreach (Exception? error in errors)
+        {
+            if (error is not null)
+            {
+                ExceptionDispatchInfo.Capture(error).Throw();
+            }
+        }
+
+        return built;
+    }
+
     /// <summary>Expands states [first, end) into chunks, on the workers when there are enough states.</summary>
     private void Expand(int first, int end)
     {

@@ -20,28 +20,10 @@ internal sealed partial class BodyCompiler
         Expr[] indices = System.Array.Empty<Expr>();
         var indexEffects = Track(() => indices = operation.Indices.Select(Index).ToArray());
         var array = Expr(operation.ArrayReference, type.Element.HasMutableParts ? use.With(indexEffects) : Use.Peek(indexEffects));
-        if (indices.Length == 2)
-        {
-            // Both indices are evaluated before either is checked, as C# does.
-            var (first, second) = (indices[0], indices[1]);
-            return frame =>
-            {
-                var target = (ArrayObject)(array(frame).Ref ?? throw Errors.NullReference());
-                long i = first(frame).Bits;
-                return target.Items[MultiArrayType.FlatIndex(target, i, second(frame).Bits)];
-            };
-        }
-
         return frame =>
         {
             var target = (ArrayObject)(array(frame).Ref ?? throw Errors.NullReference());
-            var values = new long[indices.Length];
-            for (int d = 0; d < values.Length; d++)
-            {
-                values[d] = indices[d](frame).Bits;
-            }
-
-            return target.Items[MultiArrayType.FlatIndex(target, values)];
+            return target.Items[Places.MultiArrayElementPlace.FlatIndex(target, indices, frame)];
         };
     }
 

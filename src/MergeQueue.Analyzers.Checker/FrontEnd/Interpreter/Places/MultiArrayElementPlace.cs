@@ -10,10 +10,19 @@ internal sealed class MultiArrayElementPlace(Expr array, Expr[] indices) : Place
     public override Bound Bind(Frame frame)
     {
         var target = (ArrayObject)(array(frame).Ref ?? throw Errors.NullReference());
+        return new Bound(target, FlatIndex(target, indices, frame), default);
+    }
+
+    /// <summary>
+    /// The element's index in the row-major items: every index evaluated, then checked, as C# does; a two-dimensional
+    /// array's without an array of indices, since models read their grids in every step.
+    /// </summary>
+    public static int FlatIndex(ArrayObject target, Expr[] indices, Frame frame)
+    {
         if (indices.Length == 2)
         {
             long first = indices[0](frame).Bits;
-            return new Bound(target, MultiArrayType.FlatIndex(target, first, indices[1](frame).Bits), default);
+            return MultiArrayType.FlatIndex(target, first, indices[1](frame).Bits);
         }
 
         var values = new long[indices.Length];
@@ -22,7 +31,7 @@ internal sealed class MultiArrayElementPlace(Expr array, Expr[] indices) : Place
             values[d] = indices[d](frame).Bits;
         }
 
-        return new Bound(target, MultiArrayType.FlatIndex(target, values), default);
+        return MultiArrayType.FlatIndex(target, values);
     }
 
     public override Value Get(Frame frame, in Bound bound) => ((ArrayObject)bound.Target!).Items[bound.Index];

@@ -44,9 +44,8 @@ internal static partial class Linq
                 return true;
         }
 
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             if (!predicate.Invoke(ex, item).Bool)
             {
                 return false;
@@ -91,9 +90,8 @@ internal static partial class Linq
                 return false;
         }
 
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             if (predicate is null || predicate.Invoke(ex, item).Bool)
             {
@@ -127,9 +125,8 @@ internal static partial class Linq
             return count;
         }
 
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             if (predicate is null || predicate.Invoke(ex, item).Bool)
             {
@@ -161,9 +158,8 @@ internal static partial class Linq
             return false;
         }
 
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             if (element.ValueEquals(item, value))
             {
@@ -178,9 +174,8 @@ internal static partial class Linq
     public static long Sum(Execution ex, Value source, Closure? selector, IntKind kind)
     {
         long sum = 0;
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             long value = (selector is null ? item : selector.Invoke(ex, item)).Bits;
             sum = IntegerOps.Binary(Microsoft.CodeAnalysis.Operations.BinaryOperatorKind.Add, kind, isChecked: true, sum, value);
@@ -195,9 +190,8 @@ internal static partial class Linq
         bool skipsNull = type is Values.Types.NullableType;
         bool any = false;
         Value best = default;
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             var value = selector is null ? item : selector.Invoke(ex, item);
             if (skipsNull && value.Ref is null)
@@ -268,9 +262,8 @@ internal static partial class Linq
     public static List<Value> ToList(Execution ex, Value source)
     {
         var items = new List<Value>(System.Math.Max(0, Sequences.SizeHint(source.Ref)));
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             items.Add(item);
         }
@@ -289,9 +282,8 @@ internal static partial class Linq
 
         var items = new Value[size];
         int count = 0;
-        for (var cursor = Cursor(source); cursor.MoveNext();)
+        foreach (var item in Cursor(source))
         {
-            var item = cursor.Current;
             ex.Tick(null);
             if (count == items.Length)
             {

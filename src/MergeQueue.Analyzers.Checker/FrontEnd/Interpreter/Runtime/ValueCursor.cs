@@ -57,6 +57,9 @@ internal struct ValueCursor
 
     public Value Current { get; private set; }
 
+    /// <summary>Itself, so that <c>foreach</c> walks it without boxing.</summary>
+    public ValueCursor GetEnumerator() => this;
+
     public bool MoveNext()
     {
         if (!MoveNextElement())
