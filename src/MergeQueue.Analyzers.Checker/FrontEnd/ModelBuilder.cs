@@ -23,13 +23,10 @@ internal sealed class ModelBuilder(ModelContext context)
         var shape = context.Shape;
         var initializers = Initializers();
         var constructor = InitialConstructor();
-        var initialInstances = new List<InitialInstance>();
-        var initialArguments = new List<Value[]>();
-        foreach (var combination in DomainCombinations.Of(shape.ConstructorDomains))
-        {
-            initialInstances.Add(new InitialInstance(Arguments(shape.ConstructorDomains, combination)));
-            initialArguments.Add(Values(shape.ConstructorDomains, combination));
-        }
+        // Made when asked for, as in generated code: a constructor's combinations can be hundreds of thousands.
+        var initialInstances = new InitialCombinations(shape.ConstructorDomains
+            .Select(d => (IReadOnlyList<string>)Enumerable.Range(0, d.Values.Count).Select(d.Display).ToArray())
+            .ToArray());
 
         var actions = new List<ActionInfo>();
         var instances = new List<ActionInstance>();
@@ -79,7 +76,7 @@ internal sealed class ModelBuilder(ModelContext context)
             predicateInstances,
             predicateEntries,
             properties,
-            new InitialEntries(initializers, constructor, initialInstances, initialArguments),
+            new InitialEntries(initializers, constructor, initialInstances, shape.ConstructorDomains),
             shape.CheckStuck,
             shape.Location);
     }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using MergeQueue.Analyzers.Engine;
 using MergeQueue.Analyzers.FrontEnd.Interpreter;
-using MergeQueue.Analyzers.FrontEnd.Values;
+using MergeQueue.Analyzers.FrontEnd.Shape;
 
 namespace MergeQueue.Analyzers.FrontEnd.Model;
 
@@ -12,9 +12,9 @@ namespace MergeQueue.Analyzers.FrontEnd.Model;
 /// <param name="Initializers">The field and auto-property initializers.</param>
 /// <param name="Constructor">The constructor's body; null when it has none to run.</param>
 /// <param name="Instances">The initial instances the engine sees, in domain order.</param>
-/// <param name="Arguments">Per initial instance, the constructor's arguments.</param>
+/// <param name="Domains">The constructor's parameters' values: an initial instance's number picks one of each.</param>
 internal sealed record InitialEntries(
     IReadOnlyList<CompiledFunction> Initializers,
     CompiledFunction? Constructor,
     IReadOnlyList<InitialInstance> Instances,
-    IReadOnlyList<Value[]> Arguments);
+    IReadOnlyList<ParameterDomain> Domains);

@@ -83,10 +83,11 @@ internal sealed class InterpretedModel : IModel<InterpretedState>, IGuardedModel
             if (initial.Constructor is { } constructor && !ex.Stopping)
             {
                 var frame = new Frame(constructor.SlotCount, null, ex);
-                var arguments = initial.Arguments[initialInstance];
-                for (int i = 0; i < arguments.Length; i++)
+                int rest = initialInstance;
+                for (int i = initial.Domains.Count - 1; i >= 0; i--)
                 {
-                    frame.Slots[i] = arguments[i];
+                    var values = initial.Domains[i].Values;
+                    frame.Slots[i] = values[InitialCombinations.ValueIndex(ref rest, values.Count)];
                 }
 
                 constructor.Run(frame);
