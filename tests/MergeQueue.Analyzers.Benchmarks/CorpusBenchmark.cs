@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints] [--no-check] [--allocations]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints] [--no-check] [--allocations] [--check-workers K] [--warm]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -33,19 +33,27 @@ internal static class CorpusBenchmark
           and TLC's peak resident memory per state above that of a JVM running TLC on HourClock's 12 states.
           --fingerprints times Explore() in fingerprint mode (FingerprintsOnly) instead of with exact states.
           --no-check skips the compile-time check (to time Explore() alone).
+          --check-workers K runs the compile-time check on K threads (MergeQueueWorkers; default 1).
+          --warm checks each twin once, untimed, before the timed check (as a model checked again in an IDE or a
+          later build, with its code already compiled by the runtime), and waits for the runtime's background
+          compilation to finish; the timed check is then a new model to the cache. Each Explore() run waits so too.
         """;
 
     internal static async Task<int> RunAsync(string[] args)
     {
         var limitAt = Array.IndexOf(args, "--limit");
         var limit = limitAt >= 0 ? int.Parse(args[limitAt + 1], CultureInfo.InvariantCulture) : 60;
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (limitAt < 0 || i != limitAt + 1)).ToList();
+        var workersAt = Array.IndexOf(args, "--check-workers");
+        var check = new CheckSettings(
+            Run: !args.Contains("--no-check"),
+            Workers: workersAt >= 0 ? int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture) : 1,
+            Warm: args.Contains("--warm"),
+            Allocations: args.Contains("--allocations"));
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (limitAt < 0 || i != limitAt + 1) && (workersAt < 0 || i != workersAt + 1)).ToList();
         var checkOnly = args.Contains("--check-only");
         var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
-        var allocations = args.Contains("--allocations");
         var fingerprintsTimed = args.Contains("--fingerprints");
-        var runCheck = !args.Contains("--no-check");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -62,7 +70,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed, runCheck, allocations);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed, check);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -84,20 +92,30 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed, bool runCheck, bool allocations)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed, CheckSettings check)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
 
         // (a) The compile-time check, as the compiler runs the analyzer.
         var compilation = CorpusCompilation.Create(twin.SourcePath, source);
-        using var sampler = allocations ? new AllocationSampler() : null;
+        if (check is { Run: true, Warm: true })
+        {
+            await CorpusCompilation.CheckAsync(CorpusCompilation.Create(twin.SourcePath, source + "\n// warm-up\n"), limit, check.Workers);
+        }
+
+        if (check.Warm)
+        {
+            QuietRuntime.Wait(TimeSpan.FromSeconds(30));
+        }
+
+        using var sampler = check.Allocations ? new AllocationSampler() : null;
         sampler?.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var check = Stopwatch.StartNew();
-        var diagnostics = runCheck ? await CorpusCompilation.CheckAsync(compilation, limit) : System.Collections.Immutable.ImmutableArray<Diagnostic>.Empty;
-        check.Stop();
+        var checkTimer = Stopwatch.StartNew();
+        var diagnostics = check.Run ? await CorpusCompilation.CheckAsync(compilation, limit, check.Workers) : System.Collections.Immutable.ImmutableArray<Diagnostic>.Empty;
+        checkTimer.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         if (sampler is not null)
@@ -113,11 +131,11 @@ internal static class CorpusBenchmark
         else if (statistics is not null)
         {
             row.CheckStates = long.Parse(Regex.Match(statistics.GetMessage(CultureInfo.InvariantCulture), @"': ([\d,]+) distinct states").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-            row.CheckSeconds = check.Elapsed.TotalSeconds;
+            row.CheckSeconds = checkTimer.Elapsed.TotalSeconds;
             row.CheckPartial = diagnostics.Any(d => d.Id == "SM0005");
             // On a shared machine the wall time moves with the load; the process's CPU time (the collector's
             // threads included) much less, and the bytes allocated not at all.
-            row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"compile-time check: {cpu:F2} s of CPU, {row.CheckStates / Math.Max(cpu, 1e-3):N0} states per CPU second, {allocated / 1e6:N0} MB allocated"));
+            row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"compile-time check: {cpu:F2} s of CPU, {row.CheckStates / Math.Max(cpu, 1e-3):N0} states per CPU second, {allocated / 1e6:N0} MB allocated, {Regex.Match(statistics.GetMessage(CultureInfo.InvariantCulture), @"([\d,]+) ms$").Groups[1].Value} ms exploring"));
             var verdict = diagnostics.Where(d => d.Id is not "SM0010" and not "SM0005" && d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).Distinct().ToList();
             if (verdict.Count > 0)
             {
@@ -148,6 +166,7 @@ internal static class CorpusBenchmark
                 {
                     CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 10_000, Workers = workers, FingerprintsOnly = fingerprintsTimed });
                     GC.Collect();
+                    QuietRuntime.Wait(TimeSpan.FromSeconds(30));
                     var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
                     var timer = Stopwatch.StartNew();
                     var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, Workers = workers, FingerprintsOnly = fingerprintsTimed, Timeout = TimeSpan.FromSeconds(limit) });
@@ -207,3 +226,10 @@ internal static class CorpusBenchmark
         return match.Success ? match.Groups[1].Value : message.Split('\n')[0];
     }
 }
+
+/// <summary>How the corpus mode runs the compile-time check.</summary>
+/// <param name="Run">False with --no-check.</param>
+/// <param name="Workers">The analyzer's MergeQueueWorkers.</param>
+/// <param name="Warm">Check each twin once, untimed, before the timed check.</param>
+/// <param name="Allocations">Sample the timed check's allocations by type.</param>
+internal sealed record CheckSettings(bool Run, int Workers, bool Warm, bool Allocations);

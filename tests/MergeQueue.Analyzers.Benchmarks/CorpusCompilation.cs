@@ -49,7 +49,7 @@ internal static class CorpusCompilation
     }
 
     /// <summary>The analyzer's SM diagnostics, SM0010 on, with the state and memory bounds raised and a time limit of <paramref name="seconds"/>.</summary>
-    internal static async Task<ImmutableArray<Diagnostic>> CheckAsync(CSharpCompilation compilation, int seconds)
+    internal static async Task<ImmutableArray<Diagnostic>> CheckAsync(CSharpCompilation compilation, int seconds, int workers = 1)
     {
         var options = compilation.Options.WithSpecificDiagnosticOptions(
             compilation.Options.SpecificDiagnosticOptions.SetItem("SM0010", ReportDiagnostic.Info));
@@ -58,6 +58,7 @@ internal static class CorpusCompilation
             ["build_property.MergeQueueTimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["build_property.MergeQueueMaxStates"] = "100000000",
             ["build_property.MergeQueueMaxMemoryMegabytes"] = "16000",
+            ["build_property.MergeQueueWorkers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var all = await compilation.WithOptions(options)
             .WithAnalyzers(

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MergeQueue.Analyzers.Analyzer;
 
 /// <summary>The project-wide settings of SPEC §4, read from the MSBuild properties the package makes visible.</summary>
-internal sealed record CheckerSettings(bool Enabled, int MaxStates, TimeSpan Timeout, int MaxMemoryMegabytes, bool ContinueAfterViolation = false)
+internal sealed record CheckerSettings(bool Enabled, int MaxStates, TimeSpan Timeout, int MaxMemoryMegabytes, bool ContinueAfterViolation = false, int Workers = 1)
 {
     public const int DefaultMaxStates = 1_000_000;
 
@@ -26,7 +26,8 @@ internal sealed record CheckerSettings(bool Enabled, int MaxStates, TimeSpan Tim
             : DefaultTimeout,
         MaxMemoryMegabytes: ReadPositive(options, "build_property.MergeQueueMaxMemoryMegabytes") ?? DefaultMaxMemoryMegabytes,
         ContinueAfterViolation: options.TryGetValue("build_property.MergeQueueContinueAfterViolation", out var continueAfter)
-            && string.Equals(continueAfter.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+            && string.Equals(continueAfter.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+        Workers: ReadPositive(options, "build_property.MergeQueueWorkers") ?? 1);
 
     private static int? ReadPositive(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var text)

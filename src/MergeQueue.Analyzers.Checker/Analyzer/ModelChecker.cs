@@ -105,6 +105,7 @@ internal static class ModelChecker
             Timeout = settings.Timeout,
             MaxMemoryMegabytes = settings.MaxMemoryMegabytes,
             ContinueAfterViolation = settings.ContinueAfterViolation,
+            Workers = settings.Workers,
             CancellationToken = cancellationToken,
         };
     }

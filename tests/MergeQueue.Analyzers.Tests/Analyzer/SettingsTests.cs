@@ -1,9 +1,13 @@
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using MergeQueue.Analyzers.Analyzer;
 using MergeQueue.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace MergeQueue.Analyzers.Tests.Analyzer;
@@ -111,6 +115,38 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task Two_workers_report_the_diagnostics_of_one_worker()
+    {
+        // Four counters 0..12: 13^4 = 28,561 states, levels of up to about 1,400; the first state whose counters
+        // sum to 30 breaks the invariant at depth 30. A comment makes the second source a different model to the
+        // cache, so both are explored.
+        const string source = TestCompilation.Usings + """
+            [StateMachine]
+            partial class Counters
+            {
+                readonly int[] c = new int[4];
+                [Action] void Inc([Range(0, 3)] int i) { Require(c[i] < 12); c[i]++; }
+                [Invariant] bool BelowThirty => c.Sum() < 30;
+            }
+            """;
+        var explored = ExplorationCache.ExplorationsOf("Counters");
+
+        var one = await AnalyzerRun.DiagnosticsAsync(new[] { source }, new Dictionary<string, string> { ["MergeQueueWorkers"] = "1" });
+        var two = await AnalyzerRun.DiagnosticsAsync(new[] { source + "// two workers\n" }, new Dictionary<string, string> { ["MergeQueueWorkers"] = "2" });
+
+        Assert.Equal(explored + 2, ExplorationCache.ExplorationsOf("Counters"));
+        Assert.Equal(new[] { "SM0001", "SM0010" }, one.Select(d => d.Id).OrderBy(id => id));
+        Assert.Equal(Describe(one), Describe(two));
+    }
+
+    [Fact]
+    public void Workers_build_property_is_read_and_defaults_to_one()
+    {
+        Assert.Equal(1, CheckerSettings.Read(new TestConfigOptionsProvider(null).GlobalOptions).Workers);
+        Assert.Equal(2, CheckerSettings.Read(new TestConfigOptionsProvider(new Dictionary<string, string> { ["MergeQueueWorkers"] = "2" }).GlobalOptions).Workers);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_a_large_exploration_promptly()
     {
         const string source = TestCompilation.Usings + """
@@ -132,4 +168,8 @@ public sealed class SettingsTests
         // The compiler asks often (every keystroke in an IDE): an exploration must give the thread back at once.
         Assert.True(stopwatch.ElapsedMilliseconds < 1000, $"returned {stopwatch.ElapsedMilliseconds} ms after cancellation");
     }
+
+    // Each diagnostic where and as reported, the statistics without their time.
+    private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan() + " " + Regex.Replace(d.GetMessage(CultureInfo.InvariantCulture), @", [\d,]+ ms", string.Empty)).ToArray();
 }
