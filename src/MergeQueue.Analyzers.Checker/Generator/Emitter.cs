@@ -358,6 +358,12 @@ internal static partial class Emitter
         w.Line("protected override " + w.Nullable("string") + " SharedPlaces(" + Parser.Identifier(model.ClassName) + " state) =>");
         w.Line("    " + Engine + "Runtime.SharedObjects.Find(SharedPlaceNames, new " + w.Nullable("object") + "[] { " + string.Join(", ", mutable.Select(f => "state." + f.Access)) + " });");
         w.Line();
+        if (!model.StepsMayShare)
+        {
+            // No member stores a reference it did not make: only the initial states are walked.
+            w.Line("protected override bool StepsMayShare => false;");
+            w.Line();
+        }
     }
 
     private static bool IsMutable(TypeSpec type) =>

@@ -98,7 +98,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
                 return StepOutcome<PackedState>.Disabled(ReturnedFalse(actionInstance));
             }
 
-            if (SharedPlaces(at.Working) is { } shared)
+            if (StepsMayShare && SharedPlaces(at.Working) is { } shared)
             {
                 return StepOutcome<PackedState>.Failed(new Failure(FailureKind.Exception, shared, null));
             }

@@ -83,7 +83,7 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
                 return StepOutcome<TModel>.Disabled(ReturnedFalse(actionInstance));
             }
 
-            if (SharedPlaces(next) is { } shared)
+            if (StepsMayShare && SharedPlaces(next) is { } shared)
             {
                 return StepOutcome<TModel>.Failed(new Failure(FailureKind.Exception, shared, null));
             }

@@ -230,6 +230,13 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     /// <returns>The message, or null.</returns>
     protected virtual string? SharedPlaces(TModel state) => null;
 
+    /// <summary>
+    /// Whether an action may leave one mutable object in two places, so that <see cref="SharedPlaces"/> is asked after
+    /// each step; false when the generator found that no member of the model stores a reference it did not make
+    /// (the initial states are asked all the same).
+    /// </summary>
+    protected virtual bool StepsMayShare => true;
+
     /// <summary>The step's outcome when the guard of <paramref name="actionInstance"/> gave <paramref name="text"/>.</summary>
     /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
     /// <param name="text">The guard's reason text.</param>

@@ -87,7 +87,7 @@ public sealed class CollectibleLoadingTests
         return (new WeakReference(context), result.DistinctStates);
     }
 
-    private static Microsoft.CodeAnalysis.Compilation Compilation(string name)
+    internal static Microsoft.CodeAnalysis.Compilation Compilation(string name)
     {
         if (CorpusModel.All.SingleOrDefault(m => m.Name == name) is { } twin)
         {

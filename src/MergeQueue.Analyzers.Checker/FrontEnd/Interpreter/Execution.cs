@@ -39,6 +39,9 @@ internal sealed class Execution
     private long run;
     private bool copied;
 
+    // Whether the run builds a state from nothing (an initial state), not a step from one.
+    private bool building;
+
     private readonly PackedFields? packing;
     private readonly PackedScratch? packed;
 
@@ -185,6 +188,7 @@ internal sealed class Execution
         }
 
         Start(budget, inAction);
+        building = false;
         packed!.Load(state.Packed, scratch);
         current = packed;
 
@@ -201,6 +205,7 @@ internal sealed class Execution
     public void Begin(Value[]? state, StepBudget budget, bool inAction)
     {
         Start(budget, inAction);
+        building = state is null;
         packed?.Forget();
         current = packed;
         if (state is null)
@@ -399,16 +404,18 @@ internal sealed class Execution
     /// <summary>The fields as a new state: encoded, or the written objects frozen and the hash computed.</summary>
     public InterpretedState Snapshot()
     {
+        // An initial state is built by constructors and initializers, which StepSharing does not look at.
+        bool checkSharing = building || Layout.StepsMayShare;
         if (packing is not null)
         {
-            return new InterpretedState(packed!.Store(Fields, writer));
+            return new InterpretedState(packed!.Store(Fields, writer, checkSharing));
         }
 
-        var fields = Freeze(out long hash);
+        var fields = Freeze(checkSharing, out long hash);
         return new InterpretedState(fields, hash);
     }
 
-    private Value[] Freeze(out long hash)
+    private Value[] Freeze(bool checkSharing, out long hash)
     {
         var fields = new Value[Fields.Length];
         Array.Copy(Fields, fields, fields.Length);
@@ -427,8 +434,8 @@ internal sealed class Execution
         freezer.Reset();
 
         // Flat collections can only be shared as a whole: comparing them pairwise is enough (and cheap).
-        freezer.Track = nested;
-        if (!nested && mutableOwned > 1)
+        freezer.Track = checkSharing && nested;
+        if (checkSharing && !nested && mutableOwned > 1)
         {
             CheckFlatSharing(fields);
         }

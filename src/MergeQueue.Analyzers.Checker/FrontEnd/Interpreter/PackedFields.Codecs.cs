@@ -41,10 +41,10 @@ internal sealed partial class PackedFields
         }
     }
 
-    private PackedState StoreWithCodecs(Value[] fields, StateWriter writer, PackContext context)
+    private PackedState StoreWithCodecs(Value[] fields, StateWriter writer, PackContext context, bool checkSharing)
     {
         writer.Reset();
-        context.BeginEncoding(tracking);
+        context.BeginEncoding(tracking && checkSharing);
         for (int i = 0; i < fields.Length; i++)
         {
             context.Field = i;

@@ -188,14 +188,14 @@ internal sealed partial class PackedFields
     }
 
     /// <summary>Encodes the fields (past two words, with <paramref name="writer"/>); one array in two fields is the model error of SPEC §2.</summary>
-    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context, System.Threading.CancellationToken cancellation = default)
+    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context, bool checkSharing = true, System.Threading.CancellationToken cancellation = default)
     {
         if (!Simple)
         {
-            return StoreWithCodecs(fields, writer, context!);
+            return StoreWithCodecs(fields, writer, context!, checkSharing);
         }
 
-        if (arrayCount > 1)
+        if (checkSharing && arrayCount > 1)
         {
             CheckSharing(fields);
         }

@@ -85,7 +85,7 @@ internal sealed class PackedScratch(PackedFields packing, int fieldCount)
     }
 
     /// <summary>The fields as a state (see <see cref="PackedFields.Store"/>).</summary>
-    public PackedState Store(Value[] fields, StateWriter writer) => packing.Store(fields, writer, context, cancellation);
+    public PackedState Store(Value[] fields, StateWriter writer, bool checkSharing) => packing.Store(fields, writer, context, checkSharing, cancellation);
 
     /// <summary>A run may write <paramref name="field"/> from now on.</summary>
     public void Written(int field) => written |= 1UL << Math.Min(field, 63);

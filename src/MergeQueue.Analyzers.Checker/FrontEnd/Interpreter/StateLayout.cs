@@ -37,6 +37,12 @@ internal sealed class StateLayout
     /// <summary>The values of the model's static fields, computed once when the model is compiled.</summary>
     public Value[] Statics { get; set; } = System.Array.Empty<Value>();
 
+    /// <summary>
+    /// Whether an action may leave one mutable object in two places (<see cref="Shape.StepSharing"/>): when not, a
+    /// step's successor is encoded without looking for it, as the generated explorer does.
+    /// </summary>
+    public bool StepsMayShare { get; set; } = true;
+
     public long Hash(Value[] fields)
     {
         long hash = Hashing.Seed;

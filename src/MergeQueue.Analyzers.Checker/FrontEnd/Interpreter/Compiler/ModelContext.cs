@@ -51,6 +51,7 @@ internal sealed class ModelContext
         Layout = new StateLayout(shape.Fields.Select(f => f.Name).ToList(), shape.Fields.Select(f => f.Type).ToArray())
         {
             Statics = new Value[shape.Statics.Count],
+            StepsMayShare = StepSharing.MayShare(source.Compilation, shape.Type),
         };
         ActionMethods = new HashSet<IMethodSymbol>(shape.Actions.Select(a => a.Method), SymbolEqualityComparer.Default);
     }
