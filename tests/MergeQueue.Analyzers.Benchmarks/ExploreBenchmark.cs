@@ -41,6 +41,13 @@ internal static class ExploreBenchmark
             from n in sizes from writing in writings from store in stores from workers in workerCounts select (n, writing, store, workers))
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+
+            // Started as `dotnet <dll>` (not through its own executable), the child needs the dll named again.
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(ExploreBenchmark).Assembly.Location);
+            }
+
             foreach (var argument in new[] { "explore", "--one", n.ToString(CultureInfo.InvariantCulture), store, workers.ToString(CultureInfo.InvariantCulture), writing })
             {
                 start.ArgumentList.Add(argument);
