@@ -73,32 +73,7 @@ internal sealed class Purity
 
     private bool IsModel(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, model.OriginalDefinition);
 
-    private IEnumerable<IOperation> Blocks(IMethodSymbol method)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax();
-            SyntaxNode? body = syntax switch
-            {
-                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                ArrowExpressionClauseSyntax arrow => arrow,
-                _ => null,
-            };
-            if (body is null || !compilation.ContainsSyntaxTree(body.SyntaxTree))
-            {
-                continue;
-            }
-
-#pragma warning disable RS1030 // A callee's operations are not among the model's operation blocks; only its own tree is bound.
-            var semantics = compilation.GetSemanticModel(body.SyntaxTree);
-#pragma warning restore RS1030
-            if (semantics.GetOperation(body) is { } operation)
-            {
-                yield return operation;
-            }
-        }
-    }
+    private IEnumerable<IOperation> Blocks(IMethodSymbol method) => MemberBodies.Of(compilation, method);
 
     /// <summary>What a call to <paramref name="method"/> may write, apart from the library effects on its receiver or arguments.</summary>
     private Verdict Call(IMethodSymbol method)

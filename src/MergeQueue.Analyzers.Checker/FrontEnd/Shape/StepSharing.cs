@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using MergeQueue.Analyzers.FrontEnd.Library;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MergeQueue.Analyzers.FrontEnd.Shape;
@@ -47,7 +46,13 @@ internal sealed class StepSharing
                 continue;
             }
 
-            foreach (var block in Blocks(method))
+            // The generator's own members of the model are its output, not the model's steps.
+            if (method.DeclaringSyntaxReferences.All(r => GeneratedFiles.IsOwn(r.SyntaxTree)))
+            {
+                continue;
+            }
+
+            foreach (var block in MemberBodies.Of(compilation, method))
             {
                 if (block.DescendantsAndSelf().Any(Stores))
                 {
@@ -311,32 +316,4 @@ internal sealed class StepSharing
 
     private static bool IsSystemType(INamedTypeSymbol type) =>
         type.ContainingNamespace?.ToDisplayString() is { } name && (name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal));
-
-    private IEnumerable<IOperation> Blocks(IMethodSymbol method)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax();
-            SyntaxNode? body = syntax switch
-            {
-                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                ArrowExpressionClauseSyntax arrow => arrow,
-                _ => null,
-            };
-            // The generator's own members of the model are its output, not the model's steps.
-            if (body is null || !compilation.ContainsSyntaxTree(body.SyntaxTree) || GeneratedFiles.IsOwn(body.SyntaxTree))
-            {
-                continue;
-            }
-
-#pragma warning disable RS1030 // The model's own members, bound one tree at a time.
-            var semantics = compilation.GetSemanticModel(body.SyntaxTree);
-#pragma warning restore RS1030
-            if (semantics.GetOperation(body) is { } operation)
-            {
-                yield return operation;
-            }
-        }
-    }
 }
