@@ -56,8 +56,9 @@ public static class SharedObjects
     private static SeenObjects? seenObjects;
 
     // What a sharing check does with an object of each type, decided once per type: a step checks every object of the
-    // state, and one lookup by type costs less than the type tests it stands for.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Type, Kind> Kinds = new();
+    // state, and one lookup by type costs less than the type tests it stands for. Types are held weakly: a generated
+    // explorer's assembly may be loaded in a collectible context, and its types must go when it is unloaded.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Type, TypeKind> Kinds = new();
 
     private enum Kind
     {
@@ -74,7 +75,13 @@ public static class SharedObjects
         Items,
     }
 
-    private static Kind KindOf(object? value) => value is null ? Kind.Immutable : Kinds.GetOrAdd(value.GetType(), Classify);
+    private static Kind KindOf(object? value) =>
+        value is null ? Kind.Immutable : Kinds.GetValue(value.GetType(), type => new TypeKind(Classify(type))).Kind;
+
+    private sealed class TypeKind(Kind kind)
+    {
+        public Kind Kind { get; } = kind;
+    }
 
     // Strings are immutable; value types arrive boxed afresh and cannot be shared. A record with a settable member is
     // mutable, as the compile-time checker decides it: an instance field that is not readonly (init-only).

@@ -65,6 +65,30 @@ public sealed class CollectibleLoadingTests
         Assert.False(context.IsAlive, "The collectible context of the generated explorer was not collected after Unload().");
     }
 
+    // Records of the model's own assembly in a list the sharing check walks: the engine decides once per type what
+    // the check does with it, and must not keep the unloaded assembly's types for that.
+    // By hand: jobs grows to [(0, "a")], [(0, "a"), (1, "a")] and stops: 3 states.
+    private static readonly string Walked = GeneratorTestModels.Source("Walked", """
+        List<Job> jobs = new();
+        [Action] void Add() { Require(jobs.Count < 2); jobs = [.. jobs, new Job(jobs.Count, "a")]; }
+        [Terminal] bool Done => jobs.Count == 2;
+        """, "public record Job(int Id, string Name);\n");
+
+    [Fact]
+    public void An_explorer_whose_state_the_sharing_check_walks_unloads_with_its_context()
+    {
+        var (context, states) = ExploreInCollectibleContext(Walked, "Walked");
+        Assert.Equal(3, states);
+
+        for (int i = 0; context.IsAlive && i < 20; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(context.IsAlive, "The collectible context of the generated explorer was not collected after Unload().");
+    }
+
     // Apart, and not inlined, so that no local of the test method keeps the context's objects reachable.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (WeakReference Context, long States) ExploreInCollectibleContext()
@@ -74,13 +98,27 @@ public sealed class CollectibleLoadingTests
         Assert.Contains("reader.Arrays.Get<char>(", generated);
         Assert.Contains("writer.Arrays.Get<int>(", generated);
         Assert.Contains("arrays.Get<object>(", generated);
+        return Load(output, "Unloaded");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (WeakReference Context, long States) ExploreInCollectibleContext(string model, string name)
+    {
+        var (output, _) = GeneratorRun.Run(GeneratorRun.Compilation(model));
+        Assert.Contains("SharedPlaces(", string.Join("\n", output.SyntaxTrees.Select(t => t.ToString())));
+        return Load(output, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (WeakReference Context, long States) Load(Microsoft.CodeAnalysis.Compilation output, string name)
+    {
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         image.Position = 0;
 
-        var context = new AssemblyLoadContext("Unloaded", isCollectible: true);
-        var explore = context.LoadFromStream(image).GetType("Unloaded", throwOnError: true)!.GetMethod("Explore")!;
+        var context = new AssemblyLoadContext(name, isCollectible: true);
+        var explore = context.LoadFromStream(image).GetType(name, throwOnError: true)!.GetMethod("Explore")!;
         var result = GeneratedResult.From(explore.Invoke(null, new[] { GeneratorRun.EngineOptions(explore, new ExplorationOptions { Workers = 2 }) })!);
         Assert.Empty(result.Violations);
         context.Unload();
