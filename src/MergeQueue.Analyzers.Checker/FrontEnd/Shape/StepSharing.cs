@@ -20,6 +20,7 @@ internal sealed class StepSharing
     private readonly Compilation compilation;
     private readonly INamedTypeSymbol model;
     private readonly Dictionary<ITypeSymbol, bool> valuesOnly = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> returning = new(SymbolEqualityComparer.Default);
 
     private StepSharing(Compilation compilation, INamedTypeSymbol model)
     {
@@ -67,7 +68,7 @@ internal sealed class StepSharing
     private bool Stores(IOperation operation) => operation switch
     {
         ISimpleAssignmentOperation or ICoalesceAssignmentOperation => StoresInto(((IAssignmentOperation)operation).Target, ((IAssignmentOperation)operation).Value),
-        IDeconstructionAssignmentOperation deconstruction => !HoldsValuesOnly(deconstruction.Value.Type),
+        IDeconstructionAssignmentOperation deconstruction => !IntoOwnLocals(deconstruction.Target) && !HoldsValuesOnly(deconstruction.Value.Type),
         IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => !IsOwnLocal(argument.Value) && !HoldsValuesOnly(argument.Value.Type),
         IInvocationOperation invocation => CallMayStore(invocation),
 
@@ -87,6 +88,14 @@ internal sealed class StepSharing
     // A local (or a by-value parameter) is not a place of the state; what is later stored from it is looked at then.
     private bool StoresInto(IOperation target, IOperation value) => !IsOwnLocal(target) && Hands(value);
 
+    // var (a, b) = …, or (a, b) = … into locals.
+    private static bool IntoOwnLocals(IOperation target) => target switch
+    {
+        IDeclarationExpressionOperation => true,
+        ITupleOperation tuple => tuple.Elements.All(IntoOwnLocals),
+        _ => IsOwnLocal(target),
+    };
+
     private static bool IsOwnLocal(IOperation target) => target switch
     {
         ILocalReferenceOperation local => local.Local.RefKind == RefKind.None,
@@ -104,6 +113,12 @@ internal sealed class StepSharing
             return false;
         }
 
+        if (method.ContainingType?.SpecialType == SpecialType.System_Object)
+        {
+            // MemberwiseClone, GetType, Equals…: what they return is looked at where it is stored.
+            return false;
+        }
+
         var row = method.DeclaringSyntaxReferences.IsEmpty ? LibraryMembers.Find(method) : null;
         if (row is { ReadsOnly: true })
         {
@@ -118,12 +133,22 @@ internal sealed class StepSharing
             return handed.Count > 0 || invocation.Instance is { } receiver && Hands(receiver);
         }
 
-        // A library member stores what it is given only where a mutable object can go: its receiver (list.Add) or an
-        // argument (Array.Fill) whose elements are not all values.
+        return handed.Count > 0 && CanKeep(invocation, row);
+    }
+
+    // A library member that writes stores what it is given only where a mutable object can go: its receiver
+    // (list.Add) or an argument (Array.Fill) whose elements are not all values.
+    private bool CanKeep(IInvocationOperation invocation, LibraryMember row)
+    {
+        if (row.ReadsOnly)
+        {
+            return false;
+        }
+
         var written = row.Effect == LibraryEffect.WritesReceiver && invocation.Instance is { } instance
             ? new[] { instance.Type }
             : invocation.Arguments.Select(a => a.Value.Type).Where(t => !HoldsValuesOnly(t)).ToArray();
-        return handed.Count > 0 && written.Any(t => !ElementsAreValues(t));
+        return written.Any(t => !ElementsAreValues(t));
     }
 
     private bool IsModelMethod(IMethodSymbol method) =>
@@ -155,8 +180,13 @@ internal sealed class StepSharing
                 return copy.Type is { } type && ElementsAreValues(type);
             case IInvocationOperation { TargetMethod.Name: "Clone", Instance.Type: IArrayTypeSymbol array }:
                 return HoldsValuesOnly(array.ElementType);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } slice when slice.Indices[0] is IRangeOperation:
+                // a[lo..hi]: a new array.
+                return ElementsAreValues(slice.Type);
             case ILocalReferenceOperation { Local.RefKind: RefKind.None } local:
                 return MadeLocal(local);
+            case IInvocationOperation call when IsModelMethod(call.TargetMethod):
+                return ReturnsMade(call.TargetMethod.OriginalDefinition);
             default:
                 return false;
         }
@@ -222,7 +252,7 @@ internal sealed class StepSharing
             // A method of the model is looked at itself: any store there of what it was given counts.
             IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation call } when IsModelMethod(call.TargetMethod) => true,
             IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod is var method && method.DeclaringSyntaxReferences.IsEmpty =>
-                LibraryMembers.Find(method.ReducedFrom ?? method) is { ReadsOnly: true },
+                LibraryMembers.Find(method.ReducedFrom ?? method) is { } row && !CanKeep(call, row),
             ISimpleAssignmentOperation assignment => assignment.Target == value && IsMade(assignment.Value),
             _ => false,
         };
@@ -239,6 +269,37 @@ internal sealed class StepSharing
         for (var at = store.Parent; at is not null && !enclosing.Contains(at); at = at.Parent)
         {
             if (at is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every return of the model's method (not of a function inside it) gives a made object; a recursive one is not trusted.
+    private bool ReturnsMade(IMethodSymbol method)
+    {
+        if (!returning.Add(method))
+        {
+            return false;
+        }
+
+        var returns = MemberBodies.Of(compilation, method)
+            .SelectMany(b => b.DescendantsAndSelf())
+            .OfType<IReturnOperation>()
+            .Where(r => !InsideFunction(r))
+            .ToList();
+        bool made = returns.Count > 0 && returns.All(r => r.ReturnedValue is { } value && IsMade(value));
+        returning.Remove(method);
+        return made;
+    }
+
+    private static bool InsideFunction(IOperation operation)
+    {
+        for (var at = operation.Parent; at is not null; at = at.Parent)
+        {
+            if (at is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
                 return true;
             }

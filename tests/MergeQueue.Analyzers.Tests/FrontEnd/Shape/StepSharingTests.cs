@@ -40,6 +40,9 @@ public sealed class StepSharingTests
     [InlineData("[Action] void Move() { HashSet<int> group = [n, 1]; var next = x[0].Union(group).ToHashSet(); next.Add(2); Require(Small(next)); x[1] = next; } bool Small(HashSet<int> s) => s.Count < 3;")]
     [InlineData("[Action] void Grow() { foreach (var v in x[0]) { var row = new int[v]; row[0] = n; rows.Add(row); } }")]
     [InlineData("[Action] void Look() { if (byKey.TryGetValue(n, out var row)) { row[0]++; } }")]
+    [InlineData("[Action] void Write() { a = Shifted(b); } int[] Shifted(int[] from) { var to = from.ToArray(); to[0] = n; return to; }")]
+    [InlineData("[Action] void Swap() { var (first, second) = (a, b); n = first[0] + second[0]; }")]
+    [InlineData("[Action] void Cut() { a = b[0..1]; var rest = x[0].Where(v => v > n).ToHashSet(); x[1] = rest; x[2].ExceptWith(rest); }")]
     public void A_model_whose_steps_store_only_what_they_make_cannot_share(string members)
     {
         Assert.False(MayShare(members));
@@ -52,6 +55,7 @@ public sealed class StepSharingTests
     [InlineData("[Action] void Alias() { var row = new int[2]; a = row; b = row; }")]
     [InlineData("[Action] void Alias() { var row = new int[2]; for (int i = 0; i < 2; i++) { rows.Add(row); } }")]
     [InlineData("[Action] void Alias() { var row = new int[2]; Keep(row); a = row; } void Keep(int[] r) { b = r; }")]
+    [InlineData("[Action] void Alias() { var row = new int[2]; rows.Add(row); a = row; }")]
     [InlineData("[Action] void Alias() { rows.Add(a); }")]
     [InlineData("[Action] void Alias() { rows.Insert(0, rows[1]); }")]
     [InlineData("[Action] void Alias() { byKey[n] = b; }")]
@@ -62,6 +66,8 @@ public sealed class StepSharingTests
     [InlineData("[Action] void Alias() { (a, b) = (b, a); }")]
     [InlineData("[Action] void Alias() { Keep(b); } void Keep(int[] row) { a = row; }")]
     [InlineData("[Action] void Alias() { a = Pick(); } int[] Pick() => b;")]
+    [InlineData("[Action] void Alias() { a = Pick(n); } int[] Pick(int i) { if (i > 0) { return new int[2]; } return b; }")]
+    [InlineData("[Action] void Alias() { a = Pick(n); } int[] Pick(int i) => i > 0 ? new int[i] : Pick(i + 1);")]
     [InlineData("[Action] void Alias() { Helpers.Append(rows, a); }")]
     [InlineData("[Action] void Alias() { _ = new Helpers.Link(rows, a); }")]
     public void A_model_with_a_step_that_stores_a_reference_it_did_not_make_may_share(string members)
