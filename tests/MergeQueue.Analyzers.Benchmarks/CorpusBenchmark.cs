@@ -25,6 +25,7 @@ internal static class CorpusBenchmark
           repository does not hold: fetch github tlaplus/Examples, then in its clone
             mkdir -p /tmp/ex && git archive HEAD specifications | tar x -C /tmp/ex
           Modules that neither holds (TLAPS, from tlapm's library; community modules) are copied in from $TLA_LIBRARY.
+          TLC runs as each twin's json records it; $TLA2TOOLS, when set, names tla2tools.jar on this machine.
           TLC runs only where the checker gives a number to compare; --no-tlc compares with the json's pinned counts.
           --check-only runs the compile-time check alone (no Explore(), no TLC), to measure the interpreter.
           --allocations adds the compile-time check's allocations by type, from the runtime's allocation samples.

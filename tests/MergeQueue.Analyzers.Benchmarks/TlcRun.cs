@@ -44,6 +44,12 @@ internal sealed record TlcRun(long? DistinctStates, double Seconds, string? Fail
 
             // A command recorded as "cd <its folder> && java …" runs in the scratch copy instead.
             var command = Regex.Replace(twin.TlcCommand, @"^cd \S+ && ", string.Empty);
+
+            // The json records where tla2tools.jar was when TLC confirmed the count; $TLA2TOOLS names it on this machine.
+            if (Environment.GetEnvironmentVariable("TLA2TOOLS") is { Length: > 0 } jar)
+            {
+                command = Regex.Replace(command, @"\S*tla2tools\.jar", jar.Replace("$", "$$", StringComparison.Ordinal));
+            }
             var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var start = new ProcessStartInfo(words[0]) { WorkingDirectory = scratch, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var word in words.Skip(1))

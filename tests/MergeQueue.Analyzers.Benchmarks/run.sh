@@ -3,9 +3,9 @@
 # queue (the analyzer; past N = 5 the model raises its own state bound), the generated Explore() with one and two
 # workers, the queue at N = 6 written four ways (issue 12), the corpus's large twins against TLC on their original
 # specs (needs tlaplus/Examples unpacked in /tmp/ex: see `… -- corpus --help`), exploration on a localhost Orleans
-# cluster of 1, 2 and 4 silo processes, and SPIN on the same model when it
-# is installed (apt-get install spin).
-# Usage: tests/MergeQueue.Analyzers.Benchmarks/run.sh [N...]   (default: 5 6)
+# cluster of 1, 2 and 4 silo processes, and SPIN on the same model written in Promela when it is installed
+# (apt-get install spin) and SPIN_MODEL names that model (a .pml with the queue size as the macro N).
+# Usage: [SPIN_MODEL=<file.pml>] tests/MergeQueue.Analyzers.Benchmarks/run.sh [N...]   (default: 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes=("${@:-5}")
@@ -24,9 +24,11 @@ echo "== an Orleans cluster of 1, 2 and 4 silo processes (samples/ClusterExplora
 dotnet build -c Release samples/ClusterExploration >/dev/null
 bench cluster
 echo "== SPIN"
-if command -v spin >/dev/null && command -v gcc >/dev/null; then
+if [ -z "${SPIN_MODEL:-}" ] || [ ! -f "${SPIN_MODEL}" ]; then
+  echo "no SPIN model: set SPIN_MODEL to the fixed queue in Promela to compare in the same run"
+elif command -v spin >/dev/null && command -v gcc >/dev/null; then
   work=$(mktemp -d)
-  cp ../shared/anchors/spin/mergequeue.pml "$work/" 2>/dev/null || { echo "SPIN model not found (../shared/anchors/spin)"; exit 0; }
+  cp "$SPIN_MODEL" "$work/mergequeue.pml"
   for n in "${sizes[@]}"; do
     (cd "$work" && spin -DN="$n" -DNOFINISH -a mergequeue.pml >/dev/null && gcc -O2 -DSAFETY -o pan pan.c 2>/dev/null \
       && /usr/bin/time -f "SPIN N=$n: %e s wall, %M KB peak" ./pan -m1000000 | grep -E "states, stored|elapsed")
