@@ -54,6 +54,25 @@ public sealed class LinqTests
         Assert.Equal(message, With(action).Fails("Step()").Message);
     }
 
+    // A query used up by the call at its end (Sum, Count, Max) keeps one closure per frame for its lambdas: each
+    // evaluation must still see its own loop variable, element and recursion level. By hand from { 3, 1, 4, 1, 5 }:
+    // i = 1, 2, 3 give 12, 24 and 27; the elements with at least two smaller ones are 3, 4 and 5; Depth(3) is
+    // Depth(2) + 3 = (Depth(1) + 1) + 3 = 5.
+    [Theory]
+    [InlineData("for (int i = 1; i <= 3; i++) { result += values.Where(v => v > i).Select(v => v * i).Sum(); }", "63")]
+    [InlineData("result = values.Where(v => values.Where(w => w < v).Select(w => w + v).Count() > 1).Select(v => v * 10).Sum();", "120")]
+    [InlineData("result = Depth(3);", "5")]
+    public void A_query_used_up_at_once_sees_each_evaluation_s_own_variables(string action, string expected)
+    {
+        var model = Interpreted.Of(Members + """
+
+            int Depth(int n) => n == 0 ? 0 : values.Where(v => v <= n).Select(v => Depth(n - 1) + v).Max();
+            [Action] void Step() { 
+            """ + action + " }");
+        model.Do("Step()");
+        Assert.Equal(expected, model["result"]);
+    }
+
     [Fact]
     public void Interpreter_defers_Where_and_Select_until_enumeration()
     {

@@ -19,8 +19,15 @@ internal sealed partial class BodyCompiler
     // The lambda being compiled as an argument of one of those.
     private IOperation? consumedAtOnce;
 
+    // The query being compiled as the source of a call that uses it up before returning.
+    private IOperation? consumedSource;
+
     private Expr Linq(IInvocationOperation operation, Use use, LibraryMember member)
     {
+        // A deferred query that is the source of such a call (xs.Where(…).Select(…).ToList()) is used up then too,
+        // lambdas included, so they are done when that call returns.
+        bool usedUp = member.ConsumesLambdaAtOnce || ReferenceEquals(operation, consumedSource);
+        consumedSource = null;
         var method = operation.TargetMethod;
         string name = method.Name;
         var arguments = operation.Arguments;
@@ -60,7 +67,7 @@ internal sealed partial class BodyCompiler
             {
                 var argument = i == 1 && name is "Concat" or "Union" or "Intersect" or "Except" or "Zip" ? StripConversions(arguments[i].Value) : arguments[i].Value;
                 // A query done with its lambda when it returns: the lambda cannot outlive the call (see DelegateCreation).
-                consumedAtOnce = argument is IDelegateCreationOperation && member.ConsumesLambdaAtOnce ? argument : null;
+                consumedAtOnce = argument is IDelegateCreationOperation && usedUp ? argument : null;
                 others[i - 1] = Expr(argument, Carries(Types.Map(argument.Type)) && argument is not IDelegateCreationOperation ? Use.Own : othersUse);
                 consumedAtOnce = null;
             }
@@ -68,7 +75,9 @@ internal sealed partial class BodyCompiler
         var sourceUse = itemType.HasMutableParts ? Use.Own
             : deferred ? (use.IsPeek ? Use.Peek(EffectSet.Union(use.Later, otherEffects)) : Use.Own)
             : Use.Peek(otherEffects);
+        consumedSource = usedUp ? sourceOperation : null;
         var source = Expr(sourceOperation, sourceUse);
+        consumedSource = null;
         var delegates = method.Parameters.Skip(1).Select(p => p.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate } d ? d.DelegateInvokeMethod!.Parameters.Length : 0).ToArray();
         int lambda = Array.FindIndex(delegates, n => n > 0);
         Expr? function = lambda >= 0 ? others[lambda] : null;
