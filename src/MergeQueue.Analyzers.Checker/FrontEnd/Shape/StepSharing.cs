@@ -72,8 +72,10 @@ internal sealed class StepSharing
         IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => !IsOwnLocal(argument.Value) && !HoldsValuesOnly(argument.Value.Type),
         IInvocationOperation invocation => CallMayStore(invocation),
 
-        // Constructors and operators the user wrote elsewhere run code this does not look at.
-        IObjectCreationOperation { Constructor: { } constructor } creation => IsOtherSource(constructor) && creation.Arguments.Any(a => Hands(a.Value)),
+        // Constructors (the model's too: they are not looked at) and operators the user wrote elsewhere run code this
+        // does not look at.
+        IObjectCreationOperation { Constructor: { } constructor } creation =>
+            (IsOtherSource(constructor) || IsModelMethod(constructor)) && creation.Arguments.Any(a => Hands(a.Value)),
         IBinaryOperation { OperatorMethod: { } method } binary => IsOtherSource(method) && (Hands(binary.LeftOperand) || Hands(binary.RightOperand)),
         IUnaryOperation { OperatorMethod: { } method } unary => IsOtherSource(method) && Hands(unary.Operand),
         IConversionOperation { Conversion.IsUserDefined: true, Conversion.MethodSymbol: { } method } conversion => IsOtherSource(method) && Hands(conversion.Operand),

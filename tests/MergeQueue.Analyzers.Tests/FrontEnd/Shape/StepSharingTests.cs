@@ -70,6 +70,7 @@ public sealed class StepSharingTests
     [InlineData("[Action] void Alias() { a = Pick(n); } int[] Pick(int i) => i > 0 ? new int[i] : Pick(i + 1);")]
     [InlineData("[Action] void Alias() { Helpers.Append(rows, a); }")]
     [InlineData("[Action] void Alias() { _ = new Helpers.Link(rows, a); }")]
+    [InlineData("public M() { } M(List<int[]> to, int[] row) { to.Add(row); } [Action] void Alias() { _ = new M(rows, a); }")]
     public void A_model_with_a_step_that_stores_a_reference_it_did_not_make_may_share(string members)
     {
         Assert.True(MayShare(members.Contains("Helpers.", System.StringComparison.Ordinal)
