@@ -100,13 +100,13 @@ internal static class CorpusBenchmark
 
         // (a) The compile-time check, as the compiler runs the analyzer.
         var compilation = CorpusCompilation.Create(twin.SourcePath, source);
-        if (check is { Run: true, Warm: true })
-        {
-            await CorpusCompilation.CheckAsync(CorpusCompilation.Create(twin.SourcePath, source + "\n// warm-up\n"), limit, check.Workers);
-        }
-
         if (check.Warm)
         {
+            if (check.Run)
+            {
+                await CorpusCompilation.CheckAsync(CorpusCompilation.Create(twin.SourcePath, source + "\n// warm-up\n"), limit, check.Workers);
+            }
+
             QuietRuntime.Wait(TimeSpan.FromSeconds(30));
         }
 
@@ -227,10 +227,3 @@ internal static class CorpusBenchmark
         return match.Success ? match.Groups[1].Value : message.Split('\n')[0];
     }
 }
-
-/// <summary>How the corpus mode runs the compile-time check.</summary>
-/// <param name="Run">False with --no-check.</param>
-/// <param name="Workers">The analyzer's MergeQueueWorkers.</param>
-/// <param name="Warm">Check each twin once, untimed, before the timed check.</param>
-/// <param name="Allocations">Sample the timed check's allocations by type.</param>
-internal sealed record CheckSettings(bool Run, int Workers, bool Warm, bool Allocations);

@@ -188,7 +188,7 @@ internal sealed partial class PackedFields
     }
 
     /// <summary>Encodes the fields (past two words, with <paramref name="writer"/>); one array in two fields is the model error of SPEC §2.</summary>
-    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context, bool checkSharing = true, System.Threading.CancellationToken cancellation = default)
+    public PackedState Store(Value[] fields, StateWriter writer, PackContext? context, bool checkSharing, System.Threading.CancellationToken cancellation = default)
     {
         if (!Simple)
         {

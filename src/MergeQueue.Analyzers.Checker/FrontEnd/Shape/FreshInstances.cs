@@ -45,7 +45,7 @@ internal static class FreshInstances
         var returns = Blocks(source, method.OriginalDefinition)
             .SelectMany(b => b.DescendantsAndSelf())
             .OfType<IReturnOperation>()
-            .Where(r => !InsideFunction(r))
+            .Where(r => !OperationTree.InsideFunction(r))
             .ToList();
         bool fresh = returns.Count > 0 && returns.All(r => r.ReturnedValue is { } value && IsFresh(source, value, visited));
         visited.Remove(method.OriginalDefinition);
@@ -55,7 +55,7 @@ internal static class FreshInstances
     // A local the body only ever sets to made instances, and never hands out by reference.
     private static bool AssignedOnlyFresh(ModelSource source, ILocalReferenceOperation reference, HashSet<ISymbol> visited)
     {
-        var body = Root(reference);
+        var body = OperationTree.Root(reference);
         foreach (var operation in body.DescendantsAndSelf())
         {
             var assigned = operation switch
@@ -107,8 +107,8 @@ internal static class FreshInstances
     // instances in that parameter's place (`IsStep(before, this, s => s.Seek(o))`, invoked as `operation(copy)`).
     private static bool CalledOnlyWithFresh(ModelSource source, IParameterReferenceOperation reference, IParameterSymbol parameter, HashSet<ISymbol> visited)
     {
-        var lambda = Ancestors(reference).OfType<IAnonymousFunctionOperation>().FirstOrDefault(f => Same(f.Symbol, parameter.ContainingSymbol));
-        var argument = lambda is null ? null : Ancestors(lambda).SkipWhile(a => a is IDelegateCreationOperation or IConversionOperation).FirstOrDefault() as IArgumentOperation;
+        var lambda = OperationTree.Ancestors(reference).OfType<IAnonymousFunctionOperation>().FirstOrDefault(f => Same(f.Symbol, parameter.ContainingSymbol));
+        var argument = lambda is null ? null : OperationTree.Ancestors(lambda).SkipWhile(a => a is IDelegateCreationOperation or IConversionOperation).FirstOrDefault() as IArgumentOperation;
         if (argument is not { Parameter: { } delegateParameter, Parent: IInvocationOperation { TargetMethod: var callee } }
             || !IsModel(source, callee.ContainingType) || !visited.Add(delegateParameter.OriginalDefinition))
         {
@@ -138,28 +138,6 @@ internal static class FreshInstances
         }
 
         return keys.SelectMany(k => source.Bodies.TryGetValue(k, out var blocks) ? blocks : Enumerable.Empty<IOperation>());
-    }
-
-    private static bool InsideFunction(IOperation operation) =>
-        Ancestors(operation).Any(a => a is IAnonymousFunctionOperation or ILocalFunctionOperation);
-
-    private static IOperation Root(IOperation operation)
-    {
-        var root = operation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return root;
-    }
-
-    private static IEnumerable<IOperation> Ancestors(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            yield return current;
-        }
     }
 
     private static IOperation Strip(IOperation operation)

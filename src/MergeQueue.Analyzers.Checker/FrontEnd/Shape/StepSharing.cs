@@ -122,12 +122,6 @@ internal sealed class StepSharing
         }
 
         var row = method.DeclaringSyntaxReferences.IsEmpty ? LibraryMembers.Find(method) : null;
-        if (row is { ReadsOnly: true })
-        {
-            // It may return what it was given (caught where that is stored), but keeps nothing.
-            return false;
-        }
-
         var handed = invocation.Arguments.Select(a => a.Value).Where(Hands).ToList();
         if (row is null)
         {
@@ -138,8 +132,9 @@ internal sealed class StepSharing
         return handed.Count > 0 && CanKeep(invocation, row);
     }
 
-    // A library member that writes stores what it is given only where a mutable object can go: its receiver
-    // (list.Add) or an argument (Array.Fill) whose elements are not all values.
+    // A library member that only reads may return what it was given (looked at where that is stored) but keeps
+    // nothing; one that writes keeps it only where a mutable object can go: its receiver (list.Add) or an argument
+    // (Array.Fill) whose elements are not all values.
     private bool CanKeep(IInvocationOperation invocation, LibraryMember row)
     {
         if (row.ReadsOnly)
@@ -165,12 +160,12 @@ internal sealed class StepSharing
                 return true;
             case IObjectCreationOperation creation:
                 return !SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, model.OriginalDefinition)
-                    && creation.Arguments.All(a => Harmless(a.Value))
+                    && creation.Arguments.All(a => !Hands(a.Value))
                     && (creation.Initializer is null || creation.Initializer.Initializers.All(MadeInitializer));
             case IArrayCreationOperation array:
-                return array.Initializer is null || array.Initializer.ElementValues.All(Harmless);
+                return array.Initializer is null || array.Initializer.ElementValues.All(v => !Hands(v));
             case ICollectionExpressionOperation collection:
-                return collection.Elements.All(e => e is ISpreadOperation spread ? ElementsAreValues(spread.Operand.Type) : Harmless(e));
+                return collection.Elements.All(e => e is ISpreadOperation spread ? ElementsAreValues(spread.Operand.Type) : !Hands(e));
             case IConditionalOperation conditional:
                 return conditional.WhenFalse is { } whenFalse && IsMade(conditional.WhenTrue) && IsMade(whenFalse);
             case ICoalesceOperation coalesce:
@@ -202,15 +197,8 @@ internal sealed class StepSharing
     /// </summary>
     private bool MadeLocal(ILocalReferenceOperation store)
     {
-        var root = store;
-        IOperation top = store;
-        while (top.Parent is { } parent)
-        {
-            top = parent;
-        }
-
         IVariableDeclaratorOperation? declarator = null;
-        foreach (var operation in top.DescendantsAndSelf())
+        foreach (var operation in OperationTree.Root(store).DescendantsAndSelf())
         {
             switch (operation)
             {
@@ -222,7 +210,7 @@ internal sealed class StepSharing
                     }
 
                     break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, store.Local) && other != root:
+                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, store.Local) && other != store:
                     if (!OnlyRead(other))
                     {
                         return false;
@@ -262,21 +250,10 @@ internal sealed class StepSharing
 
     private static bool RepeatedFrom(IOperation store, IOperation declarator)
     {
-        var enclosing = new HashSet<IOperation>();
-        for (var at = declarator.Parent; at is not null; at = at.Parent)
-        {
-            enclosing.Add(at);
-        }
-
-        for (var at = store.Parent; at is not null && !enclosing.Contains(at); at = at.Parent)
-        {
-            if (at is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var enclosing = new HashSet<IOperation>(OperationTree.Ancestors(declarator));
+        return OperationTree.Ancestors(store)
+            .TakeWhile(at => !enclosing.Contains(at))
+            .Any(at => at is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation);
     }
 
     // Every return of the model's method (not of a function inside it) gives a made object; a recursive one is not trusted.
@@ -290,34 +267,19 @@ internal sealed class StepSharing
         var returns = MemberBodies.Of(compilation, method)
             .SelectMany(b => b.DescendantsAndSelf())
             .OfType<IReturnOperation>()
-            .Where(r => !InsideFunction(r))
+            .Where(r => !OperationTree.InsideFunction(r))
             .ToList();
         bool made = returns.Count > 0 && returns.All(r => r.ReturnedValue is { } value && IsMade(value));
         returning.Remove(method);
         return made;
     }
 
-    private static bool InsideFunction(IOperation operation)
-    {
-        for (var at = operation.Parent; at is not null; at = at.Parent)
-        {
-            if (at is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private bool MadeInitializer(IOperation initializer) => initializer switch
     {
-        IInvocationOperation add => add.Arguments.All(a => Harmless(a.Value)),
-        IAssignmentOperation member => Harmless(member.Value),
+        IInvocationOperation add => add.Arguments.All(a => !Hands(a.Value)),
+        IAssignmentOperation member => !Hands(member.Value),
         _ => false,
     };
-
-    private bool Harmless(IOperation value) => HoldsValuesOnly(value.Type) || IsMade(value);
 
     private static IOperation Strip(IOperation operation)
     {
