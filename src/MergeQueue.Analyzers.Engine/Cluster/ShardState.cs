@@ -50,7 +50,7 @@ internal sealed class ShardState
         var budget = new StepBudget(maxSteps, default);
         graph = new StateGraph<PackedState>(model, fingerprintsOnly: false, recordEdges: false, budget);
         search = new BreadthFirstSearch<PackedState>(model, options, graph, Stopwatch.StartNew());
-        chunk = new ExpansionChunk<PackedState>(model.Actions.Count, model.ActionInstances.Count);
+        chunk = new ExpansionChunk<PackedState>(model.Actions.Count, model.ActionInstances.Count, model.StateComparer);
         actionOfInstance = new int[model.ActionInstances.Count];
         for (int i = 0; i < actionOfInstance.Length; i++)
         {

@@ -65,7 +65,7 @@ internal sealed partial class BreadthFirstSearch<TState>
         chunkCount = (size + chunkSize - 1) / chunkSize;
         while (chunks.Count < chunkCount)
         {
-            chunks.Add(new ExpansionChunk<TState>(actionEnabled.Length, actionOfInstance.Length));
+            chunks.Add(new ExpansionChunk<TState>(actionEnabled.Length, actionOfInstance.Length, graph.FingerprintsOnly ? null : model.StateComparer));
         }
 
         for (int i = 0; i < chunkCount; i++)
@@ -455,8 +455,13 @@ internal sealed partial class BreadthFirstSearch<TState>
                     }
                     else if (link == -1)
                     {
-                        target = graph.Append(candidates[candidate], state, instances[successorAt], successorDepth);
-                        numbers[candidate] = target;
+                        // The first step to a new state numbers it; its chunk's later steps to it find the number.
+                        target = numbers[candidate];
+                        if (target < 0)
+                        {
+                            target = graph.Append(candidates[candidate], state, instances[successorAt], successorDepth);
+                            numbers[candidate] = target;
+                        }
                     }
                     else
                     {

@@ -10,10 +10,19 @@ namespace MergeQueue.Analyzers.Engine;
 /// </summary>
 internal sealed class ExpansionChunk<TState>
 {
-    internal ExpansionChunk(int actionCount, int instanceCount)
+    private readonly CandidateTable byKey = new();
+    private readonly IEqualityComparer<TState>? sameState;
+
+    /// <param name="actionCount">The model's actions.</param>
+    /// <param name="instanceCount">The model's action instances.</param>
+    /// <param name="sameState">
+    /// Tells apart two successors with equal keys; null when equal keys mean the same state (fingerprint mode).
+    /// </param>
+    internal ExpansionChunk(int actionCount, int instanceCount, IEqualityComparer<TState>? sameState)
     {
         ActionEnabled = new bool[actionCount];
         Instances = new int[instanceCount];
+        this.sameState = sameState;
     }
 
     /// <summary>Room for the action instances to step in one state (see <see cref="IGuardedModel{TState}"/>).</summary>
@@ -45,7 +54,7 @@ internal sealed class ExpansionChunk<TState>
 
     internal int SuccessorCount { get; private set; }
 
-    /// <summary>Successors not in the graph when the chunk was expanded.</summary>
+    /// <summary>Successors not in the graph when the chunk was expanded, each state once.</summary>
     internal TState[] CandidateState { get; private set; } = new TState[256];
 
     internal ulong[] CandidateKey { get; private set; } = new ulong[256];
@@ -61,7 +70,7 @@ internal sealed class ExpansionChunk<TState>
     /// <summary>Per new candidate: its slot in its shard's table.</summary>
     internal int[] CandidateSlot { get; private set; } = new int[256];
 
-    /// <summary>Per new candidate: its state number.</summary>
+    /// <summary>Per new candidate: its state number, once it has one (-1 before).</summary>
     internal int[] CandidateNumber { get; private set; } = new int[256];
 
     /// <summary>Outcomes that may become violations, in the order the sequential search meets them.</summary>
@@ -84,6 +93,7 @@ internal sealed class ExpansionChunk<TState>
         // Let the collector have the candidates of the last batch.
         Array.Clear(CandidateState, 0, CandidateCount);
         CandidateCount = 0;
+        byKey.Clear();
         Transitions = 0;
         Events.Clear();
         if (SuccessorEnd.Length < size)
@@ -100,6 +110,11 @@ internal sealed class ExpansionChunk<TState>
             CandidateLink = new int[CandidateState.Length];
             CandidateSlot = new int[CandidateState.Length];
             CandidateNumber = new int[CandidateState.Length];
+        }
+
+        for (int i = 0; i < CandidateCount; i++)
+        {
+            CandidateNumber[i] = -1;
         }
     }
 
@@ -118,10 +133,25 @@ internal sealed class ExpansionChunk<TState>
         SuccessorTarget[cursor.Successors++] = target;
     }
 
-    /// <summary>Records a step to a state the graph did not have.</summary>
+    /// <summary>
+    /// Records a step to a state the graph did not have: to the candidate already made for it in this chunk, if any,
+    /// else to a new one.
+    /// </summary>
     internal void AddCandidate(ref ExpansionCursor cursor, int instance, TState state, ulong key)
     {
         int count = cursor.Candidates;
+        int slot = byKey.Home(key);
+        for (int seen = byKey.Next(key, ref slot); seen >= 0; seen = byKey.Next(key, ref slot))
+        {
+            // An entry of a state whose expansion was abandoned may point past the candidates or at another's.
+            if (seen < count && CandidateKey[seen] == key && (sameState is null || sameState.Equals(CandidateState[seen], state)))
+            {
+                AddKnown(ref cursor, instance, ~seen);
+                return;
+            }
+        }
+
+        byKey.AddAt(slot, key, count);
         if (count == CandidateState.Length)
         {
             int size = CandidateState.Length * 2;
