@@ -423,6 +423,12 @@ internal sealed partial class BreadthFirstSearch<TState>
     /// <summary>Numbers a chunk's new states in order and records its events and steps, as <see cref="MergeChunk"/>.</summary>
     private void NumberChunk(ExpansionChunk<TState> chunk)
     {
+        if (!graph.RecordsEdges)
+        {
+            NumberNewStates(chunk);
+            return;
+        }
+
         List<ExpansionEvent> events = chunk.Events;
         int[] ends = chunk.SuccessorEnd;
         int[] instances = chunk.SuccessorInstance;
@@ -470,6 +476,40 @@ internal sealed partial class BreadthFirstSearch<TState>
                 }
 
                 graph.AddEdge(target, instances[successorAt]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="NumberChunk"/> when no steps are recorded: its events, then its new states in the order of the steps
+    /// that made them, which is the order of its candidates; the steps to states already numbered are not walked.
+    /// </summary>
+    private void NumberNewStates(ExpansionChunk<TState> chunk)
+    {
+        // An event only reads the states already added, and which level is being visited.
+        foreach (ExpansionEvent found in chunk.Events)
+        {
+            Apply(chunk.First + found.Local, found);
+        }
+
+        TState[] candidates = chunk.CandidateState;
+        (int Local, int Instance)[] from = chunk.CandidateFrom;
+        int[] links = chunk.CandidateLink;
+        int[] numbers = chunk.CandidateNumber;
+        int depthOf = -1;
+        int successorDepth = 0;
+        for (int candidate = 0; candidate < chunk.CandidateCount; candidate++)
+        {
+            if (links[candidate] == -1)
+            {
+                int parent = chunk.First + from[candidate].Local;
+                if (parent != depthOf)
+                {
+                    depthOf = parent;
+                    successorDepth = graph.Depth(parent) + 1;
+                }
+
+                numbers[candidate] = graph.Append(candidates[candidate], parent, from[candidate].Instance, successorDepth);
             }
         }
     }

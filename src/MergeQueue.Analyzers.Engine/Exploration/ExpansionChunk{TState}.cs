@@ -59,6 +59,9 @@ internal sealed class ExpansionChunk<TState>
 
     internal ulong[] CandidateKey { get; private set; } = new ulong[256];
 
+    /// <summary>Per candidate: the position in the chunk of the state whose step made it, and that step's action instance.</summary>
+    internal (int Local, int Instance)[] CandidateFrom { get; private set; } = new (int, int)[256];
+
     internal int CandidateCount { get; private set; }
 
     /// <summary>
@@ -161,10 +164,14 @@ internal sealed class ExpansionChunk<TState>
             var keys = new ulong[size];
             Array.Copy(CandidateKey, keys, count);
             CandidateKey = keys;
+            var from = new (int, int)[size];
+            Array.Copy(CandidateFrom, from, count);
+            CandidateFrom = from;
         }
 
         CandidateState[count] = state;
         CandidateKey[count] = key;
+        CandidateFrom[count] = (Done, instance);
         AddKnown(ref cursor, instance, ~count);
         cursor.Candidates = count + 1;
     }
