@@ -239,6 +239,14 @@ internal sealed class StateGraph<TState>
     /// <summary>True when state number <paramref name="id"/>, whose key matched, is <paramref name="state"/>.</summary>
     internal bool Holds(int id, TState state) => FingerprintsOnly || comparer.Equals(states[id], state);
 
+    /// <summary>
+    /// True when a step's <paramref name="successor"/> is <paramref name="state"/> (one of the graph's) as the search
+    /// told them apart: equal in exact mode, of equal fingerprints in fingerprint mode. A successor too deep to hash
+    /// is another state.
+    /// </summary>
+    internal bool Same(TState successor, TState state) =>
+        FingerprintsOnly ? TryKeyOf(successor, out ulong key) is null && key == KeyOf(state) : comparer.Equals(successor, state);
+
     internal bool TryFind(TState state, out int number)
     {
         number = Find(state, KeyOf(state));
@@ -367,6 +375,29 @@ internal sealed class StateGraph<TState>
     internal int EdgeTarget(int edge) => edgeTargets![edge];
 
     internal int EdgeInstance(int edge) => edgeInstances![edge];
+
+    /// <summary>
+    /// Forgets the edges of the states below <paramref name="state"/> (whole segments of them): the liveness graph
+    /// copies them in state order, and so never holds two copies of them.
+    /// </summary>
+    internal void ReleaseEdgesBelow(int state)
+    {
+        if (successorStart is not null && state < successorStart.Count)
+        {
+            int edge = successorStart[state];
+            edgeTargets!.ReleaseBelow(edge);
+            edgeInstances!.ReleaseBelow(edge);
+            successorStart.ReleaseBelow(state);
+        }
+    }
+
+    /// <summary>Forgets every recorded edge: the liveness graph holds them now.</summary>
+    internal void ReleaseEdges()
+    {
+        successorStart?.ReleaseAll();
+        edgeTargets?.ReleaseAll();
+        edgeInstances?.ReleaseAll();
+    }
 
     private long TableBytes()
     {

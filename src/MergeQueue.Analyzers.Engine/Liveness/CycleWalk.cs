@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -8,17 +9,20 @@ namespace MergeQueue.Analyzers.Engine;
 /// no step inside are disabled in every state of the set, which the peeling guaranteed.) The walk goes to the
 /// nearest unmet obligation each time, breadth-first inside the set, then back to where it started.
 /// </summary>
+/// <remarks>
+/// One walk per instance. A state reached keeps only the edge it was reached by (its parent is that edge's source),
+/// and the queue holds at most the fair set.
+/// </remarks>
 internal sealed class CycleWalk
 {
     private readonly LivenessGraph graph;
     private readonly SearchDeadline deadline;
 
-    private readonly int[] inSet;
-    private readonly int[] visitedIn;
-    private readonly int[] parentState;
+    private readonly BitArray inSet;
+    private readonly BitArray visited;
     private readonly int[] parentEdge;
-    private readonly int[] queue;
-    private int run;
+    private int[] queue = System.Array.Empty<int>();
+    private int tail;
 
     // Per group: must be taken (mustTake == run) or else, if weak, seen disabled (in disabledGoals); done when
     // doneIn == run. open counts the goals not done yet.
@@ -27,17 +31,15 @@ internal sealed class CycleWalk
     private readonly int[] enabledAt;
     private readonly List<int> disabledGoals = new();
     private int open;
-    private int stamp;
+    private int run;
 
     internal CycleWalk(LivenessGraph graph, SearchDeadline deadline)
     {
         this.graph = graph;
         this.deadline = deadline;
-        inSet = new int[graph.StateCount];
-        visitedIn = new int[graph.StateCount];
-        parentState = new int[graph.StateCount];
+        inSet = new BitArray(graph.StateCount);
+        visited = new BitArray(graph.StateCount);
         parentEdge = new int[graph.StateCount];
-        queue = new int[graph.StateCount];
         mustTake = new int[graph.GroupCount];
         doneIn = new int[graph.GroupCount];
         enabledAt = new int[graph.GroupCount];
@@ -52,9 +54,10 @@ internal sealed class CycleWalk
         run++;
         foreach (int state in fairSet)
         {
-            inSet[state] = run;
+            inSet[state] = true;
         }
 
+        queue = new int[fairSet.Length];
         SetGoals(fairSet);
         int entryStep = states.Count - 1;
         int entry = states[entryStep];
@@ -89,7 +92,7 @@ internal sealed class CycleWalk
             for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
             {
                 int group = graph.Group(edge);
-                if (inSet[graph.EdgeTarget[edge]] == run && graph.GroupFairness[group] != ActionFairness.None && mustTake[group] != run)
+                if (inSet[graph.Target(edge)] && graph.GroupFairness[group] != ActionFairness.None && mustTake[group] != run)
                 {
                     mustTake[group] = run;
                     open++;
@@ -110,7 +113,7 @@ internal sealed class CycleWalk
     /// <summary>Breadth-first from <paramref name="from"/> to the nearest state or step that meets an open goal.</summary>
     private bool WalkToNearestGoal(int from, List<int> states, List<int> instances, out int reached)
     {
-        int tail = Start(from);
+        Start(from);
         for (int head = 0; head < tail; head++)
         {
             int state = queue[head];
@@ -124,7 +127,7 @@ internal sealed class CycleWalk
             for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
             {
                 int group = graph.Group(edge);
-                if (inSet[graph.EdgeTarget[edge]] == run && mustTake[group] == run && doneIn[group] != run)
+                if (inSet[graph.Target(edge)] && mustTake[group] == run && doneIn[group] != run)
                 {
                     Replay(from, state, states, instances);
                     reached = Step(state, edge, states, instances);
@@ -132,7 +135,7 @@ internal sealed class CycleWalk
                 }
             }
 
-            tail = Expand(state, tail);
+            Expand(state);
         }
 
         // Unreachable for a strongly connected set; stop rather than loop.
@@ -142,64 +145,67 @@ internal sealed class CycleWalk
 
     private void WalkTo(int from, int to, List<int> states, List<int> instances)
     {
-        int tail = Start(from);
-        for (int head = 0; head < tail && visitedIn[to] != stamp; head++)
+        Start(from);
+        for (int head = 0; head < tail && !visited[to]; head++)
         {
-            tail = Expand(queue[head], tail);
+            Expand(queue[head]);
         }
 
         Replay(from, to, states, instances);
     }
 
-    private int Start(int from)
+    /// <summary>Starts a breadth-first search from <paramref name="from"/>, forgetting the last one's visits.</summary>
+    private void Start(int from)
     {
-        stamp++;
-        visitedIn[from] = stamp;
+        for (int i = 0; i < tail; i++)
+        {
+            visited[queue[i]] = false;
+        }
+
+        visited[from] = true;
         queue[0] = from;
-        return 1;
+        tail = 1;
     }
 
-    private int Expand(int state, int tail)
+    private void Expand(int state)
     {
         deadline.Tick();
         for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
         {
-            int target = graph.EdgeTarget[edge];
-            if (inSet[target] == run && visitedIn[target] != stamp)
+            int target = graph.Target(edge);
+            if (inSet[target] && !visited[target])
             {
-                visitedIn[target] = stamp;
-                parentState[target] = state;
+                visited[target] = true;
                 parentEdge[target] = edge;
                 queue[tail++] = target;
             }
         }
-
-        return tail;
     }
 
     /// <summary>Appends the breadth-first tree path from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private void Replay(int from, int to, List<int> states, List<int> instances)
     {
         var path = new List<int>();
-        for (int state = to; state != from; state = parentState[state])
+        for (int state = to; state != from; state = graph.SourceOf(parentEdge[state]))
         {
             path.Add(state);
         }
 
         for (int i = path.Count - 1; i >= 0; i--)
         {
-            Step(parentState[path[i]], parentEdge[path[i]], states, instances);
+            int edge = parentEdge[path[i]];
+            Step(graph.SourceOf(edge), edge, states, instances);
         }
     }
 
     /// <summary>Takes one step: every group with a step between the same two states counts as taken.</summary>
     private int Step(int source, int edge, List<int> states, List<int> instances)
     {
-        int target = graph.EdgeTarget[edge];
+        int target = graph.Target(edge);
         for (int other = graph.EdgeStart[source]; other < graph.EdgeStart[source + 1]; other++)
         {
             int group = graph.Group(other);
-            if (graph.EdgeTarget[other] == target && mustTake[group] == run && doneIn[group] != run)
+            if (graph.Target(other) == target && mustTake[group] == run && doneIn[group] != run)
             {
                 doneIn[group] = run;
                 open--;
@@ -207,7 +213,7 @@ internal sealed class CycleWalk
         }
 
         states.Add(target);
-        instances.Add(graph.EdgeInstance[edge]);
+        instances.Add(graph.Instance(edge));
         See(target);
         return target;
     }
@@ -252,7 +258,7 @@ internal sealed class CycleWalk
     private int FirstInternalEdge(int state)
     {
         int edge = graph.EdgeStart[state];
-        while (inSet[graph.EdgeTarget[edge]] != run)
+        while (!inSet[graph.Target(edge)])
         {
             edge++;
         }

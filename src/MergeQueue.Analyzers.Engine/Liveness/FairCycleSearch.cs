@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -20,25 +21,26 @@ internal sealed class FairCycleSearch
     private readonly SearchDeadline deadline;
     private readonly StronglyConnectedComponents components;
 
-    // Subset membership: mark[s] == tag. Tags only grow, so no array is ever cleared.
-    private readonly int[] mark;
-    private int lastTag;
+    // The states of the subset being split, then of the component being judged; cleared after each.
+    private readonly BitArray inSubset;
 
     // Per group, for the component being judged (stamped with its tag): an internal step, and how many of its
-    // states enable the group (counted once per state through enabledSeenAt).
+    // states enable the group (counted once per state through enabledSeenAt). Tags only grow, so these are never
+    // cleared.
     private readonly int[] takenIn;
     private readonly int[] enabledIn;
     private readonly int[] enabledCount;
     private readonly int[] enabledSeenAt;
     private readonly int[] peeledIn;
     private readonly List<int> groupsSeen = new();
+    private int lastTag;
 
     internal FairCycleSearch(LivenessGraph graph, SearchDeadline deadline)
     {
         this.graph = graph;
         this.deadline = deadline;
         components = new StronglyConnectedComponents(graph, deadline);
-        mark = new int[graph.StateCount];
+        inSubset = new BitArray(graph.StateCount);
         int groups = graph.GroupCount;
         takenIn = new int[groups];
         enabledIn = new int[groups];
@@ -64,37 +66,27 @@ internal sealed class FairCycleSearch
         while (pending.Count > 0)
         {
             int[] subset = pending.Pop();
-            int tag = ++lastTag;
-            foreach (int state in subset)
-            {
-                mark[state] = tag;
-            }
+            Mark(subset, true);
+            List<int[]> cycles = components.FindCycles(subset, inSubset);
+            Mark(subset, false);
 
-            components.Find(subset, mark, tag, out int[] states, out int[] bounds);
-            for (int c = 0; c + 1 < bounds.Length; c++)
+            // A single state has no internal state-changing step: it is a cycle only by stuttering, which the caller
+            // looks for separately.
+            foreach (int[] component in cycles)
             {
-                // A single state has no internal state-changing step: it is a cycle only by stuttering, which
-                // the caller looks for separately.
-                if (bounds[c + 1] - bounds[c] >= 2)
-                {
-                    Judge(states, bounds[c], bounds[c + 1], fairSets, pending);
-                }
+                Judge(component, fairSets, pending);
             }
         }
 
         return fairSets;
     }
 
-    private void Judge(int[] states, int start, int end, List<int[]> fairSets, Stack<int[]> pending)
+    private void Judge(int[] component, List<int[]> fairSets, Stack<int[]> pending)
     {
         int tag = ++lastTag;
-        for (int i = start; i < end; i++)
-        {
-            mark[states[i]] = tag;
-        }
-
-        CountGroups(states, start, end, tag);
-        int size = end - start;
+        Mark(component, true);
+        CountGroups(component, tag);
+        Mark(component, false);
         bool peel = false;
 
         // A group enabled nowhere in the component asks nothing of it, so only the groups seen are judged: a model
@@ -113,7 +105,7 @@ internal sealed class FairCycleSearch
                 peeledIn[group] = tag;
                 peel = true;
             }
-            else if (graph.GroupFairness[group] == ActionFairness.Weak && !taken && enabled == size)
+            else if (graph.GroupFairness[group] == ActionFairness.Weak && !taken && enabled == component.Length)
             {
                 // Enabled in every state and never taken: no behavior inside is weakly fair, and no subset helps,
                 // peeled or not.
@@ -123,16 +115,16 @@ internal sealed class FairCycleSearch
 
         if (!peel)
         {
-            fairSets.Add(Slice(states, start, end));
+            fairSets.Add(component);
             return;
         }
 
         var rest = new List<int>();
-        for (int i = start; i < end; i++)
+        foreach (int state in component)
         {
-            if (!EnablesPeeledGroup(states[i], tag))
+            if (!EnablesPeeledGroup(state, tag))
             {
-                rest.Add(states[i]);
+                rest.Add(state);
             }
         }
 
@@ -142,17 +134,16 @@ internal sealed class FairCycleSearch
         }
     }
 
-    private void CountGroups(int[] states, int start, int end, int tag)
+    private void CountGroups(int[] component, int tag)
     {
         groupsSeen.Clear();
-        for (int i = start; i < end; i++)
+        foreach (int state in component)
         {
             deadline.Tick();
-            int state = states[i];
             for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
             {
                 int group = graph.Group(edge);
-                if (mark[graph.EdgeTarget[edge]] == tag)
+                if (inSubset[graph.Target(edge)])
                 {
                     takenIn[group] = tag;
                 }
@@ -187,10 +178,11 @@ internal sealed class FairCycleSearch
         return false;
     }
 
-    private static int[] Slice(int[] states, int start, int end)
+    private void Mark(int[] states, bool value)
     {
-        var slice = new int[end - start];
-        System.Array.Copy(states, start, slice, 0, slice.Length);
-        return slice;
+        foreach (int state in states)
+        {
+            inSubset[state] = value;
+        }
     }
 }

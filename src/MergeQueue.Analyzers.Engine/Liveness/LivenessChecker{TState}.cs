@@ -25,10 +25,10 @@ internal sealed class LivenessChecker<TState>
     private readonly Dictionary<int, BitArray?> values = new();
 
     private LivenessGraph liveness = null!;
-    private FairCycleSearch fairCycles = null!;
 
-    // Created on first need: most properties that hold are settled before any path search.
-    private LassoSearch? lassos;
+    // Kept from one property to the next, but dropped while a counterexample is searched for: each of the searches
+    // holds arrays over every state, and only one is held at a time.
+    private FairCycleSearch? fairCycles;
 
     /// <param name="model">The model.</param>
     /// <param name="graph">The explored graph with its steps recorded; every reachable state in it.</param>
@@ -67,19 +67,9 @@ internal sealed class LivenessChecker<TState>
         try
         {
             deadline.Check();
-            liveness = LivenessGraph.Build(model, graph);
-            fairCycles = new FairCycleSearch(liveness, deadline);
-            for (int property = 0; property < model.Properties.Count; property++)
+            using (liveness = LivenessGraph.Build(model, graph))
             {
-                PropertyInstance instance = model.Properties[property];
-                if (instance.Kind is PropertyKind.Eventually or PropertyKind.AlwaysEventually or PropertyKind.LeadsTo)
-                {
-                    deadline.Check();
-                    if (Counterexample(property, instance) is Lasso lasso)
-                    {
-                        Violations.Add(violations.LivenessViolated(property, lasso));
-                    }
-                }
+                CheckEach();
             }
 
             return ExplorationBound.None;
@@ -92,6 +82,23 @@ internal sealed class LivenessChecker<TState>
         {
             // A model may throw on the token inside a predicate; that is a cancellation, not a failure.
             return ExplorationBound.Cancelled;
+        }
+    }
+
+    /// <summary>Checks the liveness properties in order, each failing one reported once.</summary>
+    private void CheckEach()
+    {
+        for (int property = 0; property < model.Properties.Count; property++)
+        {
+            PropertyInstance instance = model.Properties[property];
+            if (instance.Kind is PropertyKind.Eventually or PropertyKind.AlwaysEventually or PropertyKind.LeadsTo)
+            {
+                deadline.Check();
+                if (Counterexample(property, instance) is Lasso lasso)
+                {
+                    Violations.Add(violations.LivenessViolated(property, lasso, liveness));
+                }
+            }
         }
     }
 
@@ -113,6 +120,7 @@ internal sealed class LivenessChecker<TState>
             return null;
         }
 
+        fairCycles ??= new FairCycleSearch(liveness, deadline);
         List<int[]> fairSets = fairCycles.FindFairSets(region.States);
         if (fairSets.Count == 0 && !AnyStateToStayIn(region))
         {
@@ -120,15 +128,22 @@ internal sealed class LivenessChecker<TState>
             return null;
         }
 
-        lassos ??= new LassoSearch(liveness, deadline);
-        return lassos.Find(region, fairSets);
+        fairCycles = null;
+        Lasso? prefix = new LassoSearch(liveness, deadline).Find(region, fairSets, out int[]? endsIn);
+        if (prefix is null || endsIn is null)
+        {
+            return prefix;
+        }
+
+        int loopsBackTo = new CycleWalk(liveness, deadline).Append(endsIn, prefix.States, prefix.Instances);
+        return new Lasso(prefix.States, prefix.Instances, prefix.TriggerStep, loopsBackTo);
     }
 
     private bool AnyStateToStayIn(LivenessRegion region)
     {
         foreach (int state in region.States)
         {
-            if (!liveness.FairEnabled[state])
+            if (!liveness.FairEnabled(state))
             {
                 return true;
             }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -9,17 +11,21 @@ namespace MergeQueue.Analyzers.Engine;
 /// <remarks>
 /// Steps back to the same state are left out. Under TLA+'s <c>WF_vars</c>/<c>SF_vars</c> such a step neither
 /// enables an action (<c>ENABLED &lt;&lt;A&gt;&gt;_vars</c>) nor takes it, and a behavior may stutter anyway, so
-/// no part of the search needs them. Arrays rather than lists: the search walks every edge several times.
+/// no part of the search needs them. The rows are an array, and so are the edges (<see cref="LivenessEdges"/>).
 /// </remarks>
-internal sealed class LivenessGraph
+internal sealed partial class LivenessGraph : IDisposable
 {
-    private LivenessGraph(int stateCount, int initialCount, int[] edgeStart, int[] edgeTarget, int[] edgeInstance, int[] groupOfInstance, ActionFairness[] groupFairness)
+    private readonly LivenessEdges edges;
+
+    // Per state: some weakly or strongly fair group has a state-changing step there.
+    private readonly BitArray fairEnabled;
+
+    private LivenessGraph(int stateCount, int initialCount, int[] edgeStart, LivenessEdges edges, int[] groupOfInstance, ActionFairness[] groupFairness)
     {
         StateCount = stateCount;
         InitialCount = initialCount;
         EdgeStart = edgeStart;
-        EdgeTarget = edgeTarget;
-        EdgeInstance = edgeInstance;
+        this.edges = edges;
         GroupOfInstance = groupOfInstance;
         GroupFairness = groupFairness;
 
@@ -33,14 +39,14 @@ internal sealed class LivenessGraph
         }
 
         FairGroups = fair.ToArray();
-        FairEnabled = new bool[stateCount];
+        fairEnabled = new BitArray(stateCount);
         for (int state = 0; state < stateCount; state++)
         {
             for (int edge = edgeStart[state]; edge < edgeStart[state + 1]; edge++)
             {
                 if (groupFairness[Group(edge)] != ActionFairness.None)
                 {
-                    FairEnabled[state] = true;
+                    fairEnabled[state] = true;
                     break;
                 }
             }
@@ -54,11 +60,6 @@ internal sealed class LivenessGraph
 
     internal int[] EdgeStart { get; }
 
-    internal int[] EdgeTarget { get; }
-
-    /// <summary>The action instance of each edge; two instances leading to the same state are two edges.</summary>
-    internal int[] EdgeInstance { get; }
-
     internal int[] GroupOfInstance { get; }
 
     /// <summary>The fairness of each group: that of the actions of its instances (one, or a <c>FairnessGroup</c>'s).</summary>
@@ -67,50 +68,39 @@ internal sealed class LivenessGraph
     /// <summary>The groups with a promise (weak or strong), in group order.</summary>
     internal int[] FairGroups { get; }
 
-    /// <summary>Per state: some weakly or strongly fair group has a state-changing step there.</summary>
-    internal bool[] FairEnabled { get; }
-
     internal int GroupCount => GroupFairness.Length;
 
-    internal int Group(int edge) => GroupOfInstance[EdgeInstance[edge]];
+    internal int Target(int edge) => edges.Target(edge);
 
-    /// <summary>Copies the recorded steps of a fully expanded graph, dropping the steps back to the same state.</summary>
-    internal static LivenessGraph Build<TState>(IModel<TState> model, StateGraph<TState> graph)
+    /// <summary>The action instance of an edge; two instances leading to the same state are two edges.</summary>
+    internal int Instance(int edge) => edges.Instance(edge);
+
+    internal int Group(int edge) => GroupOfInstance[edges.Instance(edge)];
+
+    /// <summary>True when some weakly or strongly fair group has a state-changing step in <paramref name="state"/>.</summary>
+    internal bool FairEnabled(int state) => fairEnabled[state];
+
+    /// <summary>The state an edge leaves: the last whose row starts at or before it (rows may be empty).</summary>
+    internal int SourceOf(int edge)
     {
-        int stateCount = graph.Count;
-        var edgeStart = new int[stateCount + 1];
-        int changing = 0;
-        for (int state = 0; state < stateCount; state++)
+        int low = 0, high = StateCount - 1;
+        while (low < high)
         {
-            graph.Successors(state, out int first, out int end);
-            for (int edge = first; edge < end; edge++)
+            int middle = (low + high + 1) >> 1;
+            if (EdgeStart[middle] <= edge)
             {
-                changing += graph.EdgeTarget(edge) != state ? 1 : 0;
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
             }
         }
 
-        var edgeTarget = new int[changing];
-        var edgeInstance = new int[changing];
-        int next = 0;
-        for (int state = 0; state < stateCount; state++)
-        {
-            edgeStart[state] = next;
-            graph.Successors(state, out int first, out int end);
-            for (int edge = first; edge < end; edge++)
-            {
-                int target = graph.EdgeTarget(edge);
-                if (target != state)
-                {
-                    edgeTarget[next] = target;
-                    edgeInstance[next] = graph.EdgeInstance(edge);
-                    next++;
-                }
-            }
-        }
-
-        edgeStart[stateCount] = next;
-        return new LivenessGraph(stateCount, graph.InitialCount, edgeStart, edgeTarget, edgeInstance, GroupsOf(model, out ActionFairness[] fairness), fairness);
+        return low;
     }
+
+    public void Dispose() => edges.Dispose();
 
     private static int[] GroupsOf<TState>(IModel<TState> model, out ActionFairness[] fairness)
     {
@@ -120,7 +110,7 @@ internal sealed class LivenessGraph
         for (int i = 0; i < instances.Count; i++)
         {
             groupOfInstance[i] = instances[i].FairnessGroup;
-            groupCount = System.Math.Max(groupCount, instances[i].FairnessGroup + 1);
+            groupCount = Math.Max(groupCount, instances[i].FairnessGroup + 1);
         }
 
         // A group's instances come from one action or from the actions of one FairnessGroup, which the front end

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -11,7 +10,7 @@ namespace MergeQueue.Analyzers.Engine;
 /// </summary>
 internal sealed class LivenessRegion
 {
-    private LivenessRegion(bool[] trigger, bool[] contains, int[] states, bool prefixMayLeave)
+    private LivenessRegion(BitArray trigger, BitArray contains, int[] states, bool prefixMayLeave)
     {
         Trigger = trigger;
         Contains = contains;
@@ -20,12 +19,12 @@ internal sealed class LivenessRegion
     }
 
     /// <summary>Per state: the counterexample may enter the region here (and Q is false here).</summary>
-    internal bool[] Trigger { get; }
+    internal BitArray Trigger { get; }
 
     /// <summary>Per state: reachable from a trigger state through states where Q is false.</summary>
-    internal bool[] Contains { get; }
+    internal BitArray Contains { get; }
 
-    /// <summary>The states of the region, in the order found.</summary>
+    /// <summary>The states of the region, in number order.</summary>
     internal int[] States { get; }
 
     /// <summary>False for <c>&lt;&gt;P</c>: its trigger is an initial state itself, so no step comes before it.</summary>
@@ -44,9 +43,12 @@ internal sealed class LivenessRegion
     internal static LivenessRegion Build(LivenessGraph graph, PropertyKind kind, BitArray? premise, BitArray goal, SearchDeadline deadline, bool[]? cut = null)
     {
         int count = graph.StateCount;
-        var trigger = new bool[count];
-        var contains = new bool[count];
-        var states = new List<int>();
+        var trigger = new BitArray(count);
+        var contains = new BitArray(count);
+
+        // Breadth-first from every trigger at once. The queue is a column, so that a region of millions of states
+        // never holds a doubled list and its copy at once.
+        var queue = new Column<int>();
         for (int state = 0; state < count; state++)
         {
             trigger[state] = !goal[state] && (cut is null || !cut[state]) && kind switch
@@ -58,26 +60,35 @@ internal sealed class LivenessRegion
             if (trigger[state])
             {
                 contains[state] = true;
-                states.Add(state);
+                queue.Add(state);
             }
         }
 
-        // Breadth-first from every trigger at once; the list doubles as the queue.
-        for (int next = 0; next < states.Count; next++)
+        for (int next = 0; next < queue.Count; next++)
         {
             deadline.Tick();
-            int state = states[next];
+            int state = queue[next];
             for (int edge = graph.EdgeStart[state]; edge < graph.EdgeStart[state + 1]; edge++)
             {
-                int target = graph.EdgeTarget[edge];
+                int target = graph.Target(edge);
                 if (!contains[target] && !goal[target] && (cut is null || !cut[target]))
                 {
                     contains[target] = true;
-                    states.Add(target);
+                    queue.Add(target);
                 }
             }
         }
 
-        return new LivenessRegion(trigger, contains, states.ToArray(), kind != PropertyKind.Eventually);
+        int size = queue.Count;
+        var states = new int[size];
+        for (int state = 0, at = 0; at < states.Length; state++)
+        {
+            if (contains[state])
+            {
+                states[at++] = state;
+            }
+        }
+
+        return new LivenessRegion(trigger, contains, states, kind != PropertyKind.Eventually);
     }
 }

@@ -87,7 +87,8 @@ internal sealed class ViolationBuilder<TState>
     }
 
     /// <summary>A liveness property fails: the trace is the lasso, ending in its cycle or in the state it stays in.</summary>
-    internal Violation LivenessViolated(int property, Lasso lasso)
+    /// <summary>A counterexample to a liveness property, found in <paramref name="liveness"/>.</summary>
+    internal Violation LivenessViolated(int property, Lasso lasso, LivenessGraph liveness)
     {
         PropertyInstance instance = model.Properties[property];
         string? target = instance.Kind == PropertyKind.LeadsTo ? model.Predicates[instance.Target].Display : null;
@@ -95,7 +96,7 @@ internal sealed class ViolationBuilder<TState>
             instance.Kind, Display(instance), target, lasso.TriggerStep, lasso.LoopsBackTo, lasso.LastStep);
         bool staysForever = lasso.LoopsBackTo is null;
         IReadOnlyList<string> epilogue = staysForever
-            ? StayExplanation.Explain(model, graph, lasso.States[lasso.LastStep])
+            ? StayExplanation.Explain(model, graph, liveness, lasso.States[lasso.LastStep], budget)
             : Array.Empty<string>();
         Trace trace = traces.Build(lasso.States, lasso.Instances, lasso.LoopsBackTo, staysForever, epilogue);
         return new Violation(ViolationKind.LivenessViolated, summary, trace, instance.Site, property);

@@ -12,6 +12,9 @@ internal sealed class Column<T>
 
     private T[]?[] segments = new T[]?[8];
 
+    // The segments below this one are dropped already, so that releasing as a search goes costs nothing per call.
+    private int released;
+
     /// <summary>The number of values appended.</summary>
     internal int Count { get; private set; }
 
@@ -46,10 +49,16 @@ internal sealed class Column<T>
     /// <summary>Drops the segments that hold only values below <paramref name="index"/>.</summary>
     internal void ReleaseBelow(int index)
     {
-        for (int segment = 0; segment < (index >> Shift); segment++)
+        for (; released < (index >> Shift); released++)
         {
-            segments[segment] = null;
+            segments[released] = null;
         }
+    }
+
+    /// <summary>Drops every segment; <see cref="Count"/> stays, and no value can be read any more.</summary>
+    internal void ReleaseAll()
+    {
+        System.Array.Clear(segments, 0, segments.Length);
     }
 
     /// <summary>The bytes the stored segments take (for statistics).</summary>

@@ -39,6 +39,22 @@ internal sealed class IndexColumn
 
     internal int this[int index] => bytes is not null ? bytes[index] : shorts is not null ? shorts[index] : ints![index];
 
+    /// <summary>Drops the values below <paramref name="index"/> that <see cref="Column{T}.ReleaseBelow"/> can drop.</summary>
+    internal void ReleaseBelow(int index)
+    {
+        bytes?.ReleaseBelow(index);
+        shorts?.ReleaseBelow(index);
+        ints?.ReleaseBelow(index);
+    }
+
+    /// <summary>Drops every value.</summary>
+    internal void ReleaseAll()
+    {
+        bytes?.ReleaseAll();
+        shorts?.ReleaseAll();
+        ints?.ReleaseAll();
+    }
+
     internal void Add(int value)
     {
         if ((uint)value >= (uint)bound)
