@@ -256,7 +256,7 @@ public class FrontierFileTests
     private static ExplorationBound Search(HookedModel model, ExplorationOptions options, out StateGraph<long> graph)
     {
         var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
-        graph = new StateGraph<long>(model, fingerprintsOnly: true, recordEdges: false, budget, options.Workers, frontierInFile: true);
+        graph = new StateGraph<long>(model, fingerprintsOnly: true, recordEdges: false, budget, options.Workers, filesIn: Path.GetTempPath());
         return new BreadthFirstSearch<long>(model, options, graph, Stopwatch.StartNew()).Run();
     }
 }

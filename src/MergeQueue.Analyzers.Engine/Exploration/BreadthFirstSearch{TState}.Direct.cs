@@ -177,7 +177,7 @@ internal sealed partial class BreadthFirstSearch<TState>
                 target = graph.AddAt(slot, successor, key, state, instance, successorDepth);
             }
 
-            graph.AddEdge(target, instance);
+            graph.AddEdge(target, key, instance);
         }
 
         if (enabledSteps + excludedSteps == 0 && checkStuck)

@@ -434,6 +434,7 @@ internal sealed partial class BreadthFirstSearch<TState>
         int[] instances = chunk.SuccessorInstance;
         int[] targets = chunk.SuccessorTarget;
         TState[] candidates = chunk.CandidateState;
+        ulong[] keys = chunk.CandidateKey;
         int[] links = chunk.CandidateLink;
         int[] numbers = chunk.CandidateNumber;
         int eventAt = 0;
@@ -450,32 +451,30 @@ internal sealed partial class BreadthFirstSearch<TState>
             int successorDepth = graph.Depth(state) + 1;
             for (int end = ends[local]; successorAt < end; successorAt++)
             {
-                int target = targets[successorAt];
-                if (target < 0)
+                // Every step of a chunk is to a candidate.
+                int candidate = ~targets[successorAt];
+                int link = links[candidate];
+                int target;
+                if (link >= 0)
                 {
-                    int candidate = ~target;
-                    int link = links[candidate];
-                    if (link >= 0)
+                    target = link;
+                }
+                else if (link == -1)
+                {
+                    // The first step to a new state numbers it; its chunk's later steps to it find the number.
+                    target = numbers[candidate];
+                    if (target < 0)
                     {
-                        target = link;
-                    }
-                    else if (link == -1)
-                    {
-                        // The first step to a new state numbers it; its chunk's later steps to it find the number.
-                        target = numbers[candidate];
-                        if (target < 0)
-                        {
-                            target = graph.Append(candidates[candidate], state, instances[successorAt], successorDepth);
-                            numbers[candidate] = target;
-                        }
-                    }
-                    else
-                    {
-                        target = chunks[(link >> ProvisionalChunkShift) & ProvisionalChunkMask].CandidateNumber[link & ProvisionalIndexMask];
+                        target = graph.Append(candidates[candidate], keys[candidate], state, instances[successorAt], successorDepth);
+                        numbers[candidate] = target;
                     }
                 }
+                else
+                {
+                    target = chunks[(link >> ProvisionalChunkShift) & ProvisionalChunkMask].CandidateNumber[link & ProvisionalIndexMask];
+                }
 
-                graph.AddEdge(target, instances[successorAt]);
+                graph.AddEdge(target, keys[candidate], instances[successorAt]);
             }
         }
     }
@@ -493,6 +492,7 @@ internal sealed partial class BreadthFirstSearch<TState>
         }
 
         TState[] candidates = chunk.CandidateState;
+        ulong[] keys = chunk.CandidateKey;
         (int Local, int Instance)[] from = chunk.CandidateFrom;
         int[] links = chunk.CandidateLink;
         int[] numbers = chunk.CandidateNumber;
@@ -509,7 +509,7 @@ internal sealed partial class BreadthFirstSearch<TState>
                     successorDepth = graph.Depth(parent) + 1;
                 }
 
-                numbers[candidate] = graph.Append(candidates[candidate], parent, from[candidate].Instance, successorDepth);
+                numbers[candidate] = graph.Append(candidates[candidate], keys[candidate], parent, from[candidate].Instance, successorDepth);
             }
         }
     }
@@ -536,15 +536,12 @@ internal sealed partial class BreadthFirstSearch<TState>
             int successorDepth = graph.Depth(state) + 1;
             for (int end = ends[local]; successorAt < end; successorAt++)
             {
-                int target = targets[successorAt];
-                if (target < 0)
-                {
-                    target = FindOrAdd(candidates[~target], keys[~target], state, instances[successorAt], successorDepth);
-                }
-
+                // Every step of a chunk is to a candidate.
+                int candidate = ~targets[successorAt];
+                int target = FindOrAdd(candidates[candidate], keys[candidate], state, instances[successorAt], successorDepth);
                 if (target >= 0)
                 {
-                    graph.AddEdge(target, instances[successorAt]);
+                    graph.AddEdge(target, keys[candidate], instances[successorAt]);
                 }
             }
         }

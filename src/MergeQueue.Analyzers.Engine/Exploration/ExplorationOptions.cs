@@ -88,4 +88,10 @@ public sealed class ExplorationOptions
     /// hold it as one machine would; safety needs no gathering.
     /// </summary>
     public IExplorationCluster? Cluster { get; set; }
+
+    /// <summary>
+    /// Where fingerprint mode's temporary files go; null (the default) for <see cref="System.IO.Path.GetTempPath"/>.
+    /// Tests point it at a directory of their own to see that every file is deleted.
+    /// </summary>
+    internal string? TemporaryDirectory { get; set; }
 }

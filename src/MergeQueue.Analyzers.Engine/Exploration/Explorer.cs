@@ -43,7 +43,8 @@ public static class Explorer
         // The liveness search walks the enabled steps, so they are kept only when it will run.
         bool hasLiveness = HasLivenessProperty(model);
         var budget = new StepBudget(options.MaxStepsPerExecution, options.CancellationToken);
-        var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers), findNumbers: options.GraphStates > 0, frontierInFile: true);
+        string? filesIn = options.FingerprintsOnly ? options.TemporaryDirectory ?? TemporaryFiles.DefaultDirectory : null;
+        using var graph = new StateGraph<TState>(model, options.FingerprintsOnly, recordEdges: hasLiveness, budget, Math.Max(1, options.Workers), findNumbers: options.GraphStates > 0, filesIn);
         ExplorationBound stoppedBy;
         BreadthFirstSearch<TState> search;
         using (var deadline = Deadline(options))
@@ -56,6 +57,9 @@ public static class Explorer
         bool[]? cut = search.ConstraintExcluded ? search.CutStates() : null;
         long states = graph.Count;
         int depth = states == 0 ? 0 : graph.Depth(graph.Count - 1);
+
+        // Fingerprint mode: the liveness search needs the table's memory more than anything needs the table.
+        graph.ReleaseTable();
 
         // After the clock: the statistics time the exploration, as the analyzer's do.
         ExploredGraph? Capture() => options.GraphStates > 0 && graph.Count > 0

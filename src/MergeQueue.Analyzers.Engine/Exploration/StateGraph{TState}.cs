@@ -22,14 +22,20 @@ namespace MergeQueue.Analyzers.Engine;
 /// mean the same state, and any other state is rebuilt by replaying the recorded steps from its initial state, itself
 /// rebuilt from the constructor combination that made it.
 /// </para>
+/// <para>
+/// Steps are recorded for the liveness search by state number, except in fingerprint mode, where they are recorded by
+/// the target's key in temporary logs (<see cref="KeyedSteps"/>): the table then keeps no numbers, grows by reading its
+/// keys back from the log, and can be dropped (<see cref="ReleaseTable"/>) before the liveness search, which finds the
+/// numbers again. The files are deleted by <see cref="Dispose"/>.
+/// </para>
 /// </remarks>
-internal sealed class StateGraph<TState>
+internal sealed class StateGraph<TState> : IDisposable
 {
     private readonly IModel<TState> model;
     private readonly IEqualityComparer<TState> comparer;
     private readonly IStateHasher<TState>? hasher;
     private readonly StepBudget replayBudget;
-    private readonly FingerprintTable[] tables;
+    private FingerprintTable[]? tables;
     private readonly int shardMask;
     private readonly Column<TState> states = new();
     private readonly Column<int> parents = new();
@@ -41,6 +47,10 @@ internal sealed class StateGraph<TState>
     private readonly Column<int>? successorStart;
     private readonly Column<int>? edgeTargets;
     private readonly IndexColumn? edgeInstances;
+
+    // Fingerprint mode with steps recorded: the keys of the states and the steps, by key.
+    private readonly KeyedSteps? keyedSteps;
+    private readonly bool findNumbers;
 
     // Fingerprint mode: the last replayed path, by depth, so that rebuilding states in number order (or along a
     // trace) replays each step about once.
@@ -59,16 +69,17 @@ internal sealed class StateGraph<TState>
     /// How many tables the fingerprints are spread over by their low bits (rounded up to a power of two), so that
     /// several threads can add to different shards at once.
     /// </param>
-    /// <param name="frontierInFile">
-    /// In fingerprint mode, keep the states still to be visited in a temporary file (when the state type can be
-    /// written) rather than in memory; the search deletes it as it ends (<see cref="EndSearch"/>).
+    /// <param name="filesIn">
+    /// In fingerprint mode, the directory of the temporary files that keep the states still to be visited (when the
+    /// state type can be written) and the recorded steps; null keeps them in memory. The search deletes the frontier's
+    /// as it ends (<see cref="EndSearch"/>), <see cref="Dispose"/> the others.
     /// </param>
     /// <param name="findNumbers">
     /// Whether <see cref="Find"/> must give the number of a known state even in fingerprint mode (a picture of the
-    /// graph is drawn from it). Without edges and without that, fingerprint mode keeps only the fingerprints in its
-    /// table, and a known state's number is reported as 0.
+    /// graph is drawn from it); the table is then kept to the end. Without it, fingerprint mode keeps only the
+    /// fingerprints in its table, and a known state's number is reported as 0.
     /// </param>
-    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1, bool findNumbers = false, bool frontierInFile = false)
+    internal StateGraph(IModel<TState> model, bool fingerprintsOnly, bool recordEdges, StepBudget replayBudget, int shards = 1, bool findNumbers = false, string? filesIn = null)
     {
         int count = 1;
         while (count < shards && count < 64)
@@ -82,22 +93,29 @@ internal sealed class StateGraph<TState>
         hasher = HasherOf(model);
         this.replayBudget = replayBudget;
         FingerprintsOnly = fingerprintsOnly && hasher is not null;
-        bool numbered = !FingerprintsOnly || recordEdges || findNumbers;
+        this.findNumbers = findNumbers;
+        FilesIn = FingerprintsOnly ? filesIn : null;
+        if (FingerprintsOnly && recordEdges)
+        {
+            keyedSteps = new KeyedSteps(FilesIn, Math.Max(1, model.ActionInstances.Count));
+        }
+
+        bool numbered = !FingerprintsOnly || findNumbers;
         tables = new FingerprintTable[count];
         for (int i = 0; i < count; i++)
         {
-            tables[i] = new FingerprintTable(numbered);
+            tables[i] = new FingerprintTable(numbered, keyedSteps is null ? null : KeysOfShard(i));
         }
 
-        if (FingerprintsOnly && frontierInFile && StateSerializers.For<TState>() is { } serializer)
+        if (FilesIn is not null && StateSerializers.For<TState>() is { } serializer)
         {
-            frontier = new FrontierFile<TState>(serializer);
+            frontier = new FrontierFile<TState>(serializer, FilesIn);
         }
 
         // A state's step is an action instance, or for an initial state a constructor combination.
         parentSteps = new IndexColumn(Math.Max(1, Math.Max(model.ActionInstances.Count, model.InitialInstances.Count)));
         RecordsEdges = recordEdges;
-        if (recordEdges)
+        if (recordEdges && keyedSteps is null)
         {
             successorStart = new Column<int>();
             edgeTargets = new Column<int>();
@@ -118,19 +136,25 @@ internal sealed class StateGraph<TState>
     internal bool RecordsEdges { get; }
 
     /// <summary>The number of states whose successors were recorded.</summary>
-    internal int ExpandedCount => successorStart?.Count ?? 0;
+    internal int ExpandedCount => keyedSteps?.ExpandedCount ?? successorStart?.Count ?? 0;
+
+    /// <summary>The steps recorded by key (fingerprint mode), or null when they are recorded by number.</summary>
+    internal KeyedSteps? KeyedSteps => keyedSteps;
+
+    /// <summary>Where fingerprint mode's temporary files go; null when they are kept in memory (and in exact mode).</summary>
+    internal string? FilesIn { get; }
 
     /// <summary>The temporary file of the states to visit, when there is one (for tests).</summary>
     internal FrontierFile<TState>? Frontier => frontier;
 
     /// <summary>The number of fingerprint tables.</summary>
-    internal int Shards => tables.Length;
+    internal int Shards => tables!.Length;
 
     /// <summary>The shard a key belongs to.</summary>
     internal int ShardOf(ulong key) => (int)key & shardMask;
 
     /// <summary>The fingerprint table of a shard.</summary>
-    internal FingerprintTable Table(int shard) => tables[shard];
+    internal FingerprintTable Table(int shard) => tables![shard];
 
     /// <summary>The model's 64-bit hash, if it (or its comparer) has one.</summary>
     internal static IStateHasher<TState>? HasherOf(IModel<TState> model) =>
@@ -216,7 +240,7 @@ internal sealed class StateGraph<TState>
     }
 
     /// <summary>Brings the first table slot of <paramref name="key"/> into the cache ahead of a probe; returns what it read.</summary>
-    internal ulong Touch(ulong key) => tables[(int)key & shardMask].Touch(key);
+    internal ulong Touch(ulong key) => tables![(int)key & shardMask].Touch(key);
 
     /// <summary>
     /// The number of a known state (0 for every known state when numbers are not kept), or -1. Safe from several
@@ -224,7 +248,7 @@ internal sealed class StateGraph<TState>
     /// </summary>
     internal int Find(TState state, ulong key)
     {
-        FingerprintTable table = tables[(int)key & shardMask];
+        FingerprintTable table = tables![(int)key & shardMask];
         int slot = table.Home(key);
         while (true)
         {
@@ -259,7 +283,7 @@ internal sealed class StateGraph<TState>
     /// </summary>
     internal int FindOrSlot(TState state, ulong key, out int slot)
     {
-        FingerprintTable table = tables[(int)key & shardMask];
+        FingerprintTable table = tables![(int)key & shardMask];
         table.Reserve(1);
         slot = table.Home(key);
         while (true)
@@ -275,22 +299,22 @@ internal sealed class StateGraph<TState>
     /// <summary>Adds a state <see cref="FindOrSlot"/> did not find, at the slot it gave; depths must not decrease.</summary>
     internal int AddAt(int slot, TState state, ulong key, int parent, int parentStep, int depth)
     {
-        tables[(int)key & shardMask].InsertAt(slot, key, Count);
-        return Append(state, parent, parentStep, depth);
+        tables![(int)key & shardMask].InsertAt(slot, key, Count);
+        return Append(state, key, parent, parentStep, depth);
     }
 
     /// <summary>Adds a state not yet in the graph; depths must not decrease.</summary>
     internal int Add(TState state, ulong key, int parent, int parentStep, int depth)
     {
-        tables[(int)key & shardMask].Add(key, Count);
-        return Append(state, parent, parentStep, depth);
+        tables![(int)key & shardMask].Add(key, Count);
+        return Append(state, key, parent, parentStep, depth);
     }
 
     /// <summary>
     /// Adds a state whose fingerprint the caller has put in its table (with this number, <see cref="Count"/>, or
     /// soon); depths must not decrease.
     /// </summary>
-    internal int Append(TState state, int parent, int parentStep, int depth)
+    internal int Append(TState state, ulong key, int parent, int parentStep, int depth)
     {
         int number = Count;
         if (depth == levelStarts.Count)
@@ -316,6 +340,7 @@ internal sealed class StateGraph<TState>
             states.Add(state);
         }
 
+        keyedSteps?.AddState(key);
         parents.Add(parent);
         parentSteps.Add(parentStep);
         Count++;
@@ -345,20 +370,49 @@ internal sealed class StateGraph<TState>
     /// The search is over: the frontier's file is deleted, and a state not visited is rebuilt like any other when
     /// asked for.
     /// </summary>
-    internal void EndSearch() => frontier?.Dispose();
+    internal void EndSearch()
+    {
+        frontier?.Dispose();
+        keyedSteps?.Complete();
+    }
+
+    /// <summary>
+    /// Drops the fingerprint table in fingerprint mode with recorded steps, unless numbers are to be found: after the
+    /// search nothing looks a state up (traces follow parents and replay steps), and the liveness search finds the
+    /// numbers of the steps' targets again without it. Nothing may be added or found after this.
+    /// </summary>
+    internal void ReleaseTable()
+    {
+        if (keyedSteps is not null && !findNumbers)
+        {
+            tables = null;
+        }
+    }
 
     /// <summary>Starts the edges of <paramref name="state"/>; states must be expanded in number order.</summary>
     internal void BeginSuccessors(int state)
     {
-        if (successorStart is not null && successorStart.Count == state)
+        if (keyedSteps is not null)
+        {
+            keyedSteps.BeginSuccessors(state);
+        }
+        else if (successorStart is not null && successorStart.Count == state)
         {
             successorStart.Add(edgeTargets!.Count);
         }
     }
 
-    internal void AddEdge(int target, int actionInstance)
+    /// <summary>
+    /// Records a step of the state being expanded to state <paramref name="target"/> (a number the table may not know
+    /// in fingerprint mode), whose key is <paramref name="key"/>.
+    /// </summary>
+    internal void AddEdge(int target, ulong key, int actionInstance)
     {
-        if (edgeTargets is not null)
+        if (keyedSteps is not null)
+        {
+            keyedSteps.AddStep(key, actionInstance);
+        }
+        else if (edgeTargets is not null)
         {
             edgeTargets.Add(target);
             edgeInstances!.Add(actionInstance);
@@ -376,6 +430,17 @@ internal sealed class StateGraph<TState>
 
     internal int EdgeInstance(int edge) => edgeInstances![edge];
 
+    /// <summary>Records a step by number alone, in a graph of exact states (a cluster's gathered graph).</summary>
+    internal void AddEdge(int target, int actionInstance)
+    {
+        if (keyedSteps is not null)
+        {
+            throw new InvalidOperationException("A fingerprint-mode graph records its steps by key.");
+        }
+
+        AddEdge(target, 0, actionInstance);
+    }
+
     /// <summary>
     /// Forgets the edges of the states below <paramref name="state"/> (whole segments of them): the liveness graph
     /// copies them in state order, and so never holds two copies of them.
@@ -391,24 +456,40 @@ internal sealed class StateGraph<TState>
         }
     }
 
-    /// <summary>Forgets every recorded edge: the liveness graph holds them now.</summary>
+    /// <summary>Forgets every recorded edge (and deletes their logs): the liveness graph holds them now.</summary>
     internal void ReleaseEdges()
     {
         successorStart?.ReleaseAll();
         edgeTargets?.ReleaseAll();
         edgeInstances?.ReleaseAll();
+        keyedSteps?.Dispose();
     }
 
-    private long TableBytes()
+    /// <summary>
+    /// Deletes the temporary files (the frontier's and the recorded steps'), whatever ended the search. States stay
+    /// readable: they are replayed from what is in memory.
+    /// </summary>
+    public void Dispose()
     {
-        long bytes = 0;
-        foreach (FingerprintTable table in tables)
-        {
-            bytes += table.Bytes;
-        }
-
-        return bytes;
+        frontier?.Dispose();
+        keyedSteps?.Dispose();
     }
+
+    /// <summary>Reads the keys of one shard back from the recorded keys, with their numbers, for its table to grow.</summary>
+    private Action<Action<ulong, int>> KeysOfShard(int shard) => each =>
+    {
+        // The shards' tables may grow on several workers at once; the log has one reader at a time.
+        lock (keyedSteps!)
+        {
+            keyedSteps.ForEachKey((key, number) =>
+            {
+                if (ShardOf(key) == shard)
+                {
+                    each(key, number);
+                }
+            });
+        }
+    };
 
     private TState Replay(int state)
     {

@@ -3,22 +3,31 @@ using System;
 namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
-/// The target and the action instance of each edge of a <see cref="LivenessGraph"/>, added in edge order.
+/// The target and the action instance of each edge of a <see cref="LivenessGraph"/>, added in edge order: in arrays,
+/// or in a temporary file mapped into memory (<see cref="EdgeFile"/>), as TLC keeps its behavior graph on disk.
 /// </summary>
 /// <remarks>
-/// An instance takes one byte when the model has at most 256 action instances (two up to 65,536), as in the graph the
-/// search recorded.
+/// In memory an instance takes one byte when the model has at most 256 action instances (two up to 65,536), as in the
+/// graph the search recorded. The file is deleted on <see cref="Dispose"/>, which the liveness search calls when it
+/// ends however it ends.
 /// </remarks>
 internal sealed class LivenessEdges : IDisposable
 {
-    private readonly int[] targets;
+    private readonly int[]? targets;
     private readonly byte[]? byteInstances;
     private readonly ushort[]? shortInstances;
     private readonly int[]? intInstances;
+    private readonly EdgeFile? file;
 
-    private LivenessEdges(int count, int instanceBound)
+    private LivenessEdges(int count, int instanceBound, EdgeFile? file)
     {
         Count = count;
+        this.file = file;
+        if (file is not null)
+        {
+            return;
+        }
+
         targets = new int[count];
         if (instanceBound <= 1 << 8)
         {
@@ -40,49 +49,70 @@ internal sealed class LivenessEdges : IDisposable
     /// <summary>The number of edges added so far.</summary>
     internal int Added { get; private set; }
 
+    /// <summary>True when the edges are in a file.</summary>
+    internal bool InFile => file is not null;
+
+    /// <summary>The file's path while it exists; null in memory (for tests).</summary>
+    internal string? FilePath => file?.Path;
+
     /// <summary>Room for <paramref name="count"/> edges in memory.</summary>
     /// <param name="count">The number of edges.</param>
     /// <param name="instanceBound">Every action instance added is below this.</param>
-    internal static LivenessEdges InMemory(int count, int instanceBound) => new(count, instanceBound);
+    internal static LivenessEdges InMemory(int count, int instanceBound) => new(count, instanceBound, null);
 
-    /// <summary>Adds the next edge.</summary>
+    /// <summary>
+    /// Room for <paramref name="count"/> edges in a temporary file in <paramref name="directory"/>, or in memory when
+    /// no file can be created there.
+    /// </summary>
+    internal static LivenessEdges InFileOrMemory(int count, int instanceBound, string directory) =>
+        new(count, instanceBound, count > 0 ? EdgeFile.TryCreate(directory, count, instanceBound) : null);
+
+    /// <summary>Adds the next edge. In a file this may throw an <see cref="System.IO.IOException"/> (a full disk, say).</summary>
     internal void Add(int target, int instance)
     {
-        targets[Added] = target;
-        if (byteInstances is not null)
+        if (file is not null)
         {
-            byteInstances[Added] = (byte)instance;
-        }
-        else if (shortInstances is not null)
-        {
-            shortInstances[Added] = (ushort)instance;
+            file.Add(target, instance);
         }
         else
         {
-            intInstances![Added] = instance;
+            targets![Added] = target;
+            if (byteInstances is not null)
+            {
+                byteInstances[Added] = (byte)instance;
+            }
+            else if (shortInstances is not null)
+            {
+                shortInstances[Added] = (ushort)instance;
+            }
+            else
+            {
+                intInstances![Added] = instance;
+            }
         }
 
         Added++;
     }
 
-    /// <summary>Every edge was added.</summary>
+    /// <summary>Every edge was added: a file is mapped for reading.</summary>
     internal void Complete()
     {
         if (Added != Count)
         {
             throw new InvalidOperationException("The liveness graph expected " + Count + " edges and was given " + Added + ".");
         }
+
+        file?.Map();
     }
 
-    internal int Target(int edge) => targets[edge];
+    internal int Target(int edge) => targets is not null ? targets[edge] : file!.Target(edge);
 
     internal int Instance(int edge) =>
         byteInstances is not null ? byteInstances[edge]
         : shortInstances is not null ? shortInstances[edge]
-        : intInstances![edge];
+        : intInstances is not null ? intInstances[edge]
+        : file!.Instance(edge);
 
-    /// <summary>Nothing to release while the edges are in memory.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Deletes the file, if there is one.</summary>
+    public void Dispose() => file?.Dispose();
 }

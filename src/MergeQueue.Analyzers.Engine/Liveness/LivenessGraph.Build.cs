@@ -1,3 +1,6 @@
+using System;
+using System.IO;
+
 namespace MergeQueue.Analyzers.Engine;
 
 internal sealed partial class LivenessGraph
@@ -7,12 +10,25 @@ internal sealed partial class LivenessGraph
 
     /// <summary>
     /// Moves the recorded steps of a fully expanded graph into a liveness graph, dropping the steps back to the same
-    /// state: the graph forgets its edges as they are copied, so the two copies are never held at once.
+    /// state; the graph forgets its steps once they are moved. Steps recorded by number are copied into memory, the
+    /// graph forgetting them as they are copied, so the two copies are never held at once. Steps recorded by key
+    /// (fingerprint mode) get their targets' numbers back from a <see cref="FingerprintIndex"/> and go to a temporary
+    /// file in the graph's directory for files (in memory when it has none, or no file can be written there).
     /// </summary>
     internal static LivenessGraph Build<TState>(IModel<TState> model, StateGraph<TState> graph)
     {
+        int instanceBound = Math.Max(1, model.ActionInstances.Count);
+        var edgeStart = new int[graph.Count + 1];
+        LivenessEdges edges = graph.KeyedSteps is KeyedSteps keyed
+            ? FromKeys(graph, keyed, edgeStart, instanceBound)
+            : FromNumbers(graph, edgeStart, instanceBound);
+        graph.ReleaseEdges();
+        return new LivenessGraph(graph.Count, graph.InitialCount, edgeStart, edges, GroupsOf(model, out ActionFairness[] fairness), fairness);
+    }
+
+    private static LivenessEdges FromNumbers<TState>(StateGraph<TState> graph, int[] edgeStart, int instanceBound)
+    {
         int stateCount = graph.Count;
-        var edgeStart = new int[stateCount + 1];
         int changing = 0;
         for (int state = 0; state < stateCount; state++)
         {
@@ -25,7 +41,7 @@ internal sealed partial class LivenessGraph
         }
 
         edgeStart[stateCount] = changing;
-        var edges = LivenessEdges.InMemory(changing, model.ActionInstances.Count);
+        var edges = LivenessEdges.InMemory(changing, instanceBound);
         for (int state = 0; state < stateCount; state++)
         {
             if (state % ReleaseInterval == 0)
@@ -44,8 +60,69 @@ internal sealed partial class LivenessGraph
             }
         }
 
-        graph.ReleaseEdges();
         edges.Complete();
-        return new LivenessGraph(stateCount, graph.InitialCount, edgeStart, edges, GroupsOf(model, out ActionFairness[] fairness), fairness);
+        return edges;
+    }
+
+    private static LivenessEdges FromKeys<TState>(StateGraph<TState> graph, KeyedSteps keyed, int[] edgeStart, int instanceBound)
+    {
+        int stateCount = graph.Count;
+        if (keyed.StateCount != stateCount || keyed.ExpandedCount != stateCount)
+        {
+            throw new InvalidOperationException("The liveness search needs every state expanded.");
+        }
+
+        // A step goes back to the same state when its key is the state's own: no number is needed to drop it.
+        int changing = 0;
+        TemporaryLog.Reader keys = keyed.ReadKeys();
+        TemporaryLog.Reader steps = keyed.ReadSteps();
+        for (int state = 0; state < stateCount; state++)
+        {
+            edgeStart[state] = changing;
+            ulong own = keys.Read(8);
+            for (int count = keyed.ReadCount(steps); count > 0; count--)
+            {
+                changing += keyed.ReadStep(steps, out _) != own ? 1 : 0;
+            }
+        }
+
+        edgeStart[stateCount] = changing;
+        var index = new FingerprintIndex(keyed.ReadKeys(), stateCount);
+        LivenessEdges edges = graph.FilesIn is string directory
+            ? LivenessEdges.InFileOrMemory(changing, instanceBound, directory)
+            : LivenessEdges.InMemory(changing, instanceBound);
+        try
+        {
+            AddKeyedSteps(keyed, index, edges, stateCount);
+        }
+        catch (IOException) when (edges.InFile)
+        {
+            // The file could not be written (a full disk): the edges go to memory instead.
+            edges.Dispose();
+            edges = LivenessEdges.InMemory(changing, instanceBound);
+            AddKeyedSteps(keyed, index, edges, stateCount);
+        }
+
+        return edges;
+    }
+
+    private static void AddKeyedSteps(KeyedSteps keyed, FingerprintIndex index, LivenessEdges edges, int stateCount)
+    {
+        TemporaryLog.Reader keys = keyed.ReadKeys();
+        TemporaryLog.Reader steps = keyed.ReadSteps();
+        for (int state = 0; state < stateCount; state++)
+        {
+            ulong own = keys.Read(8);
+            for (int count = keyed.ReadCount(steps); count > 0; count--)
+            {
+                ulong target = keyed.ReadStep(steps, out int instance);
+                if (target != own)
+                {
+                    edges.Add(index.NumberOf(target), instance);
+                }
+            }
+        }
+
+        edges.Complete();
     }
 }

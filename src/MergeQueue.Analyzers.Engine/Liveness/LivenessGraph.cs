@@ -11,7 +11,8 @@ namespace MergeQueue.Analyzers.Engine;
 /// <remarks>
 /// Steps back to the same state are left out. Under TLA+'s <c>WF_vars</c>/<c>SF_vars</c> such a step neither
 /// enables an action (<c>ENABLED &lt;&lt;A&gt;&gt;_vars</c>) nor takes it, and a behavior may stutter anyway, so
-/// no part of the search needs them. The rows are an array, and so are the edges (<see cref="LivenessEdges"/>).
+/// no part of the search needs them. The rows are an array; the edges are in <see cref="LivenessEdges"/>, in memory
+/// or in a file, which <see cref="Dispose"/> deletes.
 /// </remarks>
 internal sealed partial class LivenessGraph : IDisposable
 {
@@ -100,6 +101,10 @@ internal sealed partial class LivenessGraph : IDisposable
         return low;
     }
 
+    /// <summary>The edges' file while it exists; null when they are in memory (for tests).</summary>
+    internal string? EdgeFilePath => edges.FilePath;
+
+    /// <summary>Deletes the edges' file, if there is one.</summary>
     public void Dispose() => edges.Dispose();
 
     private static int[] GroupsOf<TState>(IModel<TState> model, out ActionFairness[] fairness)

@@ -17,6 +17,11 @@ namespace MergeQueue.Analyzers.Engine;
 /// Several fingerprints may be equal; <see cref="Probe"/> walks them all so that in exact mode the caller compares the
 /// states themselves. Reads are safe from several threads while nobody adds.
 /// </para>
+/// <para>
+/// Growing copies every key into a table twice the size, so for a moment both are held: half again the table. When
+/// the keys are kept elsewhere anyway (fingerprint mode records them for the liveness search), the table drops its
+/// slots first and reads the keys back from there, and holds only the new slots.
+/// </para>
 /// </remarks>
 internal sealed class FingerprintTable
 {
@@ -30,10 +35,18 @@ internal sealed class FingerprintTable
     private int mask;
     private int limit;
 
+    // Calls back with every key in the table and its number, when they are kept elsewhere.
+    private readonly Action<Action<ulong, int>>? keysAgain;
+
     /// <param name="numbered">Keep each state's number (else <see cref="Probe"/> answers 0 for every known state).</param>
-    internal FingerprintTable(bool numbered = true)
+    /// <param name="keysAgain">
+    /// Calls back with every key in the table and its number (in any order), when they can be read again from
+    /// elsewhere; the table then grows without holding its old slots and the new ones at once.
+    /// </param>
+    internal FingerprintTable(bool numbered = true, Action<Action<ulong, int>>? keysAgain = null)
     {
         strideShift = numbered ? 1 : 0;
+        this.keysAgain = keysAgain;
         Allocate(1 << 10);
     }
 
@@ -161,6 +174,12 @@ internal sealed class FingerprintTable
 
     private void Grow()
     {
+        if (keysAgain is not null)
+        {
+            GrowFromKeys();
+            return;
+        }
+
         ulong[] old = slots;
         int oldCapacity = Capacity;
         Allocate(oldCapacity * 2);
@@ -172,6 +191,23 @@ internal sealed class FingerprintTable
                 int id = strideShift == 1 ? unchecked((int)old[(at << 1) + 1]) : Unnumbered;
                 Insert(slots, mask, strideShift, key >> shift, key, id);
             }
+        }
+    }
+
+    private void GrowFromKeys()
+    {
+        int capacity = Capacity * 2;
+        slots = Array.Empty<ulong>();
+        Allocate(capacity);
+        int added = 0;
+        keysAgain!((key, id) =>
+        {
+            Insert(slots, mask, strideShift, key >> shift, key, id);
+            added++;
+        });
+        if (added != Count)
+        {
+            throw new InvalidOperationException("The keys read again were " + added + ", not the table's " + Count + ".");
         }
     }
 

@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.IO.MemoryMappedFiles;
+
+namespace MergeQueue.Analyzers.Engine;
+
+/// <summary>
+/// Edges (a target state number and an action instance each) in a temporary file: written front to back, then mapped
+/// into memory and read in any order. The pages read live in the operating system's file cache, not on the managed
+/// heap, and can be dropped and read again when memory is short.
+/// </summary>
+/// <remarks>
+/// An edge is a record of its target in four bytes and its instance in one, two or four (the fewest that hold every
+/// instance of the model), lowest byte first. The file is deleted on <see cref="Dispose"/>.
+/// </remarks>
+internal sealed class EdgeFile : IDisposable
+{
+    private const int BufferSize = 1 << 14;
+
+    private readonly int instanceWidth;
+    private readonly int recordSize;
+    private readonly long length;
+    private FileStream? stream;
+    private byte[]? buffer = new byte[BufferSize];
+    private int buffered;
+    private MemoryMappedFile? map;
+    private MemoryMappedViewAccessor? view;
+
+    private EdgeFile(FileStream stream, int count, int instanceBound)
+    {
+        this.stream = stream;
+        instanceWidth = instanceBound <= 1 << 8 ? 1 : instanceBound <= 1 << 16 ? 2 : 4;
+        recordSize = 4 + instanceWidth;
+        length = (long)count * recordSize;
+        Path = stream.Name;
+    }
+
+    /// <summary>The file's path.</summary>
+    internal string Path { get; }
+
+    /// <summary>A file for <paramref name="count"/> edges in <paramref name="directory"/>, or null when none can be created.</summary>
+    internal static EdgeFile? TryCreate(string directory, int count, int instanceBound)
+    {
+        try
+        {
+            return new EdgeFile(TemporaryFiles.Open(directory, "edges"), count, instanceBound);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Appends an edge; may throw an <see cref="IOException"/> (a full disk, say).</summary>
+    internal void Add(int target, int instance)
+    {
+        if (buffered + recordSize > BufferSize)
+        {
+            Flush();
+        }
+
+        Write(target, 4);
+        Write(instance, instanceWidth);
+    }
+
+    /// <summary>Writes what is buffered and maps the file for reading.</summary>
+    internal void Map()
+    {
+        Flush();
+        buffer = null;
+        map = MemoryMappedFile.CreateFromFile(stream!, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+    }
+
+    internal int Target(int edge) => view!.ReadInt32((long)edge * recordSize);
+
+    internal int Instance(int edge)
+    {
+        long at = ((long)edge * recordSize) + 4;
+        return instanceWidth == 1 ? view!.ReadByte(at) : instanceWidth == 2 ? view!.ReadUInt16(at) : view!.ReadInt32(at);
+    }
+
+    public void Dispose()
+    {
+        view?.Dispose();
+        view = null;
+        map?.Dispose();
+        map = null;
+        buffer = null;
+        if (stream is not null)
+        {
+            TemporaryFiles.Delete(stream);
+            stream = null;
+        }
+    }
+
+    private void Write(int value, int bytes)
+    {
+        for (int i = 0; i < bytes; i++)
+        {
+            buffer![buffered++] = (byte)(value >> (8 * i));
+        }
+    }
+
+    private void Flush()
+    {
+        stream!.Write(buffer!, 0, buffered);
+        buffered = 0;
+    }
+}
