@@ -50,9 +50,10 @@ internal sealed partial class BreadthFirstSearch<TState>
                         return ExplorationBound.Timeout;
                     }
 
+                    // Fingerprint mode: the frontier's blocks are small, and each is let go once visited.
+                    graph.ReleaseStatesBelow(next);
                     if ((next & (SequentialBatchSize - 1)) == 0 && next > 0)
                     {
-                        graph.ReleaseStatesBelow(next);
                         if (OverMemory())
                         {
                             return ExplorationBound.MaxMemory;

@@ -27,12 +27,13 @@ namespace MergeQueue.Analyzers.Engine;
 /// </remarks>
 internal sealed class FrontierFile<TState> : IDisposable
 {
-    internal const int BlockShift = 12;
+    // Blocks of 1,024 states: a model of 25,000 states would hold 8 bytes a state in two blocks of 4,096 packed states.
+    internal const int BlockShift = 10;
     internal const int BlockSize = 1 << BlockShift;
     private const int Mask = BlockSize - 1;
 
-    // 256 blocks of 4,096 states: about a million states a file.
-    private const int DefaultBlocksPerFile = 256;
+    // 1,024 blocks of 1,024 states: about a million states a file.
+    private const int DefaultBlocksPerFile = 1024;
 
     private readonly IStateSerializer<TState> serializer;
     private readonly string directory;
