@@ -184,8 +184,7 @@ internal static class CorpusBenchmark
 
                 foreach (var fingerprints in memory ? new[] { false, true } : Array.Empty<bool>())
                 {
-                    GC.Collect();
-                    var baseline = GC.GetTotalMemory(forceFullCollection: true);
+                    var baseline = LargestLiveHeap.LiveBytes();
                     using var heap = new LargestLiveHeap();
                     heap.StartSampling();
                     var result = CorpusCompilation.Explore(explorer.Explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Timeout = TimeSpan.FromSeconds(limit), Progress = heap });

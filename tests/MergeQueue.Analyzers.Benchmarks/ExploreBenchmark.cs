@@ -98,8 +98,7 @@ internal static class ExploreBenchmark
         // Memory in a run of its own, untimed (the full collections would skew the time): the largest live heap at a
         // progress report (every half second, and when the breadth-first search ends), less the heap before it.
         result = null!;
-        GC.Collect();
-        long baseline = GC.GetTotalMemory(true);
+        long baseline = LargestLiveHeap.LiveBytes();
         using var largest = new LargestLiveHeap();
         var measured = Explore(explore, new GeneratedOptions { MaxStates = 0, FingerprintsOnly = fingerprints, Workers = workers, Progress = largest });
         double bytesPerState = (double)(largest.Bytes - baseline) / measured.DistinctStates;
