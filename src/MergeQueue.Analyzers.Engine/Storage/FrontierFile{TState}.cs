@@ -64,7 +64,7 @@ internal sealed class FrontierFile<TState> : IDisposable
     internal FrontierFile(IStateSerializer<TState> serializer, string? directory = null, int blocksPerFile = DefaultBlocksPerFile)
     {
         this.serializer = serializer;
-        this.directory = directory ?? TemporaryDirectory();
+        this.directory = directory ?? TemporaryFiles.DefaultDirectory;
         this.blocksPerFile = blocksPerFile;
     }
 
@@ -213,14 +213,7 @@ internal sealed class FrontierFile<TState> : IDisposable
         if (stream is not null)
         {
             files[file] = null;
-            string path = stream.Name;
-            stream.Dispose();
-#pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-#pragma warning restore RS1035
+            TemporaryFiles.Delete(stream);
         }
     }
 
@@ -305,17 +298,7 @@ internal sealed class FrontierFile<TState> : IDisposable
         return values ?? new TState[BlockSize];
     }
 
-    private FileStream Open()
-    {
-#pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
-        string path = Path.Combine(directory, "mergequeue-frontier-" + Guid.NewGuid().ToString("N") + ".tmp");
-#pragma warning restore RS1035
-        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-    }
-
-#pragma warning disable RS1035 // The analyzer explores with exact states and never opens a frontier file.
-    private static string TemporaryDirectory() => Path.GetTempPath();
-#pragma warning restore RS1035
+    private FileStream Open() => TemporaryFiles.Open(directory, "frontier");
 
     private static long[] NotWritten(int count)
     {
