@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Xunit;
 
@@ -5,7 +6,8 @@ namespace MergeQueue.Analyzers.Engine.Tests;
 
 /// <summary>
 /// The state table: every key added is found again after the table grows, with its number when numbers are kept;
-/// without numbers a slot is half the size and a known key answers 0.
+/// without numbers a slot is half the size and a known key answers 0. A table that can read its keys again grows from
+/// them, not from its old slots.
 /// </summary>
 public class FingerprintTableTests
 {
@@ -85,6 +87,52 @@ public class FingerprintTableTests
 
         Assert.Equal(4, Find(table, key));
         Assert.Equal(1, table.Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_table_that_can_read_its_keys_again_grows_from_them_and_finds_every_key(bool numbered)
+    {
+        var keys = new List<ulong>();
+        int readings = 0;
+        void KeysAgain(Action<ulong, int> each)
+        {
+            readings++;
+            for (int id = 0; id < keys.Count; id++)
+            {
+                each(keys[id], id);
+            }
+        }
+
+        var table = new FingerprintTable(numbered, KeysAgain);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            table.Add(KeyOf(id), id);
+            keys.Add(KeyOf(id));
+        }
+
+        // 1,024 slots hold 768 keys; 20,000 keys need 32,768 slots: five doublings, each reading the keys once.
+        Assert.Equal(32_768, table.Capacity);
+        Assert.Equal(5, readings);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            Assert.Equal(numbered ? id : 0, Find(table, KeyOf(id)));
+        }
+
+        Assert.Equal(-1, Find(table, KeyOf(KeyCount)));
+    }
+
+    [Fact]
+    public void Keys_read_again_that_are_not_the_table_s_are_an_error()
+    {
+        var table = new FingerprintTable(numbered: false, each => each(KeyOf(0), 0));
+        for (int id = 0; id < 768; id++)
+        {
+            table.Add(KeyOf(id), id);
+        }
+
+        Assert.Throws<InvalidOperationException>(() => table.Add(KeyOf(768), 768));
     }
 
     private static ulong KeyOf(int id) => FingerprintTable.Key((ulong)id);

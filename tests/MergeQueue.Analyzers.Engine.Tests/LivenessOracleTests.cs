@@ -44,6 +44,35 @@ public class LivenessOracleTests
         Assert.InRange(violated, Cases / 5, Cases * 4 / 5);
     }
 
+    [Fact]
+    public void Fingerprint_mode_gives_the_verdicts_and_counterexamples_of_exact_mode_on_larger_graphs()
+    {
+        // Too large for the oracle, so exact mode is the reference: fingerprint mode finds its edges' targets again from
+        // their keys, after dropping its table, and keeps them in a file, and must find the same counterexamples.
+        var random = new Random(20250624);
+        int violated = 0, cycles = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            var graph = RandomGraph.Create(random, 2, 300);
+            ToyModel<int> model = graph.ToModel();
+            ExplorationResult exact = Explorer.Explore(model);
+            ExplorationResult fingerprints = Explorer.Explore(
+                new HashedModel<int>(model, x => (ulong)x * 0x9E3779B97F4A7C15UL), new ExplorationOptions { FingerprintsOnly = true });
+
+            Assert.NotNull(fingerprints.CollisionProbability);
+            Assert.True(
+                exact.Violations.Select(v => v.Message).SequenceEqual(fingerprints.Violations.Select(v => v.Message)),
+                "case " + i + ":\n" + graph + "\nexact:\n" + exact.Report + "\nfingerprints:\n" + fingerprints.Report);
+            Violation? violation = exact.Violations.SingleOrDefault(v => v.Kind == ViolationKind.LivenessViolated);
+            violated += violation is null ? 0 : 1;
+            cycles += violation?.Trace!.LoopsBackTo is null ? 0 : 1;
+        }
+
+        // Both verdicts, and counterexamples of both shapes, are well represented (the split is a property of the seed).
+        Assert.InRange(violated, 400, 900);
+        Assert.InRange(cycles, 100, violated - 100);
+    }
+
     /// <summary>States 0..n-1, actions with one or two instances, each instance a partial map from state to state.</summary>
     private sealed class RandomGraph
     {
@@ -53,9 +82,9 @@ public class LivenessOracleTests
         private bool[] p = Array.Empty<bool>();
         private bool[] q = Array.Empty<bool>();
 
-        public static RandomGraph Create(Random random)
+        public static RandomGraph Create(Random random, int minStates = 2, int maxStates = 7)
         {
-            var graph = new RandomGraph { states = random.Next(2, 8) };
+            var graph = new RandomGraph { states = random.Next(minStates, maxStates + 1) };
             int actionCount = random.Next(1, 4);
             for (int a = 0; a < actionCount; a++)
             {

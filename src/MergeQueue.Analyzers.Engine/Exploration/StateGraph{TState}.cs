@@ -147,6 +147,9 @@ internal sealed class StateGraph<TState> : IDisposable
     /// <summary>The temporary file of the states to visit, when there is one (for tests).</summary>
     internal FrontierFile<TState>? Frontier => frontier;
 
+    /// <summary>True while the fingerprint table is held: until <see cref="ReleaseTable"/> drops it (for tests).</summary>
+    internal bool HoldsTable => tables is not null;
+
     /// <summary>The number of fingerprint tables.</summary>
     internal int Shards => tables!.Length;
 
