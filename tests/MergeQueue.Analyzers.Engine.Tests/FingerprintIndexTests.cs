@@ -42,7 +42,7 @@ public class FingerprintIndexTests
             log.Write(KeyOf(number), 8);
         }
 
-        return new FingerprintIndex(log.Read(), count);
+        return new FingerprintIndex(log.Read, count);
     }
 
     private static ulong KeyOf(int number) => FingerprintTable.Key((ulong)number * 7919);

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -18,8 +17,8 @@ internal sealed class CycleWalk
     private readonly LivenessGraph graph;
     private readonly SearchDeadline deadline;
 
-    private readonly BitArray inSet;
-    private readonly BitArray visited;
+    private readonly StateSet inSet;
+    private readonly StateSet visited;
     private readonly int[] parentEdge;
     private int[] queue = System.Array.Empty<int>();
     private int tail;
@@ -37,8 +36,8 @@ internal sealed class CycleWalk
     {
         this.graph = graph;
         this.deadline = deadline;
-        inSet = new BitArray(graph.StateCount);
-        visited = new BitArray(graph.StateCount);
+        inSet = new StateSet(graph.StateCount);
+        visited = new StateSet(graph.StateCount);
         parentEdge = new int[graph.StateCount];
         mustTake = new int[graph.GroupCount];
         doneIn = new int[graph.GroupCount];

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -22,7 +21,7 @@ internal sealed class FairCycleSearch
     private readonly StronglyConnectedComponents components;
 
     // The states of the subset being split, then of the component being judged; cleared after each.
-    private readonly BitArray inSubset;
+    private readonly StateSet inSubset;
 
     // Per group, for the component being judged (stamped with its tag): an internal step, and how many of its
     // states enable the group (counted once per state through enabledSeenAt). Tags only grow, so these are never
@@ -40,7 +39,7 @@ internal sealed class FairCycleSearch
         this.graph = graph;
         this.deadline = deadline;
         components = new StronglyConnectedComponents(graph, deadline);
-        inSubset = new BitArray(graph.StateCount);
+        inSubset = new StateSet(graph.StateCount);
         int groups = graph.GroupCount;
         takenIn = new int[groups];
         enabledIn = new int[groups];

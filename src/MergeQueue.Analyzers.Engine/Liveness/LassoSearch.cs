@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -27,9 +26,9 @@ internal sealed class LassoSearch
 
     // Node = state * 2 + copy.
     private readonly int[] parentEdge;
-    private readonly BitArray visited;
+    private readonly StateSet visited;
     private readonly Column<int> queue = new();
-    private readonly BitArray inFairSet;
+    private readonly StateSet inFairSet;
     private LivenessRegion region = null!;
 
     internal LassoSearch(LivenessGraph graph, SearchDeadline deadline)
@@ -37,8 +36,8 @@ internal sealed class LassoSearch
         this.graph = graph;
         this.deadline = deadline;
         parentEdge = new int[2 * graph.StateCount];
-        visited = new BitArray(2 * graph.StateCount);
-        inFairSet = new BitArray(graph.StateCount);
+        visited = new StateSet(2 * graph.StateCount);
+        inFairSet = new StateSet(graph.StateCount);
     }
 
     /// <summary>

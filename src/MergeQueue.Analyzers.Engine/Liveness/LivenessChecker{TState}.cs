@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -22,7 +21,7 @@ internal sealed class LivenessChecker<TState>
     private readonly bool[]? cut;
 
     // Each predicate is evaluated once per state, whichever properties share it; null when it failed somewhere.
-    private readonly Dictionary<int, BitArray?> values = new();
+    private readonly Dictionary<int, StateSet?> values = new();
 
     private LivenessGraph liveness = null!;
 
@@ -106,8 +105,8 @@ internal sealed class LivenessChecker<TState>
     private Lasso? Counterexample(int property, PropertyInstance instance)
     {
         bool leadsTo = instance.Kind == PropertyKind.LeadsTo;
-        BitArray? premise = leadsTo ? Values(instance.Predicate, property) : null;
-        BitArray? goal = Values(leadsTo ? instance.Target : instance.Predicate, property);
+        StateSet? premise = leadsTo ? Values(instance.Predicate, property) : null;
+        StateSet? goal = Values(leadsTo ? instance.Target : instance.Predicate, property);
         if (goal is null || (leadsTo && premise is null))
         {
             // Undecided where the predicate fails; the failure is the report.
@@ -153,14 +152,14 @@ internal sealed class LivenessChecker<TState>
     }
 
     /// <summary>The predicate in every state, or null when it failed in one (reported at the first such state).</summary>
-    private BitArray? Values(int predicate, int property)
+    private StateSet? Values(int predicate, int property)
     {
-        if (values.TryGetValue(predicate, out BitArray? known))
+        if (values.TryGetValue(predicate, out StateSet? known))
         {
             return known;
         }
 
-        var bits = new BitArray(graph.Count);
+        var bits = new StateSet(graph.Count);
         bool failed = false;
         for (int state = 0; state < graph.Count; state++)
         {
@@ -183,7 +182,7 @@ internal sealed class LivenessChecker<TState>
 
         // A model may notice the token only inside its own code; see it before the search builds on these values.
         deadline.Check();
-        BitArray? result = failed ? null : bits;
+        StateSet? result = failed ? null : bits;
         values.Add(predicate, result);
         return result;
     }

@@ -87,7 +87,7 @@ internal sealed partial class LivenessGraph
         }
 
         edgeStart[stateCount] = changing;
-        var index = new FingerprintIndex(keyed.ReadKeys(), stateCount);
+        var index = new FingerprintIndex(keyed.ReadKeys, stateCount);
         LivenessEdges edges = graph.FilesIn is string directory
             ? LivenessEdges.InFileOrMemory(changing, instanceBound, directory)
             : LivenessEdges.InMemory(changing, instanceBound);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -19,7 +18,7 @@ internal sealed partial class LivenessGraph : IDisposable
     private readonly LivenessEdges edges;
 
     // Per state: some weakly or strongly fair group has a state-changing step there.
-    private readonly BitArray fairEnabled;
+    private readonly StateSet fairEnabled;
 
     private LivenessGraph(int stateCount, int initialCount, int[] edgeStart, LivenessEdges edges, int[] groupOfInstance, ActionFairness[] groupFairness)
     {
@@ -40,7 +39,7 @@ internal sealed partial class LivenessGraph : IDisposable
         }
 
         FairGroups = fair.ToArray();
-        fairEnabled = new BitArray(stateCount);
+        fairEnabled = new StateSet(stateCount);
         for (int state = 0; state < stateCount; state++)
         {
             for (int edge = edgeStart[state]; edge < edgeStart[state + 1]; edge++)

@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -10,7 +9,7 @@ namespace MergeQueue.Analyzers.Engine;
 /// </summary>
 internal sealed class LivenessRegion
 {
-    private LivenessRegion(BitArray trigger, BitArray contains, int[] states, bool prefixMayLeave)
+    private LivenessRegion(StateSet trigger, StateSet contains, int[] states, bool prefixMayLeave)
     {
         Trigger = trigger;
         Contains = contains;
@@ -19,10 +18,10 @@ internal sealed class LivenessRegion
     }
 
     /// <summary>Per state: the counterexample may enter the region here (and Q is false here).</summary>
-    internal BitArray Trigger { get; }
+    internal StateSet Trigger { get; }
 
     /// <summary>Per state: reachable from a trigger state through states where Q is false.</summary>
-    internal BitArray Contains { get; }
+    internal StateSet Contains { get; }
 
     /// <summary>The states of the region, in number order.</summary>
     internal int[] States { get; }
@@ -40,11 +39,11 @@ internal sealed class LivenessRegion
     /// is left out of the region: whether fairness lets a behavior stay near it depends on steps the graph does not
     /// hold, so a counterexample found without it is a real one.
     /// </param>
-    internal static LivenessRegion Build(LivenessGraph graph, PropertyKind kind, BitArray? premise, BitArray goal, SearchDeadline deadline, bool[]? cut = null)
+    internal static LivenessRegion Build(LivenessGraph graph, PropertyKind kind, StateSet? premise, StateSet goal, SearchDeadline deadline, bool[]? cut = null)
     {
         int count = graph.StateCount;
-        var trigger = new BitArray(count);
-        var contains = new BitArray(count);
+        var trigger = new StateSet(count);
+        var contains = new StateSet(count);
 
         // Breadth-first from every trigger at once. The queue is a column, so that a region of millions of states
         // never holds a doubled list and its copy at once.

@@ -1,4 +1,4 @@
-using System.Collections;
+using System;
 using System.Collections.Generic;
 
 namespace MergeQueue.Analyzers.Engine;
@@ -21,13 +21,15 @@ internal sealed class StronglyConnectedComponents
     private readonly int[] number;
 
     // The depth-first path: each state with the next of its edges to follow, and whether it is still the root of
-    // its component as far as is known.
-    private readonly List<int> pathStates = new();
-    private readonly List<int> pathEdges = new();
-    private readonly List<bool> pathRoots = new();
+    // its component as far as is known. Arrays that double when full.
+    private int[] pathStates = new int[64];
+    private int[] pathEdges = new int[64];
+    private bool[] pathRoots = new bool[64];
+    private int depth;
 
     // Visited states whose component is not closed yet, other than the roots on the path.
-    private readonly List<int> open = new();
+    private int[] open = new int[64];
+    private int openCount;
 
     internal StronglyConnectedComponents(LivenessGraph graph, SearchDeadline deadline)
     {
@@ -40,7 +42,7 @@ internal sealed class StronglyConnectedComponents
     /// The components of at least two states of the subgraph induced by <paramref name="members"/> (the states set in
     /// <paramref name="isMember"/>); a single state has no internal state-changing step, so it never makes a cycle.
     /// </summary>
-    internal List<int[]> FindCycles(int[] members, BitArray isMember)
+    internal List<int[]> FindCycles(int[] members, StateSet isMember)
     {
         foreach (int state in members)
         {
@@ -58,9 +60,9 @@ internal sealed class StronglyConnectedComponents
             }
 
             Enter(root, ref index);
-            while (pathStates.Count > 0)
+            while (depth > 0)
             {
-                int top = pathStates.Count - 1;
+                int top = depth - 1;
                 int state = pathStates[top];
                 int edge = pathEdges[top];
                 if (edge < graph.EdgeStart[state + 1])
@@ -86,17 +88,19 @@ internal sealed class StronglyConnectedComponents
                 }
 
                 // Every edge of this state is done: close its component if it is a root, then return to its caller.
-                pathStates.RemoveAt(top);
-                pathEdges.RemoveAt(top);
-                bool isRoot = pathRoots[top];
-                pathRoots.RemoveAt(top);
-                if (isRoot)
+                depth = top;
+                if (pathRoots[top])
                 {
                     Close(state, ref index, closed--, components);
                 }
                 else
                 {
-                    open.Add(state);
+                    if (openCount == open.Length)
+                    {
+                        Array.Resize(ref open, openCount * 2);
+                    }
+
+                    open[openCount++] = state;
                 }
 
                 if (top > 0)
@@ -111,10 +115,18 @@ internal sealed class StronglyConnectedComponents
 
     private void Enter(int state, ref int index)
     {
+        if (depth == pathStates.Length)
+        {
+            Array.Resize(ref pathStates, depth * 2);
+            Array.Resize(ref pathEdges, depth * 2);
+            Array.Resize(ref pathRoots, depth * 2);
+        }
+
         number[state] = index++;
-        pathStates.Add(state);
-        pathEdges.Add(graph.EdgeStart[state]);
-        pathRoots.Add(true);
+        pathStates[depth] = state;
+        pathEdges[depth] = graph.EdgeStart[state];
+        pathRoots[depth] = true;
+        depth++;
     }
 
     /// <summary>A state on the path reaches <paramref name="target"/>: it takes the lower number, and is no root if it was lowered.</summary>
@@ -132,7 +144,7 @@ internal sealed class StronglyConnectedComponents
     {
         int rootNumber = number[root];
         int size = 1;
-        while (open.Count >= size && number[open[open.Count - size]] >= rootNumber)
+        while (openCount >= size && number[open[openCount - size]] >= rootNumber)
         {
             size++;
         }
@@ -140,8 +152,7 @@ internal sealed class StronglyConnectedComponents
         int[]? members = size >= 2 ? new int[size] : null;
         for (int i = 1; i < size; i++)
         {
-            int member = open[open.Count - 1];
-            open.RemoveAt(open.Count - 1);
+            int member = open[--openCount];
             number[member] = component;
             members![i] = member;
         }

@@ -4,34 +4,25 @@ namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
 /// The number of each state by its key, for fingerprint mode's liveness search, once the fingerprint table is gone:
-/// the keys sorted, each with its number, and a directory of where each run of leading bits starts. Twelve bytes a
-/// state and a little, against sixteen a slot for a table that keeps numbers (at a load of 3/8 to 3/4).
+/// the keys grouped by their leading bits, each with its number, and a directory of where each group starts. Twelve
+/// bytes a state and a little, against sixteen a slot for a table that keeps numbers (at a load of 3/8 to 3/4).
 /// </summary>
 /// <remarks>
-/// Keys are well spread (<see cref="FingerprintTable.Key"/>), so a directory entry per two to four states leaves a
-/// handful of keys to look through. Keys are distinct: in fingerprint mode equal keys are one state.
+/// Built by a counting sort over two readings of the keys (one counts the groups, one places each key), so it needs
+/// no other copy of them and no comparison sort. Keys are well spread (<see cref="FingerprintTable.Key"/>), so a group
+/// holds two to four keys on average. Keys are distinct: in fingerprint mode equal keys are one state.
 /// </remarks>
 internal sealed class FingerprintIndex
 {
     private readonly ulong[] keys;
     private readonly int[] numbers;
-    private readonly int[] directory;
+    private readonly int[] groupStart;
     private readonly int shift;
 
-    /// <param name="keys">Reads the keys in number order.</param>
+    /// <param name="readKeys">Reads the keys in number order, from the first; called twice.</param>
     /// <param name="count">The number of states.</param>
-    internal FingerprintIndex(TemporaryLog.Reader keys, int count)
+    internal FingerprintIndex(Func<TemporaryLog.Reader> readKeys, int count)
     {
-        this.keys = new ulong[count];
-        numbers = new int[count];
-        for (int number = 0; number < count; number++)
-        {
-            this.keys[number] = keys.Read(8);
-            numbers[number] = number;
-        }
-
-        Array.Sort(this.keys, numbers);
-
         int bits = 1;
         while (bits < 30 && (1L << (bits + 1)) <= count)
         {
@@ -39,26 +30,39 @@ internal sealed class FingerprintIndex
         }
 
         shift = 64 - bits;
-        directory = new int[(1 << bits) + 1];
-        int at = 0;
-        for (int prefix = 0; prefix < (1 << bits); prefix++)
+        int groups = 1 << bits;
+        groupStart = new int[groups + 1];
+        TemporaryLog.Reader reader = readKeys();
+        for (int number = 0; number < count; number++)
         {
-            directory[prefix] = at;
-            while (at < count && (int)(this.keys[at] >> shift) == prefix)
-            {
-                at++;
-            }
+            groupStart[(int)(reader.Read(8) >> shift) + 1]++;
         }
 
-        directory[1 << bits] = count;
+        for (int group = 0; group < groups; group++)
+        {
+            groupStart[group + 1] += groupStart[group];
+        }
+
+        // Each group fills from its start; next[g] is where its next key goes.
+        keys = new ulong[count];
+        numbers = new int[count];
+        int[] next = (int[])groupStart.Clone();
+        reader = readKeys();
+        for (int number = 0; number < count; number++)
+        {
+            ulong key = reader.Read(8);
+            int at = next[(int)(key >> shift)]++;
+            keys[at] = key;
+            numbers[at] = number;
+        }
     }
 
     /// <summary>The number of the state whose key is <paramref name="key"/>.</summary>
     /// <exception cref="InvalidOperationException">No state has that key.</exception>
     internal int NumberOf(ulong key)
     {
-        int prefix = (int)(key >> shift);
-        for (int at = directory[prefix], end = directory[prefix + 1]; at < end; at++)
+        int group = (int)(key >> shift);
+        for (int at = groupStart[group], end = groupStart[group + 1]; at < end; at++)
         {
             if (keys[at] == key)
             {

@@ -156,15 +156,12 @@ internal sealed class TemporaryLog : IDisposable
         internal ulong Read(int bytes)
         {
             ulong value = 0;
-            if (limit - at >= bytes)
+            if (limit - at >= 8 && BitConverter.IsLittleEndian)
             {
-                for (int i = 0; i < bytes; i++)
-                {
-                    value |= (ulong)current[at + i] << (8 * i);
-                }
-
+                // The common case, a whole word at hand on a little-endian machine: one load, then the bytes wanted.
+                value = BitConverter.ToUInt64(current, at);
                 at += bytes;
-                return value;
+                return bytes == 8 ? value : value & ((1UL << (8 * bytes)) - 1);
             }
 
             for (int i = 0; i < bytes; i++)
