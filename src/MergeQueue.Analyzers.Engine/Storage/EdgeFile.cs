@@ -54,13 +54,14 @@ internal sealed class EdgeFile : IDisposable
     /// <summary>Appends an edge; may throw an <see cref="IOException"/> (a full disk, say).</summary>
     internal void Add(int target, int instance)
     {
-        if (buffered + recordSize > BufferSize)
+        // The record is stored as one word (target, then instance), whose bytes past the record the next overwrites.
+        if (buffered + 8 > BufferSize)
         {
             Flush();
         }
 
-        Write(target, 4);
-        Write(instance, instanceWidth);
+        TemporaryLog.StoreWord(buffer!, buffered, (uint)target | ((ulong)(uint)instance << 32));
+        buffered += recordSize;
     }
 
     /// <summary>Writes what is buffered and maps the file for reading.</summary>
@@ -91,14 +92,6 @@ internal sealed class EdgeFile : IDisposable
         {
             TemporaryFiles.Delete(stream);
             stream = null;
-        }
-    }
-
-    private void Write(int value, int bytes)
-    {
-        for (int i = 0; i < bytes; i++)
-        {
-            buffer![buffered++] = (byte)(value >> (8 * i));
         }
     }
 

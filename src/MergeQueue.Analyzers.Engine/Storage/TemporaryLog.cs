@@ -58,7 +58,7 @@ internal sealed class TemporaryLog : IDisposable
     /// <summary>Appends the lowest <paramref name="bytes"/> bytes of <paramref name="value"/>.</summary>
     internal void Write(ulong value, int bytes)
     {
-        if (buffered + bytes > ChunkSize)
+        if (ChunkSize - buffered < 8)
         {
             for (int i = 0; i < bytes; i++)
             {
@@ -68,15 +68,27 @@ internal sealed class TemporaryLog : IDisposable
             return;
         }
 
-        for (int i = 0; i < bytes; i++)
-        {
-            buffer[buffered++] = (byte)(value >> (8 * i));
-        }
-
+        // A whole word fits: all eight bytes are stored (those past the value's are overwritten by the next), which
+        // costs less than a loop over the ones wanted.
+        StoreWord(buffer, buffered, value);
+        buffered += bytes;
         if (buffered == ChunkSize)
         {
             Spill();
         }
+    }
+
+    /// <summary>Stores <paramref name="value"/> in <paramref name="bytes"/> at <paramref name="at"/>, lowest byte first.</summary>
+    internal static void StoreWord(byte[] bytes, int at, ulong value)
+    {
+        bytes[at] = (byte)value;
+        bytes[at + 1] = (byte)(value >> 8);
+        bytes[at + 2] = (byte)(value >> 16);
+        bytes[at + 3] = (byte)(value >> 24);
+        bytes[at + 4] = (byte)(value >> 32);
+        bytes[at + 5] = (byte)(value >> 40);
+        bytes[at + 6] = (byte)(value >> 48);
+        bytes[at + 7] = (byte)(value >> 56);
     }
 
     /// <summary>A reader from the first byte to the last one written so far.</summary>
