@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -68,6 +69,7 @@ internal sealed class LivenessEdges : IDisposable
         new(count, instanceBound, count > 0 ? EdgeFile.TryCreate(directory, count, instanceBound) : null);
 
     /// <summary>Adds the next edge. In a file this may throw an <see cref="System.IO.IOException"/> (a full disk, say).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Add(int target, int instance)
     {
         if (file is not null)
@@ -105,8 +107,10 @@ internal sealed class LivenessEdges : IDisposable
         file?.Map();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Target(int edge) => targets is not null ? targets[edge] : file!.Target(edge);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Instance(int edge) =>
         byteInstances is not null ? byteInstances[edge]
         : shortInstances is not null ? shortInstances[edge]

@@ -17,112 +17,146 @@ internal sealed partial class LivenessGraph
     /// </summary>
     internal static LivenessGraph Build<TState>(IModel<TState> model, StateGraph<TState> graph)
     {
-        int instanceBound = Math.Max(1, model.ActionInstances.Count);
-        var edgeStart = new int[graph.Count + 1];
-        LivenessEdges edges = graph.KeyedSteps is KeyedSteps keyed
-            ? FromKeys(graph, keyed, edgeStart, instanceBound)
-            : FromNumbers(graph, edgeStart, instanceBound);
+        int[] groupOfInstance = GroupsOf(model, out ActionFairness[] fairness);
+        var builder = new Builder(graph.Count, Math.Max(1, model.ActionInstances.Count), groupOfInstance, fairness);
+        LivenessEdges edges = graph.KeyedSteps is KeyedSteps keyed ? builder.FromKeys(graph, keyed) : builder.FromNumbers(graph);
         graph.ReleaseEdges();
-        return new LivenessGraph(graph.Count, graph.InitialCount, edgeStart, edges, GroupsOf(model, out ActionFairness[] fairness), fairness);
+        return new LivenessGraph(graph.Count, graph.InitialCount, builder.EdgeStart, edges, builder.FairEnabled, groupOfInstance, fairness);
     }
 
-    private static LivenessEdges FromNumbers<TState>(StateGraph<TState> graph, int[] edgeStart, int instanceBound)
+    /// <summary>
+    /// The rows of a graph being built, and the states where a fair group has a state-changing step, noted as the
+    /// edges go by so that no pass reads them all again.
+    /// </summary>
+    private sealed class Builder
     {
-        int stateCount = graph.Count;
-        int changing = 0;
-        for (int state = 0; state < stateCount; state++)
+        private readonly int instanceBound;
+        private readonly bool[] fairInstance;
+
+        internal Builder(int stateCount, int instanceBound, int[] groupOfInstance, ActionFairness[] fairness)
         {
-            edgeStart[state] = changing;
-            graph.Successors(state, out int first, out int end);
-            for (int edge = first; edge < end; edge++)
+            this.instanceBound = instanceBound;
+            fairInstance = new bool[groupOfInstance.Length];
+            for (int instance = 0; instance < fairInstance.Length; instance++)
             {
-                changing += graph.EdgeTarget(edge) != state ? 1 : 0;
+                fairInstance[instance] = fairness[groupOfInstance[instance]] != ActionFairness.None;
             }
+
+            EdgeStart = new int[stateCount + 1];
+            FairEnabled = new StateSet(stateCount);
         }
 
-        edgeStart[stateCount] = changing;
-        var edges = LivenessEdges.InMemory(changing, instanceBound);
-        for (int state = 0; state < stateCount; state++)
-        {
-            if (state % ReleaseInterval == 0)
-            {
-                graph.ReleaseEdgesBelow(state);
-            }
+        internal int[] EdgeStart { get; }
 
-            graph.Successors(state, out int first, out int end);
-            for (int edge = first; edge < end; edge++)
+        internal StateSet FairEnabled { get; }
+
+        internal LivenessEdges FromNumbers<TState>(StateGraph<TState> graph)
+        {
+            int stateCount = graph.Count;
+            int changing = 0;
+            for (int state = 0; state < stateCount; state++)
             {
-                int target = graph.EdgeTarget(edge);
-                if (target != state)
+                EdgeStart[state] = changing;
+                graph.Successors(state, out int first, out int end);
+                for (int edge = first; edge < end; edge++)
                 {
-                    edges.Add(target, graph.EdgeInstance(edge));
+                    changing += graph.EdgeTarget(edge) != state ? 1 : 0;
                 }
             }
-        }
 
-        edges.Complete();
-        return edges;
-    }
-
-    private static LivenessEdges FromKeys<TState>(StateGraph<TState> graph, KeyedSteps keyed, int[] edgeStart, int instanceBound)
-    {
-        int stateCount = graph.Count;
-        if (keyed.StateCount != stateCount || keyed.ExpandedCount != stateCount)
-        {
-            throw new InvalidOperationException("The liveness search needs every state expanded.");
-        }
-
-        // A step goes back to the same state when its key is the state's own: no number is needed to drop it.
-        int changing = 0;
-        TemporaryLog.Reader keys = keyed.ReadKeys();
-        TemporaryLog.Reader steps = keyed.ReadSteps();
-        for (int state = 0; state < stateCount; state++)
-        {
-            edgeStart[state] = changing;
-            ulong own = keys.Read(8);
-            for (int count = keyed.ReadCount(steps); count > 0; count--)
+            EdgeStart[stateCount] = changing;
+            var edges = LivenessEdges.InMemory(changing, instanceBound);
+            for (int state = 0; state < stateCount; state++)
             {
-                changing += keyed.ReadStep(steps, out _) != own ? 1 : 0;
-            }
-        }
-
-        edgeStart[stateCount] = changing;
-        var index = new FingerprintIndex(keyed.ReadKeys, stateCount);
-        LivenessEdges edges = graph.FilesIn is string directory
-            ? LivenessEdges.InFileOrMemory(changing, instanceBound, directory)
-            : LivenessEdges.InMemory(changing, instanceBound);
-        try
-        {
-            AddKeyedSteps(keyed, index, edges, stateCount);
-        }
-        catch (IOException) when (edges.InFile)
-        {
-            // The file could not be written (a full disk): the edges go to memory instead.
-            edges.Dispose();
-            edges = LivenessEdges.InMemory(changing, instanceBound);
-            AddKeyedSteps(keyed, index, edges, stateCount);
-        }
-
-        return edges;
-    }
-
-    private static void AddKeyedSteps(KeyedSteps keyed, FingerprintIndex index, LivenessEdges edges, int stateCount)
-    {
-        TemporaryLog.Reader keys = keyed.ReadKeys();
-        TemporaryLog.Reader steps = keyed.ReadSteps();
-        for (int state = 0; state < stateCount; state++)
-        {
-            ulong own = keys.Read(8);
-            for (int count = keyed.ReadCount(steps); count > 0; count--)
-            {
-                ulong target = keyed.ReadStep(steps, out int instance);
-                if (target != own)
+                if (state % ReleaseInterval == 0)
                 {
-                    edges.Add(index.NumberOf(target), instance);
+                    graph.ReleaseEdgesBelow(state);
+                }
+
+                graph.Successors(state, out int first, out int end);
+                for (int edge = first; edge < end; edge++)
+                {
+                    int target = graph.EdgeTarget(edge);
+                    if (target != state)
+                    {
+                        Add(edges, state, target, graph.EdgeInstance(edge));
+                    }
                 }
             }
+
+            edges.Complete();
+            return edges;
         }
 
-        edges.Complete();
+        internal LivenessEdges FromKeys<TState>(StateGraph<TState> graph, KeyedSteps keyed)
+        {
+            int stateCount = graph.Count;
+            if (keyed.StateCount != stateCount || keyed.ExpandedCount != stateCount)
+            {
+                throw new InvalidOperationException("The liveness search needs every state expanded.");
+            }
+
+            // A step goes back to the same state when its key is the state's own: no number is needed to drop it.
+            int changing = 0;
+            TemporaryLog.Reader keys = keyed.ReadKeys();
+            TemporaryLog.Reader steps = keyed.ReadSteps();
+            for (int state = 0; state < stateCount; state++)
+            {
+                EdgeStart[state] = changing;
+                ulong own = keys.Read(8);
+                for (int count = keyed.ReadCount(steps); count > 0; count--)
+                {
+                    changing += keyed.ReadStep(steps, out _) != own ? 1 : 0;
+                }
+            }
+
+            EdgeStart[stateCount] = changing;
+            var index = new FingerprintIndex(keyed.ReadKeys, stateCount);
+            LivenessEdges edges = graph.FilesIn is string directory
+                ? LivenessEdges.InFileOrMemory(changing, instanceBound, directory)
+                : LivenessEdges.InMemory(changing, instanceBound);
+            try
+            {
+                AddKeyedSteps(keyed, index, edges, stateCount);
+            }
+            catch (IOException) when (edges.InFile)
+            {
+                // The file could not be written (a full disk): the edges go to memory instead.
+                edges.Dispose();
+                edges = LivenessEdges.InMemory(changing, instanceBound);
+                AddKeyedSteps(keyed, index, edges, stateCount);
+            }
+
+            return edges;
+        }
+
+        private void AddKeyedSteps(KeyedSteps keyed, FingerprintIndex index, LivenessEdges edges, int stateCount)
+        {
+            TemporaryLog.Reader keys = keyed.ReadKeys();
+            TemporaryLog.Reader steps = keyed.ReadSteps();
+            for (int state = 0; state < stateCount; state++)
+            {
+                ulong own = keys.Read(8);
+                for (int count = keyed.ReadCount(steps); count > 0; count--)
+                {
+                    ulong target = keyed.ReadStep(steps, out int instance);
+                    if (target != own)
+                    {
+                        Add(edges, state, index.NumberOf(target), instance);
+                    }
+                }
+            }
+
+            edges.Complete();
+        }
+
+        private void Add(LivenessEdges edges, int state, int target, int instance)
+        {
+            edges.Add(target, instance);
+            if (fairInstance[instance])
+            {
+                FairEnabled[state] = true;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -20,12 +21,13 @@ internal sealed partial class LivenessGraph : IDisposable
     // Per state: some weakly or strongly fair group has a state-changing step there.
     private readonly StateSet fairEnabled;
 
-    private LivenessGraph(int stateCount, int initialCount, int[] edgeStart, LivenessEdges edges, int[] groupOfInstance, ActionFairness[] groupFairness)
+    private LivenessGraph(int stateCount, int initialCount, int[] edgeStart, LivenessEdges edges, StateSet fairEnabled, int[] groupOfInstance, ActionFairness[] groupFairness)
     {
         StateCount = stateCount;
         InitialCount = initialCount;
         EdgeStart = edgeStart;
         this.edges = edges;
+        this.fairEnabled = fairEnabled;
         GroupOfInstance = groupOfInstance;
         GroupFairness = groupFairness;
 
@@ -39,18 +41,6 @@ internal sealed partial class LivenessGraph : IDisposable
         }
 
         FairGroups = fair.ToArray();
-        fairEnabled = new StateSet(stateCount);
-        for (int state = 0; state < stateCount; state++)
-        {
-            for (int edge = edgeStart[state]; edge < edgeStart[state + 1]; edge++)
-            {
-                if (groupFairness[Group(edge)] != ActionFairness.None)
-                {
-                    fairEnabled[state] = true;
-                    break;
-                }
-            }
-        }
     }
 
     internal int StateCount { get; }
@@ -70,14 +60,18 @@ internal sealed partial class LivenessGraph : IDisposable
 
     internal int GroupCount => GroupFairness.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Target(int edge) => edges.Target(edge);
 
     /// <summary>The action instance of an edge; two instances leading to the same state are two edges.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Instance(int edge) => edges.Instance(edge);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Group(int edge) => GroupOfInstance[edges.Instance(edge)];
 
     /// <summary>True when some weakly or strongly fair group has a state-changing step in <paramref name="state"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool FairEnabled(int state) => fairEnabled[state];
 
     /// <summary>The state an edge leaves: the last whose row starts at or before it (rows may be empty).</summary>

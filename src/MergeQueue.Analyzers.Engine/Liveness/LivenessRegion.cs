@@ -1,3 +1,4 @@
+using System;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -23,7 +24,7 @@ internal sealed class LivenessRegion
     /// <summary>Per state: reachable from a trigger state through states where Q is false.</summary>
     internal StateSet Contains { get; }
 
-    /// <summary>The states of the region, in number order.</summary>
+    /// <summary>The states of the region, in the order found.</summary>
     internal int[] States { get; }
 
     /// <summary>False for <c>&lt;&gt;P</c>: its trigger is an initial state itself, so no step comes before it.</summary>
@@ -45,9 +46,10 @@ internal sealed class LivenessRegion
         var trigger = new StateSet(count);
         var contains = new StateSet(count);
 
-        // Breadth-first from every trigger at once. The queue is a column, so that a region of millions of states
-        // never holds a doubled list and its copy at once.
-        var queue = new Column<int>();
+        // Breadth-first from every trigger at once, in a queue sized for every state: a region of millions of states
+        // then never holds a doubled list and its copy at once.
+        var queue = new int[count];
+        int tail = 0;
         for (int state = 0; state < count; state++)
         {
             trigger[state] = !goal[state] && (cut is null || !cut[state]) && kind switch
@@ -59,11 +61,11 @@ internal sealed class LivenessRegion
             if (trigger[state])
             {
                 contains[state] = true;
-                queue.Add(state);
+                queue[tail++] = state;
             }
         }
 
-        for (int next = 0; next < queue.Count; next++)
+        for (int next = 0; next < tail; next++)
         {
             deadline.Tick();
             int state = queue[next];
@@ -73,21 +75,13 @@ internal sealed class LivenessRegion
                 if (!contains[target] && !goal[target] && (cut is null || !cut[target]))
                 {
                     contains[target] = true;
-                    queue.Add(target);
+                    queue[tail++] = target;
                 }
             }
         }
 
-        int size = queue.Count;
-        var states = new int[size];
-        for (int state = 0, at = 0; at < states.Length; state++)
-        {
-            if (contains[state])
-            {
-                states[at++] = state;
-            }
-        }
-
+        var states = new int[tail];
+        Array.Copy(queue, states, tail);
         return new LivenessRegion(trigger, contains, states, kind != PropertyKind.Eventually);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
@@ -14,7 +16,10 @@ internal sealed class StateSet
 
     internal bool this[int state]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => (words[state >> 6] & (1UL << state)) != 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set
         {
             if (value)
