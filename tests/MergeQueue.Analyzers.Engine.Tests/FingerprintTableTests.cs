@@ -6,8 +6,8 @@ namespace MergeQueue.Analyzers.Engine.Tests;
 
 /// <summary>
 /// The state table: every key added is found again after the table grows, with its number when numbers are kept;
-/// without numbers a slot is half the size and a known key answers 0. A table that can read its keys again grows from
-/// them, not from its old slots.
+/// without numbers a slot is half the size and a known key answers 0; numbers kept apart make it 12 bytes. A table that
+/// can read its keys again grows by half from them, not from its old slots.
 /// </summary>
 public class FingerprintTableTests
 {
@@ -17,7 +17,7 @@ public class FingerprintTableTests
     [Fact]
     public void A_numbered_table_finds_every_key_with_its_number_after_growing()
     {
-        var table = new FingerprintTable(numbered: true);
+        var table = new FingerprintTable(TableLayout.NumbersBeside);
         for (int id = 0; id < KeyCount; id++)
         {
             table.Add(KeyOf(id), id);
@@ -35,8 +35,8 @@ public class FingerprintTableTests
     [Fact]
     public void A_table_without_numbers_tells_known_keys_from_new_ones_in_half_the_memory()
     {
-        var numbered = new FingerprintTable(numbered: true);
-        var keysOnly = new FingerprintTable(numbered: false);
+        var numbered = new FingerprintTable(TableLayout.NumbersBeside);
+        var keysOnly = new FingerprintTable(TableLayout.NoNumbers);
         for (int id = 0; id < KeyCount; id++)
         {
             numbered.Add(KeyOf(id), id);
@@ -57,7 +57,7 @@ public class FingerprintTableTests
     public void A_probe_walks_every_state_with_the_same_fingerprint()
     {
         // In exact mode two states may share a fingerprint; the caller compares each one the probe returns.
-        var table = new FingerprintTable(numbered: true);
+        var table = new FingerprintTable(TableLayout.NumbersBeside);
         ulong key = FingerprintTable.Key(42);
         table.Add(key, 7);
         table.Add(FingerprintTable.Key(43), 8);
@@ -76,7 +76,7 @@ public class FingerprintTableTests
     [Fact]
     public void A_slot_a_failed_probe_leaves_takes_the_key()
     {
-        var table = new FingerprintTable(numbered: true);
+        var table = new FingerprintTable(TableLayout.NumbersBeside);
         ulong key = FingerprintTable.Key(5);
         table.Reserve(1);
         int slot = table.Home(key);
@@ -89,11 +89,34 @@ public class FingerprintTableTests
         Assert.Equal(1, table.Count);
     }
 
+    [Fact]
+    public void A_table_that_keeps_numbers_apart_finds_every_key_with_its_number_in_12_bytes_a_slot()
+    {
+        var apart = new FingerprintTable(TableLayout.NumbersApart);
+        var beside = new FingerprintTable(TableLayout.NumbersBeside);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            apart.Add(KeyOf(id), id);
+            beside.Add(KeyOf(id), id);
+        }
+
+        Assert.True(apart.Numbered);
+        Assert.Equal(beside.Capacity, apart.Capacity);
+        Assert.Equal(apart.Capacity * 12L, apart.Bytes);
+        for (int id = 0; id < KeyCount; id++)
+        {
+            Assert.Equal(id, Find(apart, KeyOf(id)));
+        }
+
+        Assert.Equal(-1, Find(apart, KeyOf(KeyCount)));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void A_table_that_can_read_its_keys_again_grows_from_them_and_finds_every_key(bool numbered)
+    public void A_table_that_can_read_its_keys_again_grows_by_half_from_them_and_finds_every_key(bool numbered)
     {
+        TableLayout layout = numbered ? TableLayout.NumbersApart : TableLayout.NoNumbers;
         var keys = new List<ulong>();
         int readings = 0;
         void KeysAgain(Action<ulong, int> each)
@@ -105,16 +128,17 @@ public class FingerprintTableTests
             }
         }
 
-        var table = new FingerprintTable(numbered, KeysAgain);
+        var table = new FingerprintTable(layout, KeysAgain);
         for (int id = 0; id < KeyCount; id++)
         {
             table.Add(KeyOf(id), id);
             keys.Add(KeyOf(id));
         }
 
-        // 1,024 slots hold 768 keys; 20,000 keys need 32,768 slots: five doublings, each reading the keys once.
-        Assert.Equal(32_768, table.Capacity);
-        Assert.Equal(5, readings);
+        // 1,024 slots hold 768 keys; growing by half nine times, each reading the keys once, gives 39,366 slots, the
+        // first to hold 20,000 at a load of at most 3/4 (26,244 holds 19,683).
+        Assert.Equal(39_366, table.Capacity);
+        Assert.Equal(9, readings);
         for (int id = 0; id < KeyCount; id++)
         {
             Assert.Equal(numbered ? id : 0, Find(table, KeyOf(id)));
@@ -126,7 +150,7 @@ public class FingerprintTableTests
     [Fact]
     public void Keys_read_again_that_are_not_the_table_s_are_an_error()
     {
-        var table = new FingerprintTable(numbered: false, each => each(KeyOf(0), 0));
+        var table = new FingerprintTable(TableLayout.NoNumbers, each => each(KeyOf(0), 0));
         for (int id = 0; id < 768; id++)
         {
             table.Add(KeyOf(id), id);

@@ -6,8 +6,8 @@ namespace MergeQueue.Analyzers.Engine.Tests;
 
 /// <summary>
 /// The liveness graph's edges come back as they were added, from memory or from a temporary file mapped into memory,
-/// in each width an action instance can take; the file is gone once they are disposed, and without a directory to
-/// write to they stay in memory.
+/// in each width an action instance can take; the file is gone once they are disposed, and no file is made without a
+/// directory to write to.
 /// </summary>
 public sealed class LivenessEdgesTests : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class LivenessEdgesTests : IDisposable
     public void Edges_come_back_as_they_were_added(int instanceBound, bool inFile)
     {
         using LivenessEdges edges = inFile
-            ? LivenessEdges.InFileOrMemory(Count, instanceBound, directory)
+            ? LivenessEdges.InFile(directory, instanceBound)!
             : LivenessEdges.InMemory(Count, instanceBound);
         for (int edge = 0; edge < Count; edge++)
         {
@@ -37,7 +37,8 @@ public sealed class LivenessEdgesTests : IDisposable
 
         edges.Complete();
 
-        Assert.Equal(inFile, edges.InFile);
+        Assert.Equal(inFile, edges.IsInFile);
+        Assert.Equal(Count, edges.Count);
         for (int edge = Count - 1; edge >= 0; edge -= 7)
         {
             Assert.Equal(Target(edge), edges.Target(edge));
@@ -48,7 +49,7 @@ public sealed class LivenessEdgesTests : IDisposable
     [Fact]
     public void Dispose_deletes_the_file()
     {
-        var edges = LivenessEdges.InFileOrMemory(2, 2, directory);
+        LivenessEdges edges = LivenessEdges.InFile(directory, 2)!;
         edges.Add(1, 0);
         edges.Add(0, 1);
         edges.Complete();
@@ -62,22 +63,18 @@ public sealed class LivenessEdgesTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_directory_to_write_to_the_edges_stay_in_memory()
+    public void Without_a_directory_to_write_to_there_is_no_file()
     {
         string missing = Path.Combine(directory, "missing");
-        using LivenessEdges edges = LivenessEdges.InFileOrMemory(1, 2, missing);
-        edges.Add(5, 1);
-        edges.Complete();
 
-        Assert.False(edges.InFile);
-        Assert.Equal(5, edges.Target(0));
-        Assert.Equal(1, edges.Instance(0));
+        Assert.Null(LivenessEdges.InFile(missing, 2));
+        Assert.False(Directory.Exists(missing));
     }
 
     [Fact]
-    public void Fewer_edges_than_announced_are_an_error()
+    public void In_memory_fewer_edges_than_announced_are_an_error()
     {
-        using LivenessEdges edges = LivenessEdges.InFileOrMemory(2, 2, directory);
+        using LivenessEdges edges = LivenessEdges.InMemory(2, 2);
         edges.Add(1, 0);
 
         Assert.Throws<InvalidOperationException>(() => edges.Complete());

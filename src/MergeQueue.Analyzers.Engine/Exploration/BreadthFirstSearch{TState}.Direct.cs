@@ -178,7 +178,7 @@ internal sealed partial class BreadthFirstSearch<TState>
                 target = graph.AddAt(slot, successor, key, state, instance, successorDepth);
             }
 
-            graph.AddEdge(target, key, instance);
+            graph.AddEdge(target, instance);
         }
 
         if (enabledSteps + excludedSteps == 0 && checkStuck)

@@ -451,30 +451,32 @@ internal sealed partial class BreadthFirstSearch<TState>
             int successorDepth = graph.Depth(state) + 1;
             for (int end = ends[local]; successorAt < end; successorAt++)
             {
-                // Every step of a chunk is to a candidate.
-                int candidate = ~targets[successorAt];
-                int link = links[candidate];
-                int target;
-                if (link >= 0)
+                int target = targets[successorAt];
+                if (target < 0)
                 {
-                    target = link;
-                }
-                else if (link == -1)
-                {
-                    // The first step to a new state numbers it; its chunk's later steps to it find the number.
-                    target = numbers[candidate];
-                    if (target < 0)
+                    int candidate = ~target;
+                    int link = links[candidate];
+                    if (link >= 0)
                     {
-                        target = graph.Append(candidates[candidate], keys[candidate], state, instances[successorAt], successorDepth);
-                        numbers[candidate] = target;
+                        target = link;
+                    }
+                    else if (link == -1)
+                    {
+                        // The first step to a new state numbers it; its chunk's later steps to it find the number.
+                        target = numbers[candidate];
+                        if (target < 0)
+                        {
+                            target = graph.Append(candidates[candidate], keys[candidate], state, instances[successorAt], successorDepth);
+                            numbers[candidate] = target;
+                        }
+                    }
+                    else
+                    {
+                        target = chunks[(link >> ProvisionalChunkShift) & ProvisionalChunkMask].CandidateNumber[link & ProvisionalIndexMask];
                     }
                 }
-                else
-                {
-                    target = chunks[(link >> ProvisionalChunkShift) & ProvisionalChunkMask].CandidateNumber[link & ProvisionalIndexMask];
-                }
 
-                graph.AddEdge(target, keys[candidate], instances[successorAt]);
+                graph.AddEdge(target, instances[successorAt]);
             }
         }
     }
@@ -536,12 +538,15 @@ internal sealed partial class BreadthFirstSearch<TState>
             int successorDepth = graph.Depth(state) + 1;
             for (int end = ends[local]; successorAt < end; successorAt++)
             {
-                // Every step of a chunk is to a candidate.
-                int candidate = ~targets[successorAt];
-                int target = FindOrAdd(candidates[candidate], keys[candidate], state, instances[successorAt], successorDepth);
+                int target = targets[successorAt];
+                if (target < 0)
+                {
+                    target = FindOrAdd(candidates[~target], keys[~target], state, instances[successorAt], successorDepth);
+                }
+
                 if (target >= 0)
                 {
-                    graph.AddEdge(target, keys[candidate], instances[successorAt]);
+                    graph.AddEdge(target, instances[successorAt]);
                 }
             }
         }

@@ -23,10 +23,10 @@ namespace MergeQueue.Analyzers.Engine;
 /// rebuilt from the constructor combination that made it.
 /// </para>
 /// <para>
-/// Steps are recorded for the liveness search by state number, except in fingerprint mode, where they are recorded by
-/// the target's key in temporary logs (<see cref="KeyedSteps"/>): the table then keeps no numbers, grows by reading its
-/// keys back from the log, and can be dropped (<see cref="ReleaseTable"/>) before the liveness search, which finds the
-/// numbers again. The files are deleted by <see cref="Dispose"/>.
+/// Steps are recorded for the liveness search in memory, except in fingerprint mode, where they go to temporary logs
+/// (<see cref="LoggedSteps"/>) with the states' keys: the table then keeps its numbers apart from its fingerprints (12
+/// bytes a slot), grows by reading its keys back from the log, and is dropped (<see cref="ReleaseTable"/>) before the
+/// liveness search, which needs only the steps. The files are deleted by <see cref="Dispose"/>.
 /// </para>
 /// </remarks>
 internal sealed class StateGraph<TState> : IDisposable
@@ -48,8 +48,8 @@ internal sealed class StateGraph<TState> : IDisposable
     private readonly Column<int>? edgeTargets;
     private readonly IndexColumn? edgeInstances;
 
-    // Fingerprint mode with steps recorded: the keys of the states and the steps, by key.
-    private readonly KeyedSteps? keyedSteps;
+    // Fingerprint mode with steps recorded: the keys of the states and the steps, in temporary logs.
+    private readonly LoggedSteps? loggedSteps;
     private readonly bool findNumbers;
 
     // Fingerprint mode: the last replayed path, by depth, so that rebuilding states in number order (or along a
@@ -97,14 +97,17 @@ internal sealed class StateGraph<TState> : IDisposable
         FilesIn = FingerprintsOnly ? filesIn : null;
         if (FingerprintsOnly && recordEdges)
         {
-            keyedSteps = new KeyedSteps(FilesIn, Math.Max(1, model.ActionInstances.Count));
+            loggedSteps = new LoggedSteps(FilesIn, Math.Max(1, model.ActionInstances.Count));
         }
 
-        bool numbered = !FingerprintsOnly || findNumbers;
+        TableLayout layout = !FingerprintsOnly ? TableLayout.NumbersBeside
+            : loggedSteps is not null ? TableLayout.NumbersApart
+            : findNumbers ? TableLayout.NumbersBeside
+            : TableLayout.NoNumbers;
         tables = new FingerprintTable[count];
         for (int i = 0; i < count; i++)
         {
-            tables[i] = new FingerprintTable(numbered, keyedSteps is null ? null : KeysOfShard(i));
+            tables[i] = new FingerprintTable(layout, loggedSteps is null ? null : KeysOfShard(i));
         }
 
         if (FilesIn is not null && StateSerializers.For<TState>() is { } serializer)
@@ -115,7 +118,7 @@ internal sealed class StateGraph<TState> : IDisposable
         // A state's step is an action instance, or for an initial state a constructor combination.
         parentSteps = new IndexColumn(Math.Max(1, Math.Max(model.ActionInstances.Count, model.InitialInstances.Count)));
         RecordsEdges = recordEdges;
-        if (recordEdges && keyedSteps is null)
+        if (recordEdges && loggedSteps is null)
         {
             successorStart = new Column<int>();
             edgeTargets = new Column<int>();
@@ -136,10 +139,10 @@ internal sealed class StateGraph<TState> : IDisposable
     internal bool RecordsEdges { get; }
 
     /// <summary>The number of states whose successors were recorded.</summary>
-    internal int ExpandedCount => keyedSteps?.ExpandedCount ?? successorStart?.Count ?? 0;
+    internal int ExpandedCount => loggedSteps?.ExpandedCount ?? successorStart?.Count ?? 0;
 
-    /// <summary>The steps recorded by key (fingerprint mode), or null when they are recorded by number.</summary>
-    internal KeyedSteps? KeyedSteps => keyedSteps;
+    /// <summary>The steps recorded in temporary logs (fingerprint mode), or null when they are recorded in memory.</summary>
+    internal LoggedSteps? LoggedSteps => loggedSteps;
 
     /// <summary>Where fingerprint mode's temporary files go; null when they are kept in memory (and in exact mode).</summary>
     internal string? FilesIn { get; }
@@ -343,7 +346,7 @@ internal sealed class StateGraph<TState> : IDisposable
             states.Add(state);
         }
 
-        keyedSteps?.AddState(key);
+        loggedSteps?.AddState(key);
         parents.Add(parent);
         parentSteps.Add(parentStep);
         Count++;
@@ -376,17 +379,17 @@ internal sealed class StateGraph<TState> : IDisposable
     internal void EndSearch()
     {
         frontier?.Dispose();
-        keyedSteps?.Complete();
+        loggedSteps?.Complete();
     }
 
     /// <summary>
     /// Drops the fingerprint table in fingerprint mode with recorded steps, unless numbers are to be found: after the
-    /// search nothing looks a state up (traces follow parents and replay steps), and the liveness search finds the
-    /// numbers of the steps' targets again without it. Nothing may be added or found after this.
+    /// search nothing looks a state up (traces follow parents and replay steps, and the liveness search reads the
+    /// steps), so the liveness search may have its memory. Nothing may be added or found after this.
     /// </summary>
     internal void ReleaseTable()
     {
-        if (keyedSteps is not null && !findNumbers)
+        if (loggedSteps is not null && !findNumbers)
         {
             tables = null;
         }
@@ -395,9 +398,9 @@ internal sealed class StateGraph<TState> : IDisposable
     /// <summary>Starts the edges of <paramref name="state"/>; states must be expanded in number order.</summary>
     internal void BeginSuccessors(int state)
     {
-        if (keyedSteps is not null)
+        if (loggedSteps is not null)
         {
-            keyedSteps.BeginSuccessors(state);
+            loggedSteps.BeginSuccessors(state);
         }
         else if (successorStart is not null && successorStart.Count == state)
         {
@@ -405,15 +408,12 @@ internal sealed class StateGraph<TState> : IDisposable
         }
     }
 
-    /// <summary>
-    /// Records a step of the state being expanded to state <paramref name="target"/> (a number the table may not know
-    /// in fingerprint mode), whose key is <paramref name="key"/>.
-    /// </summary>
-    internal void AddEdge(int target, ulong key, int actionInstance)
+    /// <summary>Records a step of the state being expanded to state <paramref name="target"/>.</summary>
+    internal void AddEdge(int target, int actionInstance)
     {
-        if (keyedSteps is not null)
+        if (loggedSteps is not null)
         {
-            keyedSteps.AddStep(key, actionInstance);
+            loggedSteps.AddStep(target, actionInstance);
         }
         else if (edgeTargets is not null)
         {
@@ -432,17 +432,6 @@ internal sealed class StateGraph<TState> : IDisposable
     internal int EdgeTarget(int edge) => edgeTargets![edge];
 
     internal int EdgeInstance(int edge) => edgeInstances![edge];
-
-    /// <summary>Records a step by number alone, in a graph of exact states (a cluster's gathered graph).</summary>
-    internal void AddEdge(int target, int actionInstance)
-    {
-        if (keyedSteps is not null)
-        {
-            throw new InvalidOperationException("A fingerprint-mode graph records its steps by key.");
-        }
-
-        AddEdge(target, 0, actionInstance);
-    }
 
     /// <summary>
     /// Forgets the edges of the states below <paramref name="state"/> (whole segments of them): the liveness graph
@@ -465,7 +454,7 @@ internal sealed class StateGraph<TState> : IDisposable
         successorStart?.ReleaseAll();
         edgeTargets?.ReleaseAll();
         edgeInstances?.ReleaseAll();
-        keyedSteps?.Dispose();
+        loggedSteps?.Dispose();
     }
 
     /// <summary>
@@ -475,16 +464,16 @@ internal sealed class StateGraph<TState> : IDisposable
     public void Dispose()
     {
         frontier?.Dispose();
-        keyedSteps?.Dispose();
+        loggedSteps?.Dispose();
     }
 
     /// <summary>Reads the keys of one shard back from the recorded keys, with their numbers, for its table to grow.</summary>
     private Action<Action<ulong, int>> KeysOfShard(int shard) => each =>
     {
         // The shards' tables may grow on several workers at once; the log has one reader at a time.
-        lock (keyedSteps!)
+        lock (loggedSteps!)
         {
-            keyedSteps.ForEachKey((key, number) =>
+            loggedSteps.ForEachKey((key, number) =>
             {
                 if (ShardOf(key) == shard)
                 {

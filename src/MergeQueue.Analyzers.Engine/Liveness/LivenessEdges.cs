@@ -20,15 +20,18 @@ internal sealed class LivenessEdges : IDisposable
     private readonly int[]? intInstances;
     private readonly EdgeFile? file;
 
+    // In memory: the number of edges there is room for, which must all be added.
+    private readonly int capacity;
+
     private LivenessEdges(int count, int instanceBound, EdgeFile? file)
     {
-        Count = count;
         this.file = file;
         if (file is not null)
         {
             return;
         }
 
+        capacity = count;
         targets = new int[count];
         if (instanceBound <= 1 << 8)
         {
@@ -44,14 +47,11 @@ internal sealed class LivenessEdges : IDisposable
         }
     }
 
-    /// <summary>The number of edges.</summary>
-    internal int Count { get; }
-
     /// <summary>The number of edges added so far.</summary>
-    internal int Added { get; private set; }
+    internal int Count { get; private set; }
 
     /// <summary>True when the edges are in a file.</summary>
-    internal bool InFile => file is not null;
+    internal bool IsInFile => file is not null;
 
     /// <summary>The file's path while it exists; null in memory (for tests).</summary>
     internal string? FilePath => file?.Path;
@@ -61,12 +61,9 @@ internal sealed class LivenessEdges : IDisposable
     /// <param name="instanceBound">Every action instance added is below this.</param>
     internal static LivenessEdges InMemory(int count, int instanceBound) => new(count, instanceBound, null);
 
-    /// <summary>
-    /// Room for <paramref name="count"/> edges in a temporary file in <paramref name="directory"/>, or in memory when
-    /// no file can be created there.
-    /// </summary>
-    internal static LivenessEdges InFileOrMemory(int count, int instanceBound, string directory) =>
-        new(count, instanceBound, count > 0 ? EdgeFile.TryCreate(directory, count, instanceBound) : null);
+    /// <summary>Edges in a temporary file in <paramref name="directory"/>, as many as are added; null when no file can be created there.</summary>
+    internal static LivenessEdges? InFile(string directory, int instanceBound) =>
+        EdgeFile.TryCreate(directory, instanceBound) is EdgeFile file ? new(0, instanceBound, file) : null;
 
     /// <summary>Adds the next edge. In a file this may throw an <see cref="System.IO.IOException"/> (a full disk, say).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -78,30 +75,30 @@ internal sealed class LivenessEdges : IDisposable
         }
         else
         {
-            targets![Added] = target;
+            targets![Count] = target;
             if (byteInstances is not null)
             {
-                byteInstances[Added] = (byte)instance;
+                byteInstances[Count] = (byte)instance;
             }
             else if (shortInstances is not null)
             {
-                shortInstances[Added] = (ushort)instance;
+                shortInstances[Count] = (ushort)instance;
             }
             else
             {
-                intInstances![Added] = instance;
+                intInstances![Count] = instance;
             }
         }
 
-        Added++;
+        Count++;
     }
 
     /// <summary>Every edge was added: a file is mapped for reading.</summary>
     internal void Complete()
     {
-        if (Added != Count)
+        if (file is null && Count != capacity)
         {
-            throw new InvalidOperationException("The liveness graph expected " + Count + " edges and was given " + Added + ".");
+            throw new InvalidOperationException("The liveness graph expected " + capacity + " edges and was given " + Count + ".");
         }
 
         file?.Map();

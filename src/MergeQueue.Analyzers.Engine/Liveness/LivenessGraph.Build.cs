@@ -10,16 +10,16 @@ internal sealed partial class LivenessGraph
 
     /// <summary>
     /// Moves the recorded steps of a fully expanded graph into a liveness graph, dropping the steps back to the same
-    /// state; the graph forgets its steps once they are moved. Steps recorded by number are copied into memory, the
-    /// graph forgetting them as they are copied, so the two copies are never held at once. Steps recorded by key
-    /// (fingerprint mode) get their targets' numbers back from a <see cref="FingerprintIndex"/> and go to a temporary
-    /// file in the graph's directory for files (in memory when it has none, or no file can be written there).
+    /// state; the graph forgets its steps once they are moved. Steps recorded in memory are copied into memory, the
+    /// graph forgetting them as they are copied, so the two copies are never held at once. Steps logged in temporary
+    /// files (fingerprint mode) go in one reading to a temporary file in the graph's directory for files, mapped into
+    /// memory (to memory when it has none, or no file can be written there).
     /// </summary>
     internal static LivenessGraph Build<TState>(IModel<TState> model, StateGraph<TState> graph)
     {
         int[] groupOfInstance = GroupsOf(model, out ActionFairness[] fairness);
         var builder = new Builder(graph.Count, Math.Max(1, model.ActionInstances.Count), groupOfInstance, fairness);
-        LivenessEdges edges = graph.KeyedSteps is KeyedSteps keyed ? builder.FromKeys(graph, keyed) : builder.FromNumbers(graph);
+        LivenessEdges edges = graph.LoggedSteps is LoggedSteps logged ? builder.FromLog(graph, logged) : builder.FromMemory(graph);
         graph.ReleaseEdges();
         return new LivenessGraph(graph.Count, graph.InitialCount, builder.EdgeStart, edges, builder.FairEnabled, groupOfInstance, fairness);
     }
@@ -50,7 +50,7 @@ internal sealed partial class LivenessGraph
 
         internal StateSet FairEnabled { get; }
 
-        internal LivenessEdges FromNumbers<TState>(StateGraph<TState> graph)
+        internal LivenessEdges FromMemory<TState>(StateGraph<TState> graph)
         {
             int stateCount = graph.Count;
             int changing = 0;
@@ -88,65 +88,61 @@ internal sealed partial class LivenessGraph
             return edges;
         }
 
-        internal LivenessEdges FromKeys<TState>(StateGraph<TState> graph, KeyedSteps keyed)
+        internal LivenessEdges FromLog<TState>(StateGraph<TState> graph, LoggedSteps logged)
         {
             int stateCount = graph.Count;
-            if (keyed.StateCount != stateCount || keyed.ExpandedCount != stateCount)
+            if (logged.ExpandedCount != stateCount)
             {
                 throw new InvalidOperationException("The liveness search needs every state expanded.");
             }
 
-            // A step goes back to the same state when its key is the state's own: no number is needed to drop it.
-            int changing = 0;
-            TemporaryLog.Reader keys = keyed.ReadKeys();
-            TemporaryLog.Reader steps = keyed.ReadSteps();
-            for (int state = 0; state < stateCount; state++)
+            if (graph.FilesIn is string directory && LivenessEdges.InFile(directory, instanceBound) is LivenessEdges inFile)
             {
-                EdgeStart[state] = changing;
-                ulong own = keys.Read(8);
-                for (int count = keyed.ReadCount(steps); count > 0; count--)
+                try
                 {
-                    changing += keyed.ReadStep(steps, out _) != own ? 1 : 0;
+                    AddLogged(logged, inFile, stateCount);
+                    return inFile;
+                }
+                catch (IOException)
+                {
+                    // The file could not be written (a full disk): the edges go to memory instead.
+                    inFile.Dispose();
                 }
             }
 
-            EdgeStart[stateCount] = changing;
-            var index = new FingerprintIndex(keyed.ReadKeys, stateCount);
-            LivenessEdges edges = graph.FilesIn is string directory
-                ? LivenessEdges.InFileOrMemory(changing, instanceBound, directory)
-                : LivenessEdges.InMemory(changing, instanceBound);
-            try
-            {
-                AddKeyedSteps(keyed, index, edges, stateCount);
-            }
-            catch (IOException) when (edges.InFile)
-            {
-                // The file could not be written (a full disk): the edges go to memory instead.
-                edges.Dispose();
-                edges = LivenessEdges.InMemory(changing, instanceBound);
-                AddKeyedSteps(keyed, index, edges, stateCount);
-            }
-
-            return edges;
-        }
-
-        private void AddKeyedSteps(KeyedSteps keyed, FingerprintIndex index, LivenessEdges edges, int stateCount)
-        {
-            TemporaryLog.Reader keys = keyed.ReadKeys();
-            TemporaryLog.Reader steps = keyed.ReadSteps();
+            // In memory the edges are counted first, so that their arrays are the size they need.
+            int changing = 0;
+            TemporaryLog.Reader steps = logged.ReadSteps();
             for (int state = 0; state < stateCount; state++)
             {
-                ulong own = keys.Read(8);
-                for (int count = keyed.ReadCount(steps); count > 0; count--)
+                for (int count = logged.ReadCount(steps); count > 0; count--)
                 {
-                    ulong target = keyed.ReadStep(steps, out int instance);
-                    if (target != own)
+                    changing += logged.ReadStep(steps, out _) != state ? 1 : 0;
+                }
+            }
+
+            LivenessEdges inMemory = LivenessEdges.InMemory(changing, instanceBound);
+            AddLogged(logged, inMemory, stateCount);
+            return inMemory;
+        }
+
+        private void AddLogged(LoggedSteps logged, LivenessEdges edges, int stateCount)
+        {
+            TemporaryLog.Reader steps = logged.ReadSteps();
+            for (int state = 0; state < stateCount; state++)
+            {
+                EdgeStart[state] = edges.Count;
+                for (int count = logged.ReadCount(steps); count > 0; count--)
+                {
+                    int target = logged.ReadStep(steps, out int instance);
+                    if (target != state)
                     {
-                        Add(edges, state, index.NumberOf(target), instance);
+                        Add(edges, state, target, instance);
                     }
                 }
             }
 
+            EdgeStart[stateCount] = edges.Count;
             edges.Complete();
         }
 

@@ -19,31 +19,30 @@ internal sealed class EdgeFile : IDisposable
 
     private readonly int instanceWidth;
     private readonly int recordSize;
-    private readonly long length;
+    private long length;
     private FileStream? stream;
     private byte[]? buffer = new byte[BufferSize];
     private int buffered;
     private MemoryMappedFile? map;
     private MemoryMappedViewAccessor? view;
 
-    private EdgeFile(FileStream stream, int count, int instanceBound)
+    private EdgeFile(FileStream stream, int instanceBound)
     {
         this.stream = stream;
         instanceWidth = instanceBound <= 1 << 8 ? 1 : instanceBound <= 1 << 16 ? 2 : 4;
         recordSize = 4 + instanceWidth;
-        length = (long)count * recordSize;
         Path = stream.Name;
     }
 
     /// <summary>The file's path.</summary>
     internal string Path { get; }
 
-    /// <summary>A file for <paramref name="count"/> edges in <paramref name="directory"/>, or null when none can be created.</summary>
-    internal static EdgeFile? TryCreate(string directory, int count, int instanceBound)
+    /// <summary>A file for edges in <paramref name="directory"/>, or null when none can be created.</summary>
+    internal static EdgeFile? TryCreate(string directory, int instanceBound)
     {
         try
         {
-            return new EdgeFile(TemporaryFiles.Open(directory, "edges"), count, instanceBound);
+            return new EdgeFile(TemporaryFiles.Open(directory, "edges"), instanceBound);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -62,13 +61,19 @@ internal sealed class EdgeFile : IDisposable
 
         TemporaryLog.StoreWord(buffer!, buffered, (uint)target | ((ulong)(uint)instance << 32));
         buffered += recordSize;
+        length += recordSize;
     }
 
-    /// <summary>Writes what is buffered and maps the file for reading.</summary>
+    /// <summary>Writes what is buffered and maps the file for reading (a file of no edges is not mapped: none is read).</summary>
     internal void Map()
     {
         Flush();
         buffer = null;
+        if (length == 0)
+        {
+            return;
+        }
+
         map = MemoryMappedFile.CreateFromFile(stream!, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
     }

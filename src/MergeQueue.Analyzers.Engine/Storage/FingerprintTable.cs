@@ -4,23 +4,27 @@ namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
 /// An open-addressing table (linear probing) of 64-bit state fingerprints, each with its state number unless the
-/// table is told numbers are not needed: one flat array, a fingerprint and its number side by side, and no object per
-/// entry. Fingerprint 0 marks an empty slot, so <see cref="Key"/> never returns 0.
+/// table is told numbers are not needed: flat arrays and no object per entry. Fingerprint 0 marks an empty slot, so
+/// <see cref="Key"/> never returns 0.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A fingerprint and its number share a cache line, so finding a state costs one memory miss, the cost that bounds
-/// a search once the table outgrows the caches. Without numbers (fingerprint mode with no graph to keep: only
-/// whether a state is new matters) a slot is 8 bytes instead of 16.
+/// Numbers are kept in one of two ways (<see cref="TableLayout"/>): side by side with their fingerprints, 16 bytes a
+/// slot, so that finding a state costs one memory miss, the cost that bounds a search once the table outgrows the
+/// caches; or in an array of their own, 12 bytes a slot, for fingerprint mode with a liveness property, where a slot's
+/// four bytes count more. Without numbers (fingerprint mode with no graph to keep: only whether a state is new
+/// matters) a slot is 8 bytes.
 /// </para>
 /// <para>
 /// Several fingerprints may be equal; <see cref="Probe"/> walks them all so that in exact mode the caller compares the
 /// states themselves. Reads are safe from several threads while nobody adds.
 /// </para>
 /// <para>
-/// Growing copies every key into a table twice the size, so for a moment both are held: half again the table. When
-/// the keys are kept elsewhere anyway (fingerprint mode records them for the liveness search), the table drops its
-/// slots first and reads the keys back from there, and holds only the new slots.
+/// A key's first slot is its high half scaled to the capacity, so a capacity need not be a power of two. Growing copies
+/// every key into a table twice the size, so for a moment both are held: half again the table. When the keys are kept
+/// elsewhere anyway (fingerprint mode records them for the liveness search), the table drops its slots first and reads
+/// the keys back from there, so it holds only the new slots, and then it grows by half rather than double: a table at
+/// a load of 1/2 to 3/4 instead of 3/8 to 3/4.
 /// </para>
 /// </remarks>
 internal sealed class FingerprintTable
@@ -28,34 +32,37 @@ internal sealed class FingerprintTable
     // The number of a state when numbers are not kept: any known state.
     private const int Unnumbered = 0;
 
-    // Fingerprint of slot i at [i << shiftOfStride], its number (when kept) in the word after it.
+    // Fingerprint of slot i at [i << strideShift]; its number, when kept, in the word after it (stride 1) or at [i] in
+    // numbers (separate layout).
     private readonly int strideShift;
+    private readonly bool separate;
     private ulong[] slots = null!;
-    private int shift;
-    private int mask;
+    private int[]? numbers;
+    private int capacity;
     private int limit;
 
     // Calls back with every key in the table and its number, when they are kept elsewhere.
     private readonly Action<Action<ulong, int>>? keysAgain;
 
-    /// <param name="numbered">Keep each state's number (else <see cref="Probe"/> answers 0 for every known state).</param>
+    /// <param name="layout">How (and whether) state numbers are kept.</param>
     /// <param name="keysAgain">
     /// Calls back with every key in the table and its number (in any order), when they can be read again from
     /// elsewhere; the table then grows without holding its old slots and the new ones at once.
     /// </param>
-    internal FingerprintTable(bool numbered = true, Action<Action<ulong, int>>? keysAgain = null)
+    internal FingerprintTable(TableLayout layout = TableLayout.NumbersBeside, Action<Action<ulong, int>>? keysAgain = null)
     {
-        strideShift = numbered ? 1 : 0;
+        strideShift = layout == TableLayout.NumbersBeside ? 1 : 0;
+        separate = layout == TableLayout.NumbersApart;
         this.keysAgain = keysAgain;
         Allocate(1 << 10);
     }
 
     internal int Count { get; private set; }
 
-    internal int Capacity => mask + 1;
+    internal int Capacity => capacity;
 
     /// <summary>True when the table keeps state numbers.</summary>
-    internal bool Numbered => strideShift == 1;
+    internal bool Numbered => strideShift == 1 || separate;
 
     /// <summary>A well-spread, nonzero key for a raw 64-bit hash (a bijective finalizer, then 0 moved aside).</summary>
     internal static ulong Key(ulong hash)
@@ -69,13 +76,18 @@ internal sealed class FingerprintTable
     }
 
     /// <summary>The first slot to look at for <paramref name="key"/>.</summary>
-    internal int Home(ulong key) => (int)(key >> shift);
+    internal int Home(ulong key) => (int)(((key >> 32) * (ulong)capacity) >> 32);
 
     /// <summary>
     /// Reads the first slot of <paramref name="key"/> so that a probe soon after finds it in the cache: a search
     /// touches all of a state's successors before probing for each, so their memory misses overlap.
     /// </summary>
-    internal ulong Touch(ulong key) => slots[(int)(key >> shift) << strideShift];
+    internal ulong Touch(ulong key)
+    {
+        int home = Home(key);
+        ulong word = slots[home << strideShift];
+        return numbers is null ? word : word ^ (uint)numbers[home];
+    }
 
     /// <summary>
     /// Walks from <paramref name="slot"/> to the next slot holding <paramref name="key"/> and returns its state number
@@ -85,7 +97,7 @@ internal sealed class FingerprintTable
     internal int Probe(ulong key, ref int slot)
     {
         ulong[] table = slots;
-        int m = mask;
+        int end = capacity;
         int stride = strideShift;
         int at = slot;
         while (true)
@@ -93,8 +105,8 @@ internal sealed class FingerprintTable
             ulong stored = table[at << stride];
             if (stored == key)
             {
-                slot = (at + 1) & m;
-                return stride == 0 ? Unnumbered : unchecked((int)table[(at << 1) + 1]);
+                slot = at + 1 == end ? 0 : at + 1;
+                return stride == 1 ? unchecked((int)table[(at << 1) + 1]) : numbers is null ? Unnumbered : numbers[at];
             }
 
             if (stored == 0)
@@ -103,7 +115,7 @@ internal sealed class FingerprintTable
                 return -1;
             }
 
-            at = (at + 1) & m;
+            at = at + 1 == end ? 0 : at + 1;
         }
     }
 
@@ -115,7 +127,7 @@ internal sealed class FingerprintTable
             Grow();
         }
 
-        Insert(slots, mask, strideShift, key >> shift, key, id);
+        Insert(key, id);
         Count++;
     }
 
@@ -137,11 +149,7 @@ internal sealed class FingerprintTable
     internal void InsertAt(int slot, ulong key, int id)
     {
         slots[slot << strideShift] = key;
-        if (strideShift == 1)
-        {
-            slots[(slot << 1) + 1] = unchecked((uint)id);
-        }
-
+        SetId(slot, id);
         Count++;
     }
 
@@ -152,24 +160,25 @@ internal sealed class FingerprintTable
         {
             slots[(slot << 1) + 1] = unchecked((uint)id);
         }
+        else if (numbers is not null)
+        {
+            numbers[slot] = id;
+        }
     }
 
     /// <summary>The bytes the table takes (for statistics).</summary>
-    internal long Bytes => (long)slots.Length * sizeof(ulong);
+    internal long Bytes => ((long)slots.Length * sizeof(ulong)) + ((long)(numbers?.Length ?? 0) * sizeof(int));
 
-    private static void Insert(ulong[] table, int m, int stride, ulong home, ulong key, int id)
+    private void Insert(ulong key, int id)
     {
-        int at = (int)home;
-        while (table[at << stride] != 0)
+        int at = Home(key);
+        while (slots[at << strideShift] != 0)
         {
-            at = (at + 1) & m;
+            at = at + 1 == capacity ? 0 : at + 1;
         }
 
-        table[at << stride] = key;
-        if (stride == 1)
-        {
-            table[(at << 1) + 1] = unchecked((uint)id);
-        }
+        slots[at << strideShift] = key;
+        SetId(at, id);
     }
 
     private void Grow()
@@ -181,28 +190,30 @@ internal sealed class FingerprintTable
         }
 
         ulong[] old = slots;
-        int oldCapacity = Capacity;
+        int[]? oldNumbers = numbers;
+        int oldCapacity = capacity;
         Allocate(oldCapacity * 2);
         for (int at = 0; at < oldCapacity; at++)
         {
             ulong key = old[at << strideShift];
             if (key != 0)
             {
-                int id = strideShift == 1 ? unchecked((int)old[(at << 1) + 1]) : Unnumbered;
-                Insert(slots, mask, strideShift, key >> shift, key, id);
+                int id = strideShift == 1 ? unchecked((int)old[(at << 1) + 1]) : oldNumbers is null ? Unnumbered : oldNumbers[at];
+                Insert(key, id);
             }
         }
     }
 
     private void GrowFromKeys()
     {
-        int capacity = Capacity * 2;
+        int grown = capacity + (capacity / 2);
         slots = Array.Empty<ulong>();
-        Allocate(capacity);
+        numbers = null;
+        Allocate(grown);
         int added = 0;
         keysAgain!((key, id) =>
         {
-            Insert(slots, mask, strideShift, key >> shift, key, id);
+            Insert(key, id);
             added++;
         });
         if (added != Count)
@@ -211,27 +222,16 @@ internal sealed class FingerprintTable
         }
     }
 
-    private void Allocate(int capacity)
+    private void Allocate(int slotCount)
     {
-        if (capacity <= 0 || capacity > (1 << 30) >> strideShift)
+        if (slotCount <= 0 || slotCount > (1 << 30) >> strideShift)
         {
             throw new InvalidOperationException("The state table cannot grow past 2^30 words.");
         }
 
-        slots = new ulong[capacity << strideShift];
-        mask = capacity - 1;
-        shift = 64 - Log2(capacity);
-        limit = capacity / 4 * 3;
-    }
-
-    private static int Log2(int value)
-    {
-        int log = 0;
-        while ((1 << log) < value)
-        {
-            log++;
-        }
-
-        return log;
+        slots = new ulong[slotCount << strideShift];
+        numbers = separate ? new int[slotCount] : null;
+        capacity = slotCount;
+        limit = slotCount / 4 * 3;
     }
 }

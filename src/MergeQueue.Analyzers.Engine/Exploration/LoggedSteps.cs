@@ -3,17 +3,17 @@ using System;
 namespace MergeQueue.Analyzers.Engine;
 
 /// <summary>
-/// Fingerprint mode's record of the graph for the liveness search: each state's fingerprint (its table key) in number
-/// order, and each expanded state's enabled steps, a step as its target's key and its action instance, in temporary
-/// logs. The table then need not keep state numbers (a slot is half the size); once the search is over,
-/// <see cref="FingerprintIndex"/> turns the keys back into numbers.
+/// Fingerprint mode's record of the graph for the liveness search, in temporary logs rather than on the heap: each
+/// state's key (its fingerprint as the table holds it) in number order, from which the table grows without holding its
+/// old slots and its new ones at once, and each expanded state's enabled steps, a step as its target's number and its
+/// action instance.
 /// </summary>
 /// <remarks>
 /// Per expanded state the steps log holds the number of steps (at most one per instance: in one byte when the model
-/// has fewer than 256 action instances), then each step's key (8 bytes) and instance (one, two or four bytes); a state's steps are held back until the next state begins, so that their number comes
-/// first. Equal keys are one state in fingerprint mode, so the numbers found again are the ones the search gave.
+/// has fewer than 256 action instances), then each step's target (4 bytes) and instance (one, two or four bytes); a
+/// state's steps are held back until the next state begins, so that their number comes first.
 /// </remarks>
-internal sealed class KeyedSteps : IDisposable
+internal sealed class LoggedSteps : IDisposable
 {
     private readonly TemporaryLog keys;
     private readonly TemporaryLog steps;
@@ -21,14 +21,14 @@ internal sealed class KeyedSteps : IDisposable
     private readonly int countWidth;
 
     // The steps of the state being expanded, written when the next one begins (or the search ends).
-    private ulong[] pendingKeys = new ulong[16];
+    private int[] pendingTargets = new int[16];
     private int[] pendingInstances = new int[16];
     private int pending;
     private bool expanding;
 
     /// <param name="directory">Where the logs' files go; null keeps them in memory.</param>
     /// <param name="instanceBound">Every action instance recorded is below this.</param>
-    internal KeyedSteps(string? directory, int instanceBound)
+    internal LoggedSteps(string? directory, int instanceBound)
     {
         keys = new TemporaryLog(directory, "keys");
         steps = new TemporaryLog(directory, "steps");
@@ -64,15 +64,15 @@ internal sealed class KeyedSteps : IDisposable
     }
 
     /// <summary>Records a step of the state being expanded.</summary>
-    internal void AddStep(ulong targetKey, int instance)
+    internal void AddStep(int target, int instance)
     {
-        if (pending == pendingKeys.Length)
+        if (pending == pendingTargets.Length)
         {
-            Array.Resize(ref pendingKeys, pending * 2);
+            Array.Resize(ref pendingTargets, pending * 2);
             Array.Resize(ref pendingInstances, pending * 2);
         }
 
-        pendingKeys[pending] = targetKey;
+        pendingTargets[pending] = target;
         pendingInstances[pending++] = instance;
     }
 
@@ -89,19 +89,17 @@ internal sealed class KeyedSteps : IDisposable
         }
     }
 
-    /// <summary>A reader of the keys in number order (<see cref="TemporaryLog.Reader.Read"/> with 8 bytes).</summary>
-    internal TemporaryLog.Reader ReadKeys() => keys.Read();
-
     /// <summary>A reader of the steps: per expanded state, <see cref="ReadCount"/>, then as many <see cref="ReadStep"/>.</summary>
     internal TemporaryLog.Reader ReadSteps() => steps.Read();
 
     internal int ReadCount(TemporaryLog.Reader reader) => (int)reader.Read(countWidth);
 
-    internal ulong ReadStep(TemporaryLog.Reader reader, out int instance)
+    /// <summary>Reads a step: its target's number, and its action instance.</summary>
+    internal int ReadStep(TemporaryLog.Reader reader, out int instance)
     {
-        ulong key = reader.Read(8);
-        instance = (int)reader.Read(instanceWidth);
-        return key;
+        ulong step = reader.Read(4 + instanceWidth);
+        instance = (int)(step >> 32);
+        return (int)(uint)step;
     }
 
     /// <summary>Deletes the logs' files and forgets what is in memory.</summary>
@@ -122,8 +120,7 @@ internal sealed class KeyedSteps : IDisposable
         steps.Write((ulong)pending, countWidth);
         for (int i = 0; i < pending; i++)
         {
-            steps.Write(pendingKeys[i], 8);
-            steps.Write((ulong)pendingInstances[i], instanceWidth);
+            steps.Write((uint)pendingTargets[i] | ((ulong)(uint)pendingInstances[i] << 32), 4 + instanceWidth);
         }
 
         pending = 0;
