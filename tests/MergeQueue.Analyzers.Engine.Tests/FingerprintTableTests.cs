@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Xunit;
 
 namespace MergeQueue.Analyzers.Engine.Tests;
@@ -119,12 +120,14 @@ public class FingerprintTableTests
         TableLayout layout = numbered ? TableLayout.NumbersApart : TableLayout.NoNumbers;
         var keys = new List<ulong>();
         int readings = 0;
-        void KeysAgain(Action<ulong, int> each)
+        void KeysAgain(FingerprintTable.KeyBatch each)
         {
+            // In batches of up to 1,000, as a log of keys is read.
             readings++;
-            for (int id = 0; id < keys.Count; id++)
+            for (int first = 0; first < keys.Count; first += 1000)
             {
-                each(keys[id], id);
+                int count = Math.Min(1000, keys.Count - first);
+                each(keys.GetRange(first, count).ToArray(), Enumerable.Range(first, count).ToArray(), count);
             }
         }
 
@@ -150,7 +153,7 @@ public class FingerprintTableTests
     [Fact]
     public void Keys_read_again_that_are_not_the_table_s_are_an_error()
     {
-        var table = new FingerprintTable(TableLayout.NoNumbers, each => each(KeyOf(0), 0));
+        var table = new FingerprintTable(TableLayout.NoNumbers, each => each(new[] { KeyOf(0) }, new[] { 0 }, 1));
         for (int id = 0; id < 768; id++)
         {
             table.Add(KeyOf(id), id);

@@ -15,6 +15,9 @@ namespace MergeQueue.Analyzers.Engine;
 /// </remarks>
 internal sealed class LoggedSteps : IDisposable
 {
+    // How many keys a table that grows is given at once.
+    private const int KeyBatchSize = 1024;
+
     private readonly TemporaryLog keys;
     private readonly TemporaryLog steps;
     private readonly int instanceWidth;
@@ -79,14 +82,34 @@ internal sealed class LoggedSteps : IDisposable
     /// <summary>The search is over: the last state's steps are written.</summary>
     internal void Complete() => WritePending();
 
-    /// <summary>Calls <paramref name="each"/> with every key recorded so far and its state's number, in number order.</summary>
-    internal void ForEachKey(Action<ulong, int> each)
+    /// <summary>
+    /// Calls <paramref name="each"/> with every key recorded so far whose low bits are <paramref name="shard"/> (under
+    /// <paramref name="shardMask"/>), and its state's number, a batch at a time.
+    /// </summary>
+    internal void ForEachKey(int shard, int shardMask, FingerprintTable.KeyBatch each)
     {
+        var batchKeys = new ulong[KeyBatchSize];
+        var batchNumbers = new int[KeyBatchSize];
+        int batched = 0;
         TemporaryLog.Reader reader = keys.Read();
         for (int number = 0; number < StateCount; number++)
         {
-            each(reader.Read(8), number);
+            ulong key = reader.Read(8);
+            if (((int)key & shardMask) != shard)
+            {
+                continue;
+            }
+
+            batchKeys[batched] = key;
+            batchNumbers[batched++] = number;
+            if (batched == KeyBatchSize)
+            {
+                each(batchKeys, batchNumbers, batched);
+                batched = 0;
+            }
         }
+
+        each(batchKeys, batchNumbers, batched);
     }
 
     /// <summary>A reader of the steps: per expanded state, <see cref="ReadCount"/>, then as many <see cref="ReadStep"/>.</summary>

@@ -467,19 +467,13 @@ internal sealed class StateGraph<TState> : IDisposable
         loggedSteps?.Dispose();
     }
 
-    /// <summary>Reads the keys of one shard back from the recorded keys, with their numbers, for its table to grow.</summary>
-    private Action<Action<ulong, int>> KeysOfShard(int shard) => each =>
+    /// <summary>Reads the keys of one shard back from the logged keys, with their numbers, for its table to grow.</summary>
+    private Action<FingerprintTable.KeyBatch> KeysOfShard(int shard) => each =>
     {
         // The shards' tables may grow on several workers at once; the log has one reader at a time.
         lock (loggedSteps!)
         {
-            loggedSteps.ForEachKey((key, number) =>
-            {
-                if (ShardOf(key) == shard)
-                {
-                    each(key, number);
-                }
-            });
+            loggedSteps.ForEachKey(shard, shardMask, each);
         }
     };
 

@@ -41,15 +41,21 @@ internal sealed class FingerprintTable
     private int capacity;
     private int limit;
 
-    // Calls back with every key in the table and its number, when they are kept elsewhere.
-    private readonly Action<Action<ulong, int>>? keysAgain;
+    // What the slots touched before a batch of inserts held, so that the reads are not optimized away.
+    private ulong touchedSink;
+
+    // Calls back with every key in the table and its number, in batches, when they are kept elsewhere.
+    private readonly Action<KeyBatch>? keysAgain;
+
+    /// <summary>Receives <paramref name="count"/> keys and their numbers, from the start of the two arrays.</summary>
+    internal delegate void KeyBatch(ulong[] keys, int[] numbers, int count);
 
     /// <param name="layout">How (and whether) state numbers are kept.</param>
     /// <param name="keysAgain">
-    /// Calls back with every key in the table and its number (in any order), when they can be read again from
-    /// elsewhere; the table then grows without holding its old slots and the new ones at once.
+    /// Calls back with every key in the table and its number (in any order, a batch at a time), when they can be read
+    /// again from elsewhere; the table then grows without holding its old slots and the new ones at once.
     /// </param>
-    internal FingerprintTable(TableLayout layout = TableLayout.NumbersBeside, Action<Action<ulong, int>>? keysAgain = null)
+    internal FingerprintTable(TableLayout layout = TableLayout.NumbersBeside, Action<KeyBatch>? keysAgain = null)
     {
         strideShift = layout == TableLayout.NumbersBeside ? 1 : 0;
         separate = layout == TableLayout.NumbersApart;
@@ -211,10 +217,22 @@ internal sealed class FingerprintTable
         numbers = null;
         Allocate(grown);
         int added = 0;
-        keysAgain!((key, id) =>
+        keysAgain!((keys, ids, count) =>
         {
-            Insert(key, id);
-            added++;
+            // Touching every key's first slot before inserting any lets their memory misses overlap.
+            ulong touched = 0;
+            for (int i = 0; i < count; i++)
+            {
+                touched ^= slots[Home(keys[i]) << strideShift];
+            }
+
+            touchedSink ^= touched;
+            for (int i = 0; i < count; i++)
+            {
+                Insert(keys[i], ids[i]);
+            }
+
+            added += count;
         });
         if (added != Count)
         {
