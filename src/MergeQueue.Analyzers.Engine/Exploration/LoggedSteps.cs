@@ -45,9 +45,6 @@ internal sealed class LoggedSteps : IDisposable
     /// <summary>The number of states whose steps were recorded (or are being).</summary>
     internal int ExpandedCount { get; private set; }
 
-    /// <summary>The paths of the logs' files that exist (for tests).</summary>
-    internal string[] FilePaths => Paths(keys.FilePath, steps.FilePath);
-
     /// <summary>Records the key of the next state by number.</summary>
     internal void AddState(ulong key)
     {
@@ -151,8 +148,4 @@ internal sealed class LoggedSteps : IDisposable
 
     /// <summary>The fewest bytes (1, 2 or 4) that hold every value below <paramref name="bound"/>.</summary>
     private static int Width(int bound) => bound <= 1 << 8 ? 1 : bound <= 1 << 16 ? 2 : 4;
-
-    private static string[] Paths(string? one, string? other) =>
-        one is null ? (other is null ? Array.Empty<string>() : new[] { other })
-        : other is null ? new[] { one } : new[] { one, other };
 }

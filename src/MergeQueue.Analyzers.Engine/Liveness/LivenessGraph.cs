@@ -94,9 +94,6 @@ internal sealed partial class LivenessGraph : IDisposable
         return low;
     }
 
-    /// <summary>The edges' file while it exists; null when they are in memory (for tests).</summary>
-    internal string? EdgeFilePath => edges.FilePath;
-
     /// <summary>Deletes the edges' file, if there is one.</summary>
     public void Dispose() => edges.Dispose();
 
