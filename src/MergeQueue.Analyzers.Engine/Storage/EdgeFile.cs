@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 
 namespace MergeQueue.Analyzers.Engine;
 
@@ -25,6 +26,12 @@ internal sealed class EdgeFile : IDisposable
     private int buffered;
     private MemoryMappedFile? map;
     private MemoryMappedViewAccessor? view;
+
+    // The view's first byte, read through Marshal: an accessor's ReadInt32 checks its bounds and counts a reference on
+    // its handle each call, as much as the rest of the liveness search's work on an edge. The reference is taken once,
+    // for as long as the view is mapped.
+    private IntPtr start;
+    private bool referenced;
 
     private EdgeFile(FileStream stream, int instanceBound)
     {
@@ -76,18 +83,28 @@ internal sealed class EdgeFile : IDisposable
 
         map = MemoryMappedFile.CreateFromFile(stream!, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        SafeHandle handle = view.SafeMemoryMappedViewHandle;
+        handle.DangerousAddRef(ref referenced);
+        start = new IntPtr(handle.DangerousGetHandle().ToInt64() + view.PointerOffset);
     }
 
-    internal int Target(int edge) => view!.ReadInt32((long)edge * recordSize);
+    internal int Target(int edge) => Marshal.ReadInt32(At(edge));
 
     internal int Instance(int edge)
     {
-        long at = ((long)edge * recordSize) + 4;
-        return instanceWidth == 1 ? view!.ReadByte(at) : instanceWidth == 2 ? view!.ReadUInt16(at) : view!.ReadInt32(at);
+        IntPtr at = At(edge);
+        return instanceWidth == 1 ? Marshal.ReadByte(at, 4) : instanceWidth == 2 ? (ushort)Marshal.ReadInt16(at, 4) : Marshal.ReadInt32(at, 4);
     }
 
     public void Dispose()
     {
+        if (referenced)
+        {
+            view!.SafeMemoryMappedViewHandle.DangerousRelease();
+            referenced = false;
+        }
+
+        start = IntPtr.Zero;
         view?.Dispose();
         view = null;
         map?.Dispose();
@@ -99,6 +116,8 @@ internal sealed class EdgeFile : IDisposable
             stream = null;
         }
     }
+
+    private IntPtr At(int edge) => new(start.ToInt64() + ((long)edge * recordSize));
 
     private void Flush()
     {
