@@ -59,10 +59,11 @@ public sealed class ExplorationOptions
     /// search are rebuilt by replaying the recorded steps from the initial state. The states still to be visited are kept
     /// in a temporary file (in <see cref="System.IO.Path.GetTempPath"/>, deleted when the search ends) when the model is
     /// a generated one or its states are <see cref="long"/>s, as TLC keeps its queue on disk (in memory when no file can
-    /// be written). With a liveness property, the enabled steps are logged by fingerprint in temporary files too, and
-    /// the liveness search keeps its graph's edges in one, as TLC keeps its behavior graph on disk; every file is deleted
-    /// when the search ends, however it ends. False by default (exact: a collision can never hide a state). Needs a model (or state comparer) that implements
-    /// <see cref="Engine.IStateHasher{TState}"/>; other models are explored in exact mode.
+    /// be written). With a liveness property, the fingerprints and the enabled steps are logged in temporary files too,
+    /// and the liveness search keeps its graph's edges in one, as TLC keeps its behavior graph on disk; every file is
+    /// deleted when the search ends, however it ends. False by default (exact: a collision can never hide a state).
+    /// Needs a model (or state comparer) that implements <see cref="Engine.IStateHasher{TState}"/>; other models are
+    /// explored in exact mode.
     /// </summary>
     public bool FingerprintsOnly { get; set; }
 
