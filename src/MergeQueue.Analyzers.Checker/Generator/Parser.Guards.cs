@@ -73,16 +73,7 @@ internal sealed partial class Parser
         var steps = new List<GuardStepSpec>();
         foreach (var statement in declaration.Body?.Statements.Take(guard.Statements) ?? Enumerable.Empty<StatementSyntax>())
         {
-            if (statement is LocalDeclarationStatementSyntax)
-            {
-                steps.Add(new GuardStepSpec(statement.ToString(), null));
-                continue;
-            }
-
-            var invocation = (InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression;
-            var condition = invocation.ArgumentList.Arguments[0].Expression;
-            int line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-            steps.Add(new GuardStepSpec(condition.ToString(), "Require(" + OneLine(condition.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")"));
+            steps.Add(statement is LocalDeclarationStatementSyntax ? new GuardStepSpec(statement.ToString(), null) : RequireStep(statement));
         }
 
         if (guard.Call is { Invocation.Syntax: InvocationExpressionSyntax call } && HelperGuard(guard.Call, compilation) is { } helper)
@@ -90,7 +81,16 @@ internal sealed partial class Parser
             steps.Add(new GuardStepSpec(helper + call.ArgumentList, null) { CallsHelper = true });
         }
 
+        steps.AddRange(guard.Later.Select(r => RequireStep((StatementSyntax)r.Syntax)));
         return steps;
+    }
+
+    private static GuardStepSpec RequireStep(StatementSyntax statement)
+    {
+        var invocation = (InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression;
+        var condition = invocation.ArgumentList.Arguments[0].Expression;
+        int line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        return new GuardStepSpec(condition.ToString(), "Require(" + OneLine(condition.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")");
     }
 
     /// <summary>The name of the generated method testing a helper's guard, written once per helper; null when it cannot be copied.</summary>

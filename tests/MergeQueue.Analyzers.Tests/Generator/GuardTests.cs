@@ -105,9 +105,13 @@ public sealed class GuardTests
     [InlineData("int[] values = { 0, 5, 0 }; void Take(int q, int to) { Require(values[q] == 0); values[q] = to; }", "Take(p, 1);", "", 0)]
     [InlineData("int[] values = { 0, 5, 0 }; void Take(int q) => Set(q, 1); void Set(int q, int to) { var v = values[q]; Require(v == 0); values[q] = to; }",
         "int one = 1; Take(p * one);", "", 0)]
-    // The control: after a write, the Require stays in the body and throws. By hand: the states are the subsets of
-    // {0, 2} taken (4); in each, p = 1 throws, and so does every p already taken: 4 + (0 + 1 + 1 + 2) = 8.
-    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(values[p] == 0); values[p] = 1;", "", 8)]
+    // Past stores it does not read, which cannot fail: a field's, and the element a helper's guard has just read.
+    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(values[p] == 0); values[p] = 1;", "", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; int[] pc = new int[3]; void Goto(int q, int from, int to) { Require(pc[q] == from); pc[q] = to; }",
+        "Goto(p, 0, 1); Require(values[p] == 0); values[p] = 1;", "", 0)]
+    // The control: after a store it reads, the Require stays in the body and throws. By hand: the states are the
+    // subsets of {0, 2} taken (4); in each, p = 1 throws, and so does every p already taken: 4 + (0 + 1 + 1 + 2) = 8.
+    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(steps == 1 && values[p] == 0); values[p] = 1;", "", 8)]
     public void A_disabled_instance_whose_Require_is_a_guard_throws_nothing(string fields, string body, string extra, int expected)
     {
         var source = GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Idle() { }\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra);
@@ -154,6 +158,46 @@ public sealed class GuardTests
         Assert.Contains("var __mergeQueueReason = __MergeQueueHelperGuard0(self, 1, 2);", generated);
         Assert.Contains("var __mergeQueueReason = __MergeQueueHelperGuard0(self, 2, 0);", generated);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(generated, "string\\? __MergeQueueHelperGuard").Cast<object>());
+    }
+
+    // A Require after a store is tested with the guard only where running the store first could not fail and could not
+    // change what it reads.
+    [Theory]
+    [InlineData("x = 1; Require(x == 1);")]
+    [InlineData("x = 10 / (p + 1); Require(y == 0);")]
+    [InlineData("a[p] = 1; Require(y == 0);")]
+    [InlineData("x = (int)n; Require(y == 0);")]
+    [InlineData("items.Add(1); Require(y == 0);")]
+    [InlineData("x = 1; Require(Ok());")]
+    [InlineData("x = 1; Require(Same(this));")]
+    public void A_Require_after_a_store_that_could_fail_or_that_it_reads_stays_in_the_body(string body)
+    {
+        string generated = Generate("""
+            int x, y;
+            int? n = 1;
+            int[] a = new int[2];
+            List<int> items = new();
+            bool Ok() => y == 0;
+            static bool Same(Guarded g) => g.y == 0;
+
+            """ + "[Action] void Go([Range(0, 1)] int p) { " + body + " }");
+
+        Assert.DoesNotContain("__MergeQueueGuard", generated);
+    }
+
+    [Fact]
+    public void A_Require_after_stores_it_does_not_read_joins_the_guard()
+    {
+        string generated = Generate("""
+            int[] pc = new int[2];
+            int lockVar = 1;
+            int turns;
+            void Goto(int self, int was, int now) { Require(pc[self] == was); pc[self] = now; }
+            [Action] void Lock([Range(0, 1)] int self) { Goto(self, 1, 2); turns++; Require(lockVar == 1); lockVar = 0; }
+            """);
+
+        Assert.Contains("var __mergeQueueReason = __MergeQueueHelperGuard0(self, 1, 2);", generated);
+        Assert.Contains("if (!(lockVar == 1)) return \"Require(lockVar == 1) is false (line", generated);
     }
 
     private static string Generate(string members)

@@ -13,6 +13,8 @@ namespace MergeQueue.Analyzers.FrontEnd.Shape;
 /// its last <c>Require</c>; the locals before a <c>Require</c> (<c>var msg = ...; Require(network.Contains(msg));</c>)
 /// are part of it. When the statement after that run calls a helper of the model whose own body starts with a guard
 /// (<c>Goto(self, Pc.A0, Pc.A1)</c>, a PlusCal label's usual writing), that guard, on the call's arguments, ends it.
+/// The <c>Require</c>s after it that read nothing the statements before them store (<see cref="LaterRequires"/>) are
+/// tested with it.
 /// </summary>
 internal sealed class GuardReader
 {
@@ -65,16 +67,37 @@ internal sealed class GuardReader
             break;
         }
 
+        var own = body.Operations.Take(statements).ToList();
+        var helperStores = call is null ? null : HelperStores(call);
+        var (later, _) = LaterRequires.Read(
+            method.ContainingType,
+            own.Select(RequireCondition).OfType<IOperation>(),
+            body.Operations.Skip(statements),
+            require => purity.Of(own.Append(require).ToList()).IsPure,
+            statement => call is not null && statement is IExpressionStatementOperation { Operation: var called } && called == call.Invocation ? helperStores : null);
         reading.Remove(method.OriginalDefinition);
-        if (statements == 0 && call is null)
+        if (statements == 0 && call is null && later.Count == 0)
         {
             return null;
         }
 
         // Of the call's arguments, only those bound to parameters the helper's guard reads are read by this guard.
         var arguments = call?.Invocation.Arguments.Where(a => a.Parameter is { } p && p.Ordinal < call.Guard.ParameterPrefix) ?? Enumerable.Empty<IArgumentOperation>();
-        var read = body.Operations.Take(statements).Concat(arguments);
-        return new GuardShape(statements, ParameterPrefix(method, read)) { Call = call };
+        var read = own.Concat(arguments).Concat(later);
+        return new GuardShape(statements, ParameterPrefix(method, read)) { Call = call, Later = later };
+    }
+
+    // The fields the helper a guard ends with stores after its own guard, when the later Requires may be tested past them.
+    private IReadOnlyCollection<IFieldSymbol>? HelperStores(GuardCall call)
+    {
+        if (call.Guard.Call is not null || Body(call.Helper) is not { } body)
+        {
+            return null;
+        }
+
+        var own = body.Operations.Take(call.Guard.Statements).Select(RequireCondition).OfType<IOperation>();
+        var later = call.Guard.Later.Select(RequireCondition).OfType<IOperation>();
+        return LaterRequires.Stores(call.Helper.ContainingType, own.Concat(later), body.Operations.Skip(call.Guard.Statements), call.Guard.Later.Select(r => r.Syntax).ToList());
     }
 
     // `Helper(arguments);` on this model, by value, every argument written out: the helper's guard reads its own

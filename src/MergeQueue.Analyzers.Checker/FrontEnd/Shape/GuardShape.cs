@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,6 +18,12 @@ internal sealed record GuardShape(int Statements, int ParameterPrefix)
     /// <c>Require</c>s are part of this guard; null when the guard ends with its own statements.
     /// </summary>
     public GuardCall? Call { get; init; }
+
+    /// <summary>
+    /// The <c>Require</c> statements further down the body (<see cref="LaterRequires"/>), tested after the rest on the
+    /// state before the step: the stores before them cannot fail and change nothing they read.
+    /// </summary>
+    public IReadOnlyList<IOperation> Later { get; init; } = System.Array.Empty<IOperation>();
 
     /// <summary>
     /// Whether the instance with argument indexes <paramref name="combination"/> has the verdict of the one with

@@ -115,6 +115,9 @@ public sealed class GuardTests
     [InlineData("first in a helper that then writes", "int[] values = { 0, 5, 0 }; void Take(int q, int to) { Require(values[q] == 0); values[q] = to; }", "Take(p, 1);", "")]
     [InlineData("in a helper's helper, after a local", "int[] values = { 0, 5, 0 }; void Take(int q) => Set(q, 1); void Set(int q, int to) { var v = values[q]; Require(v == 0); values[q] = to; }",
         "int one = 1; Take(p * one);", "")]
+    [InlineData("after a store it does not read", "int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(values[p] == 0); values[p] = 1;", "")]
+    [InlineData("after a helper's store", "int[] values = { 0, 5, 0 }; int[] pc = new int[3]; void Goto(int q, int from, int to) { Require(pc[q] == from); pc[q] = to; }",
+        "Goto(p, 0, 1); Require(values[p] == 0); values[p] = 1;", "")]
     public void A_Require_is_a_guard_wherever_it_is_written(string writing, string fields, string body, string extra)
     {
         var model = Model("Guarded", Generator.GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra));

@@ -99,11 +99,11 @@ internal sealed partial class BodyCompiler
 
     /// <summary>
     /// The guard of an action or helper (<see cref="Shape.GuardShape"/>): its leading local declarations and
-    /// <c>Require</c>s (which write nothing), then the guard of the helper <paramref name="call"/> calls, as a function
-    /// of the method's parameters that is true when every condition holds, tested in order; a false one is a branch,
-    /// not a disabled step.
+    /// <c>Require</c>s (which write nothing), then the guard of the helper <paramref name="call"/> calls, then the
+    /// <paramref name="later"/> <c>Require</c>s, as a function of the method's parameters that is true when every
+    /// condition holds, tested in order; a false one is a branch, not a disabled step.
     /// </summary>
-    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> statements, Shape.GuardCall? call, CompiledFunction function)
+    public void CompileGuard(IMethodSymbol method, IReadOnlyList<IOperation> statements, Shape.GuardCall? call, IReadOnlyList<IOperation> later, CompiledFunction function)
     {
         scope = new FunctionScope(method, function, null) { ReturnType = method.ReturnType };
         foreach (var parameter in method.Parameters)
@@ -120,8 +120,9 @@ internal sealed partial class BodyCompiler
             steps.Add((null, CallWith(call.Invocation, helper, call.Invocation.Arguments, hops: -1)));
         }
 
+        steps.AddRange(later.Select(r => ((Stmt?)null, (Expr?)Expr(Shape.GuardReader.RequireCondition(r)!))));
         var tested = steps.ToArray();
-        function.ExpressionSite = Loc(statements.Count > 0 ? statements[0] : call!.Invocation);
+        function.ExpressionSite = Loc(statements.Count > 0 ? statements[0] : call?.Invocation ?? later[0]);
         function.ExpressionBody = frame =>
         {
             foreach (var (declaration, condition) in tested)

@@ -166,7 +166,7 @@ internal sealed class ModelContext
 
         var statements = block.Operations.Take(guard.Statements).ToList();
         var test = new CompiledFunction(method.ToDisplayString() + " guard", method.Parameters.Length);
-        new BodyCompiler(this).CompileGuard(method, statements, guard.Call, test);
+        new BodyCompiler(this).CompileGuard(method, statements, guard.Call, Own(block, guard.Later), test);
         var conditions = statements.Select(GuardReader.RequireCondition).Where(c => c is not null).ToList();
         if (conditions.Any(c => c!.DescendantsAndSelf().Any(o => o is IAssignmentOperation or IIncrementOrDecrementOperation or IDeclarationExpressionOperation
             or IDeclarationPatternOperation or IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out })))
@@ -196,12 +196,16 @@ internal sealed class ModelContext
         {
             function = new CompiledFunction(call.Helper.ToDisplayString() + " guard", call.Helper.Parameters.Length);
             helperGuards.Add(call.Helper, function);
-            new BodyCompiler(this).CompileGuard(call.Helper, block.Operations.Take(call.Guard.Statements).ToList(), call.Guard.Call, function);
+            new BodyCompiler(this).CompileGuard(call.Helper, block.Operations.Take(call.Guard.Statements).ToList(), call.Guard.Call, Own(block, call.Guard.Later), function);
         }
 
         helperGuards[call.Helper] = function;
         return function;
     }
+
+    // The shape's statements as this body's operations, whose locals are the ones the guard's declarations bind.
+    private static IReadOnlyList<IOperation> Own(IBlockOperation block, IReadOnlyList<IOperation> statements) =>
+        block.Operations.Where(o => statements.Any(s => s.Syntax == o.Syntax)).ToList();
 
     /// <summary>Compiles the bodies of every function used so far, and of those they use.</summary>
     public void CompilePending()
