@@ -17,7 +17,7 @@ using GeneratedOptions = EngineLibrary::MergeQueue.Analyzers.ExplorationOptions;
 internal static class CorpusBenchmark
 {
     internal const string Usage = """
-        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints] [--no-check] [--allocations] [--check-workers K] [--warm]
+        Usage: dotnet run -c Release --project tests/MergeQueue.Analyzers.Benchmarks -- corpus [Spec/Model...] [--no-tlc] [--check-only] [--limit S] [--memory] [--fingerprints] [--no-check] [--allocations] [--check-workers K] [--warm] [--throws]
           Twins from tests/Corpus (the "size": "large" ones unless named, e.g. TeachingConcurrency/SimpleRegular).
           The compile-time check and each Explore() stop after S seconds (default 60, the compiler's own limit); a
           stopped path prints its rate over the states it reached, marked "(partial)", and is not compared with TLC.
@@ -38,6 +38,8 @@ internal static class CorpusBenchmark
           --warm checks each twin once, untimed, before the timed check (as a model checked again in an IDE or a
           later build, with its code already compiled by the runtime), and waits for the runtime's background
           compilation to finish; the timed check is then a new model to the cache. Each Explore() run waits so too.
+          --throws adds, per twin, how many steps of an untimed 1-worker Explore() were disabled by a Require that no
+          guard tests (each an exception thrown and caught): the writings of a Require that still cost a step.
         """;
 
     internal static async Task<int> RunAsync(string[] args)
@@ -55,6 +57,7 @@ internal static class CorpusBenchmark
         var runTlc = !args.Contains("--no-tlc") && !checkOnly;
         var memory = args.Contains("--memory");
         var fingerprintsTimed = args.Contains("--fingerprints");
+        var throws = args.Contains("--throws");
         var all = CorpusTwin.All();
         var unknown = names.Where(n => all.All(t => t.Name != n)).ToList();
         if (unknown.Count > 0 || args.Contains("--help"))
@@ -71,7 +74,7 @@ internal static class CorpusBenchmark
         foreach (var twin in twins)
         {
             Console.Error.WriteLine($"  … {twin.Name}");
-            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed, check);
+            var row = await MeasureAsync(twin, runTlc, !checkOnly, limit, memory, fingerprintsTimed, throws, check);
             mismatches += row.Mismatch ? 1 : 0;
             Console.WriteLine(row.Line);
             if (memory)
@@ -93,7 +96,7 @@ internal static class CorpusBenchmark
         return mismatches > 0 ? 1 : 0;
     }
 
-    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed, CheckSettings check)
+    private static async Task<CorpusRow> MeasureAsync(CorpusTwin twin, bool runTlc, bool runExplore, int limit, bool memory, bool fingerprintsTimed, bool throws, CheckSettings check)
     {
         var row = new CorpusRow(twin.Name);
         var source = File.ReadAllText(twin.SourcePath);
@@ -192,6 +195,11 @@ internal static class CorpusBenchmark
                     row.HeapPerState(fingerprints, result.Complete ? (double)(heap.Bytes - baseline) / result.DistinctStates : null, result.Complete ? (double)(heap.SampledBytes - baseline) / result.DistinctStates : null);
                 }
 
+                if (throws)
+                {
+                    row.Notes.Add(DisabledThrows(explorer.Explore, limit));
+                }
+
                 explorer.Context.Unload();
             }
         }
@@ -209,6 +217,30 @@ internal static class CorpusBenchmark
         }
 
         return row;
+    }
+
+    // Counted on every thread, in a run nothing else shares the process with.
+    private static string DisabledThrows(System.Reflection.MethodInfo explore, int limit)
+    {
+        int thrown = 0;
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception.GetType().Name == "ActionDisabledException")
+            {
+                System.Threading.Interlocked.Increment(ref thrown);
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            var result = CorpusCompilation.Explore(explore, new GeneratedOptions { MaxStates = 0, Workers = 1, Timeout = TimeSpan.FromSeconds(limit) });
+            return string.Create(CultureInfo.InvariantCulture, $"Explore() 1 worker: {thrown:N0} steps disabled by a Require no guard tests, over {result.DistinctStates:N0} states");
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
     }
 
     // One compile-time check before the measured ones, so that the first twin does not pay for the analyzer's JIT.

@@ -57,20 +57,24 @@ internal static partial class Emitter
 
     private static void RunAndGuard(SourceWriter w, ModelSpec model, string self)
     {
-        w.Open("protected override bool Run(" + self + " next, int actionInstance)");
+        w.Open("protected override " + w.Nullable("string") + " Run(" + self + " next, int actionInstance)");
         for (int a = 0; a < model.Actions.Count; a++)
         {
             var action = model.Actions[a];
             string call = "next." + Parser.Identifier(action.Name) + Arguments(a, action);
             OpenInstances(w, action);
-            if (action.ReturnedFalse is null)
+            if (action.RunCopy is { } copy)
+            {
+                w.Line("return next." + copy + Arguments(a, action) + ";");
+            }
+            else if (action.ReturnedFalse is null)
             {
                 w.Line(call + ";");
-                w.Line("return true;");
+                w.Line("return null;");
             }
             else
             {
-                w.Line("return " + call + ";");
+                w.Line("return " + call + " ? null : FalseReturned;");
             }
 
             w.Close();

@@ -171,6 +171,14 @@ internal static partial class Emitter
         {
             WriteGuard(w, helper.Name, helper.Guard);
         }
+
+        foreach (var copy in model.RunCopies)
+        {
+            // The body keeps its own lines and indentation, which its #line directive maps to the model's file.
+            w.Line("private " + copy.Modifiers + w.Nullable("string") + " " + copy.Name + copy.Parameters);
+            w.Line(copy.Body);
+            w.Line();
+        }
     }
 
     private static void WriteGuard(SourceWriter w, string name, GuardSpec guard)

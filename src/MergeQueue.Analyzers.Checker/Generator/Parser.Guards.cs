@@ -73,7 +73,9 @@ internal sealed partial class Parser
         var steps = new List<GuardStepSpec>();
         foreach (var statement in declaration.Body?.Statements.Take(guard.Statements) ?? Enumerable.Empty<StatementSyntax>())
         {
-            steps.Add(statement is LocalDeclarationStatementSyntax ? new GuardStepSpec(statement.ToString(), null) : RequireStep(statement));
+            steps.Add(statement is LocalDeclarationStatementSyntax local
+                ? new GuardStepSpec(CopiedDeclaration(method, local, compilation) ?? statement.ToString(), null)
+                : RequireStep((InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression));
         }
 
         if (guard.Call is { Invocation.Syntax: InvocationExpressionSyntax call } && HelperGuard(guard.Call, compilation) is { } helper)
@@ -81,13 +83,12 @@ internal sealed partial class Parser
             steps.Add(new GuardStepSpec(helper + call.ArgumentList, null) { CallsHelper = true });
         }
 
-        steps.AddRange(guard.Later.Select(r => RequireStep((StatementSyntax)r.Syntax)));
+        steps.AddRange(guard.Later.Select(r => RequireStep((InvocationExpressionSyntax)((ExpressionStatementSyntax)r.Syntax).Expression)));
         return steps;
     }
 
-    private static GuardStepSpec RequireStep(StatementSyntax statement)
+    private static GuardStepSpec RequireStep(InvocationExpressionSyntax invocation)
     {
-        var invocation = (InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression;
         var condition = invocation.ArgumentList.Arguments[0].Expression;
         int line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
         return new GuardStepSpec(condition.ToString(), "Require(" + OneLine(condition.ToString()) + ") is false (line " + line.ToString(CultureInfo.InvariantCulture) + ")");

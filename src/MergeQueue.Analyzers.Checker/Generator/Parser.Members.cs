@@ -36,7 +36,10 @@ internal sealed partial class Parser
                 first,
                 new EquatableArray<DomainSpec>(action.Domains.Select(Domain)),
                 new EquatableArray<int>(oneGroup ? instanceGroups.Take(1) : instanceGroups),
-                guard is null ? parameters.Length : action.Guard!.ParameterPrefix));
+                guard is null ? parameters.Length : action.Guard!.ParameterPrefix)
+            {
+                RunCopy = action.ReturnsBool ? null : RunCopy(action.Method, compilation),
+            });
             first += instanceGroups.Count;
         }
 

@@ -162,6 +162,7 @@ internal sealed partial class Parser
                 ? null
                 : ConformanceAccessFor(shape.Fields.Select(f => f.Symbol.Type).Concat(shape.Actions.SelectMany(a => a.Method.Parameters.Select(p => p.Type)))),
             HelperGuards = new EquatableArray<HelperGuardSpec>(helperGuards),
+            RunCopies = new EquatableArray<RunCopySpec>(runCopies),
             StepsMayShare = StepSharing.MayShare(compilation, type),
         };
     }

@@ -93,9 +93,9 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
 
             // The working instance is the successor: the decoded state is never written.
             at.Working = Restore(at.Current, at.Working, at.Arrays);
-            if (!Run(at.Working, actionInstance))
+            if (Run(at.Working, actionInstance) is { } disabled)
             {
-                return StepOutcome<PackedState>.Disabled(ReturnedFalse(actionInstance));
+                return StepOutcome<PackedState>.Disabled(RunReason(actionInstance, disabled));
             }
 
             if (StepsMayShare && SharedPlaces(at.Working) is { } shared)
@@ -197,8 +197,12 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
     /// <summary>Runs one action instance on <paramref name="next"/>, an instance it may write.</summary>
     /// <param name="next">The working instance.</param>
     /// <param name="actionInstance">The index into <see cref="ModelAdapter{TModel, TState}.ActionInstances"/>.</param>
-    /// <returns>False when a <c>bool</c> action returned false.</returns>
-    protected abstract bool Run(TModel next, int actionInstance);
+    /// <returns>
+    /// Null when it ran; otherwise why it is disabled: <see cref="ModelAdapter{TModel, TState}.FalseReturned"/> when a
+    /// <c>bool</c> action returned false, or the reason text of a <c>Require</c> the action's generated copy tested
+    /// without throwing (a <c>Require</c> elsewhere throws <see cref="ActionDisabledException"/>).
+    /// </returns>
+    protected abstract string? Run(TModel next, int actionInstance);
 
     /// <summary>Evaluates one predicate instance.</summary>
     /// <param name="state">The decoded state.</param>

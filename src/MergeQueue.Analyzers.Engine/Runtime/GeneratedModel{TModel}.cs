@@ -78,9 +78,9 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
 
             // The copy is the successor: the stored state is never written.
             next = Copy(state);
-            if (!Run(next, actionInstance))
+            if (Run(next, actionInstance) is { } disabled)
             {
-                return StepOutcome<TModel>.Disabled(ReturnedFalse(actionInstance));
+                return StepOutcome<TModel>.Disabled(RunReason(actionInstance, disabled));
             }
 
             if (StepsMayShare && SharedPlaces(next) is { } shared)
@@ -158,8 +158,12 @@ public abstract class GeneratedModel<TModel> : ModelAdapter<TModel, TModel>, IMo
     /// <summary>Runs one action instance on <paramref name="next"/>, a copy it may write.</summary>
     /// <param name="next">The copy of the state.</param>
     /// <param name="actionInstance">The index into <see cref="ModelAdapter{TModel, TState}.ActionInstances"/>.</param>
-    /// <returns>False when a <c>bool</c> action returned false.</returns>
-    protected abstract bool Run(TModel next, int actionInstance);
+    /// <returns>
+    /// Null when it ran; otherwise why it is disabled: <see cref="ModelAdapter{TModel, TState}.FalseReturned"/> when a
+    /// <c>bool</c> action returned false, or the reason text of a <c>Require</c> the action's generated copy tested
+    /// without throwing (a <c>Require</c> elsewhere throws <see cref="ActionDisabledException"/>).
+    /// </returns>
+    protected abstract string? Run(TModel next, int actionInstance);
 
     /// <summary>Evaluates one predicate instance.</summary>
     /// <param name="state">The state.</param>

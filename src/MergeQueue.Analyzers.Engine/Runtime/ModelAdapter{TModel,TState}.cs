@@ -254,6 +254,19 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
         return reason;
     }
 
+    /// <summary>
+    /// What <c>Run</c> returns for an action declared <c>bool</c> that returned false; compared by reference, so no
+    /// <c>Require</c>'s text can be taken for it.
+    /// </summary>
+    protected static readonly string FalseReturned = new('f', 1);
+
+    /// <summary>The step's outcome when running <paramref name="actionInstance"/> gave <paramref name="text"/> instead of a successor.</summary>
+    /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
+    /// <param name="text"><see cref="FalseReturned"/>, or the reason text of the <c>Require</c> that was false.</param>
+    /// <returns>The reason.</returns>
+    protected DisabledReason RunReason(int actionInstance, string text) =>
+        ReferenceEquals(text, FalseReturned) ? ReturnedFalse(actionInstance) : GuardReason(actionInstance, text);
+
     /// <summary>Why a <c>bool</c> action instance that returned false is disabled.</summary>
     /// <param name="actionInstance">The index into <see cref="ActionInstances"/>.</param>
     /// <returns>The reason.</returns>

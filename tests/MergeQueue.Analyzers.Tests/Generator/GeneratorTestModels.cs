@@ -54,6 +54,26 @@ internal static class GeneratorTestModels
                    !done); x++; }
             [Action] bool Finish() { if (x != 2) return false; done = true; return true; }
             """)),
+        // Requires no guard can test, which the generated explorer runs without throwing (in copies of the actions)
+        // or as thrown: after a write they read, in a switch, in a helper; in a lambda (still thrown, from the copy,
+        // its line the model's). Stuck at x = 3: each reason, with its line, is in the report.
+        ("StuckAfterWrites", Source("StuckAfterWrites", """
+            int x;
+            void Receive(int by)
+            {
+                x += by;
+                Require(x <= 3);
+            }
+            [Action] void Step([Range(1, 2)] int by)
+            {
+                Receive(by);
+                switch (by)
+                {
+                    case 2: Require(x % 2 == 0); break;
+                }
+            }
+            [Action] void Late() { x++; Require(x > 0); System.Action check = () => Require(x < 2); check(); }
+            """)),
         ("Invariants", Source("Invariants", """
             int a;
             char c = 'a';

@@ -96,7 +96,7 @@ public sealed class GuardTests
     }
 
     // The exceptions a false Require throws in generated code, counted while Explore() runs on this thread: a disabled
-    // instance whose Require is a guard throws none, wherever the Require is written.
+    // instance throws none, wherever its Require is written as a statement.
     [Theory]
     [InlineData("int[] values = { 0, 5, 0 };", "var cliff = values[p]; Require(cliff == 0); values[p] = 1;", "", 0)]
     [InlineData("int[] values = { 0, 5, 0 }; bool Free(int p) { for (int q = 0; q < 3; q++) if (q == p && values[q] != 0) return false; return true; }",
@@ -109,10 +109,19 @@ public sealed class GuardTests
     [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(values[p] == 0); values[p] = 1;", "", 0)]
     [InlineData("int[] values = { 0, 5, 0 }; int[] pc = new int[3]; void Goto(int q, int from, int to) { Require(pc[q] == from); pc[q] = to; }",
         "Goto(p, 0, 1); Require(values[p] == 0); values[p] = 1;", "", 0)]
-    // The control: after a store it reads, the Require stays in the body and throws. By hand: the states are the
-    // subsets of {0, 2} taken (4); in each, p = 1 throws, and so does every p already taken: 4 + (0 + 1 + 1 + 2) = 8.
-    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(steps == 1 && values[p] == 0); values[p] = 1;", "", 8)]
-    public void A_disabled_instance_whose_Require_is_a_guard_throws_nothing(string fields, string body, string extra, int expected)
+    // After a store it reads, or in a switch, a helper or a helper's helper after writes: no guard tests it, and the
+    // action's copy returns its reason instead of throwing.
+    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = 1; Require(steps == 1 && values[p] == 0); values[p] = 1;", "", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; int steps;", "steps = p; switch (p) { default: Require(values[steps] == 0); break; } values[p] = 1; steps = 0;", "", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; int steps; void Take(int q) { steps = q; Require(values[steps] == 0); values[q] = 1; } void Outer(int q) { Take(q); steps = 0; }",
+        "Outer(p);", "", 0)]
+    // In a helper that returns a value, called to declare a local: by the action's copy, and by the guard.
+    [InlineData("int[] values = { 0, 5, 0 }; int Free(int q) { Require(values[q] == 0); return q; }", "var q = Free(p); values[q] = 1;", "", 0)]
+    [InlineData("int[] values = { 0, 5, 0 }; int Free(int q) { Require(values[q] == 0); return q; }", "var q = Free(p); Require(q >= 0); values[q] = 1;", "", 0)]
+    // The control: in a lambda, the Require throws. By hand: the states are the subsets of {0, 2} taken (4); in each,
+    // p = 1 throws, and so does every p already taken: 4 + (0 + 1 + 1 + 2) = 8.
+    [InlineData("int[] values = { 0, 5, 0 };", "System.Action check = () => Require(values[p] == 0); check(); values[p] = 1;", "", 8)]
+    public void A_disabled_instance_throws_nothing_wherever_its_Require_stands(string fields, string body, string extra, int expected)
     {
         var source = GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Idle() { }\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra);
         int thread = System.Environment.CurrentManagedThreadId;

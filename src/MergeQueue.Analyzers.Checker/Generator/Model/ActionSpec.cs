@@ -26,6 +26,12 @@ internal sealed record ActionSpec(
     int GuardParameters)
 {
     /// <summary>
+    /// The name of its copy whose false <c>Require</c>s return their reason (<see cref="RunCopySpec"/>); null when the
+    /// action itself runs.
+    /// </summary>
+    public string? RunCopy { get; init; }
+
+    /// <summary>
     /// How many consecutive instances share one guard verdict: those differing only in the parameters after the ones
     /// the guard reads (the last parameter varies fastest).
     /// </summary>

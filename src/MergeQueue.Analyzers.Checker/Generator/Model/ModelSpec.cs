@@ -37,6 +37,9 @@ internal sealed record ModelSpec(
     /// <summary>The guards of helpers that actions' guards call, each written once.</summary>
     public EquatableArray<HelperGuardSpec> HelperGuards { get; init; }
 
+    /// <summary>The copies of actions and helpers whose false <c>Require</c>s return their reason.</summary>
+    public EquatableArray<RunCopySpec> RunCopies { get; init; }
+
     /// <summary>Whether a step may leave one mutable object in two places of the state (the front end's <c>StepSharing</c>).</summary>
     public bool StepsMayShare { get; init; } = true;
 

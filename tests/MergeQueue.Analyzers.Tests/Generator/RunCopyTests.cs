@@ -1,0 +1,101 @@
+using System;
+using System.Linq;
+using MergeQueue.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace MergeQueue.Analyzers.Tests.Generator;
+
+/// <summary>
+/// An action whose <c>Require</c>s no guard can test runs as a generated copy in which each such statement returns
+/// its reason instead of throwing; the copy is the original text under a <c>#line</c> directive, so what it reports
+/// names the model's own lines.
+/// </summary>
+public sealed class RunCopyTests
+{
+    [Fact]
+    public void A_Require_after_a_write_it_reads_returns_its_reason_in_the_actions_copy()
+    {
+        string generated = Generate("""
+            int x;
+            [Action] void Go([Range(1, 2)] int by)
+            {
+                x += by;
+                if (by == 2) Require(x % 2 == 0);
+                else { Require(x < 3); return; }
+            }
+            """);
+
+        Assert.Contains("return next.__MergeQueueRun0(", generated);
+        Assert.Contains("if (by == 2) { if (!(x % 2 == 0)) return \"Require(x % 2 == 0) is false (line ", generated);
+        Assert.Contains("{ if (!(x < 3)) return \"Require(x < 3) is false (line ", generated);
+        Assert.Contains("return null; }", generated);
+        Assert.Contains("#line default", generated);
+    }
+
+    [Fact]
+    public void A_helper_that_may_disable_its_caller_has_a_copy_whose_reason_the_caller_returns()
+    {
+        string generated = Generate("""
+            int x;
+            void Add(int by) { x += by; Require(x <= 3); }
+            [Action] void Go([Range(1, 2)] int by) { Add(by); x++; }
+            """);
+
+        Assert.Contains("private string? __MergeQueueRun0(int by)", generated);
+        Assert.Contains("return next.__MergeQueueRun1(", generated);
+        Assert.Contains("{ var __mergeQueueReason = __MergeQueueRun0(by); if (__mergeQueueReason != null) return __mergeQueueReason; }", generated);
+    }
+
+    [Fact]
+    public void A_helper_with_a_value_gives_it_through_an_out_parameter_of_its_copy()
+    {
+        string generated = Generate("""
+            int[] values = new int[3];
+            int Free(int q) { Require(values[q] == 0); return q; }
+            [Action] void Go([Range(0, 2)] int p) { values[p]++; var q = Free(p); values[q] = 2; }
+            """);
+
+        Assert.Contains("private string? __MergeQueueRun0(int q, out int __mergeQueueValue)", generated);
+        Assert.Contains("{ __mergeQueueValue = default; ", generated);
+        Assert.Contains("{ __mergeQueueValue = q; return null; }", generated);
+        Assert.Contains("var __mergeQueueReasonOfq = __MergeQueueRun0(p, out var q); if (__mergeQueueReasonOfq != null) return __mergeQueueReasonOfq;", generated);
+    }
+
+    // The copy would behave otherwise where the exception could be caught, or where a callee is told its caller's name.
+    [Theory]
+    [InlineData("[Action] void Go() { try { x++; Require(x < 2); } catch (Exception) { x = 0; } }")]
+    [InlineData("static void Log([System.Runtime.CompilerServices.CallerMemberName] string name = \"\") { } [Action] void Go() { x++; Log(); Require(x < 2); }")]
+    [InlineData("[Action] void Go() { x++; System.Action check = () => Require(x < 2); check(); }")]
+    [InlineData("[Action] bool Go() { x++; Require(x < 2); return true; }")]
+    public void Where_the_copy_could_behave_otherwise_the_action_itself_runs(string members)
+    {
+        string generated = Generate("int x;\n" + members);
+
+        Assert.DoesNotContain("__MergeQueueRun", generated);
+    }
+
+    // The model is stuck at x = 3; the report lists each action's reason with the line the model's file gives it,
+    // from a copy (Receive's Require) and from a Require still thrown in a lambda inside a copy (Late's).
+    [Fact]
+    public void The_stuck_report_names_the_models_lines_in_both_paths()
+    {
+        var source = GeneratorTestModels.All.Single(m => m.Name == "StuckAfterWrites").Source;
+        var generated = GeneratorRun.Explore("StuckAfterWrites", source);
+
+        Assert.Contains("Require(x <= 3) is false (line " + LineOf(source, "Require(x <= 3)") + ")", generated.Report);
+        Assert.Contains("Require(x < 2) is false (line " + LineOf(source, "Require(x < 2)") + ")", generated.Report);
+        // Late runs as a copy (its own Require returns), from which the lambda's throws: copies of Receive, Step, Late.
+        string code = string.Join("\n", GeneratorRun.Run(GeneratorRun.Compilation(source)).Result.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("return next.__MergeQueueRun2();", code);
+    }
+
+    private static int LineOf(string source, string text) =>
+        source.Substring(0, source.IndexOf(text, StringComparison.Ordinal)).Count(c => c == '\n') + 1;
+
+    private static string Generate(string members)
+    {
+        var source = GeneratorTestModels.Source("Copied", members);
+        var (_, result) = GeneratorRun.Run(GeneratorRun.Compilation(source));
+        return string.Join("\n", result.GeneratedTrees.Select(t => t.ToString()));
+    }
+}
