@@ -196,9 +196,19 @@ internal sealed partial class BreadthFirstSearch<TState>
                     continue;
                 }
 
-                if (checksSteps && !CheckStep(current, currentKey, successor, key, instance, chunk.Events, chunk.Expanding))
+                if (checksSteps)
                 {
-                    continue;
+                    // A successor the chunk holds already passed the constraints when it was added: they are not tested
+                    // again (step invariants are, each step being another pair of states).
+                    if (stepInvariants.Length == 0 && chunk.AddRepeat(ref cursor, instance, successor, key))
+                    {
+                        continue;
+                    }
+
+                    if (!CheckStep(current, currentKey, successor, key, instance, chunk.Events, chunk.Expanding))
+                    {
+                        continue;
+                    }
                 }
 
                 chunk.AddCandidate(ref cursor, instance, successor, key);

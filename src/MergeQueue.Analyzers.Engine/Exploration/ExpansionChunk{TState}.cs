@@ -144,14 +144,10 @@ internal sealed class ExpansionChunk<TState>
     {
         int count = cursor.Candidates;
         int slot = byKey.Home(key);
-        for (int seen = byKey.Next(key, ref slot); seen >= 0; seen = byKey.Next(key, ref slot))
+        if (Find(count, state, key, ref slot) is int seen and >= 0)
         {
-            // An entry of a state whose expansion was abandoned may point past the candidates or at another's.
-            if (seen < count && CandidateKey[seen] == key && (sameState is null || sameState.Equals(CandidateState[seen], state)))
-            {
-                AddKnown(ref cursor, instance, ~seen);
-                return;
-            }
+            AddKnown(ref cursor, instance, ~seen);
+            return;
         }
 
         byKey.AddAt(slot, key, count);
@@ -174,6 +170,36 @@ internal sealed class ExpansionChunk<TState>
         CandidateFrom[count] = (Done, instance);
         AddKnown(ref cursor, instance, ~count);
         cursor.Candidates = count + 1;
+    }
+
+    /// <summary>
+    /// Adds a step to a state this chunk holds as a candidate already, and says so; false, adding nothing, for another.
+    /// </summary>
+    internal bool AddRepeat(ref ExpansionCursor cursor, int instance, TState state, ulong key)
+    {
+        int slot = byKey.Home(key);
+        if (Find(cursor.Candidates, state, key, ref slot) is int seen and >= 0)
+        {
+            AddKnown(ref cursor, instance, ~seen);
+            return true;
+        }
+
+        return false;
+    }
+
+    // The candidate holding the state, or -1 with the slot left where it would go.
+    private int Find(int count, TState state, ulong key, ref int slot)
+    {
+        for (int seen = byKey.Next(key, ref slot); seen >= 0; seen = byKey.Next(key, ref slot))
+        {
+            // An entry of a state whose expansion was abandoned may point past the candidates or at another's.
+            if (seen < count && CandidateKey[seen] == key && (sameState is null || sameState.Equals(CandidateState[seen], state)))
+            {
+                return seen;
+            }
+        }
+
+        return -1;
     }
 
     internal void AddEvent(ExpansionEventKind kind, int index, Failure? failure) =>

@@ -245,7 +245,7 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
             }
 
             TModel from = template ??= AnyInitial();
-            var at = new Scratch(Copy(from), Copy(from));
+            var at = new Scratch(Copy(from), Copy(from), Copy(from));
             all[thread] = at;
 
             // Published after the slot is filled: a reader sees the new array only with its own slot in it.
@@ -269,10 +269,17 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         throw new InvalidOperationException("No initial state of '" + Name + "' can be built, so there is no state to decode.");
     }
 
-    // This thread's instances, with the current one decoded from state.
+    // This thread's instances, with the current one decoded from state. The two states decoded last are kept: a
+    // constraint tested on each successor of a state would otherwise have that state decoded again after each one.
     private Scratch ScratchFor(PackedState state)
     {
         Scratch at = ScratchFor();
+        if (at.HasDecoded && at.Decoded.Equals(state))
+        {
+            return at;
+        }
+
+        at.SwapDecoded();
         if (!at.HasDecoded || !at.Decoded.Equals(state))
         {
             // Forget first: a decoding cut short must not pass for the state.
@@ -287,10 +294,11 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
 
     private sealed class Scratch
     {
-        internal Scratch(TModel current, TModel working)
+        internal Scratch(TModel current, TModel working, TModel previous)
         {
             Current = current;
             Working = working;
+            this.previous = previous;
         }
 
         internal TModel Current { get; set; }
@@ -309,5 +317,24 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         internal PackedState Decoded { get; set; }
 
         internal bool HasDecoded { get; set; }
+
+        // The state decoded before the current one, and the instance it is decoded in.
+        private TModel previous;
+        private PackedState previousDecoded;
+        private bool hasPrevious;
+
+        /// <summary>Makes the state decoded before the current one current, and the current one the one before.</summary>
+        internal void SwapDecoded()
+        {
+            TModel current = Current;
+            PackedState decoded = Decoded;
+            bool hasDecoded = HasDecoded;
+            Current = previous;
+            Decoded = previousDecoded;
+            HasDecoded = hasPrevious;
+            previous = current;
+            previousDecoded = decoded;
+            hasPrevious = hasDecoded;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using MergeQueue.Analyzers.Engine.Tests.Models;
 using Xunit;
 
@@ -74,6 +75,32 @@ public class ConstraintTests
         Assert.Equal(3, result.DistinctStates);
         Assert.Equal(4 - 1, result.Transitions);
     }
+
+    [Fact]
+    public void Several_workers_test_the_constraint_once_per_successor_of_a_chunk_and_report_what_one_does()
+    {
+        // By hand: 10,000 initial states x, each stepping to 10000 + x / 2 (5,000 states, each stepping to itself). One
+        // worker tests the constraint on the 10,000 initial states and on each new successor once: 15,000. Two workers
+        // expand the 10,000 in chunks, each testing a successor it reached twice only once: at most one more test per
+        // chunk boundary that splits a pair, never one per step (20,000).
+        int tested = 0;
+        var model = new ToyModel<int>("Pairs", "x", Enumerable.Range(0, 10_000).ToArray(), Outcome.To)
+            .Field("x", x => x.ToString())
+            .Action("Halve", x => Outcome.To(x < 10_000 ? 10_000 + (x / 2) : x))
+            .Property(PropertyKind.Constraint, "Any", x => System.Threading.Interlocked.Increment(ref tested) > 0);
+
+        string one = Explorer.Explore(model).Report;
+        int testedByOne = tested;
+        tested = 0;
+        ExplorationResult two = Explorer.Explore(model, new ExplorationOptions { Workers = 2 });
+
+        Assert.Equal(15_000, testedByOne);
+        Assert.InRange(tested, 15_000, 15_000 + 64);
+        Assert.Equal(15_000, two.DistinctStates);
+        Assert.Equal(WithoutTime(one), WithoutTime(two.Report));
+    }
+
+    private static string WithoutTime(string report) => report.Substring(0, report.LastIndexOf('\n') + 1);
 
     [Fact]
     public void Liveness_is_not_claimed_when_the_constraint_cut_a_behavior()
