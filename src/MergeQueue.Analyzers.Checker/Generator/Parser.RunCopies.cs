@@ -14,11 +14,12 @@ namespace MergeQueue.Analyzers.Generator;
 /// Copies of actions whose <c>Require</c>s the guard cannot test (after a write they read, in a <c>switch</c>, in a
 /// helper that receives messages first): a false one throws, and an exception costs more than the rest of a step. In
 /// the copy, each <c>Require(c);</c> statement becomes <c>{ if (!(c)) return "reason"; }</c>, each statement calling a
-/// helper that has a copy returns that copy's reason, and the copy returns null at its end; everything else is the
-/// original text under a <c>#line</c> directive, so it runs the same code in the same order, with the same lines in
-/// what it reports. A <c>Require</c> the copy cannot reach (in a lambda, a local function, a <c>finally</c>) still
-/// throws, as do methods with a <c>catch</c> (which could have caught the exception), an <c>out</c> parameter, a value
-/// to return, type parameters, or a call that passes the caller's name.
+/// helper that has a copy returns that copy's reason (a helper's value comes back through an out parameter of its
+/// copy), and the copy returns null at its end; everything else is the original text under a <c>#line</c> directive,
+/// so it runs the same code in the same order, with the same lines in what it reports. A <c>Require</c> the copy
+/// cannot reach (in a lambda, a local function, a <c>finally</c>) still throws, as do those of methods with a
+/// <c>catch</c> (which could have caught the exception), an <c>out</c> parameter, type parameters, an iterator, or a
+/// call that passes the caller's name.
 /// </summary>
 internal sealed partial class Parser
 {
@@ -171,7 +172,8 @@ internal sealed partial class Parser
         }
     }
 
-    // A method of this model the copy may replace: by value or by ref, returning nothing, written in the model's one file.
+    // A method of this model that can be copied: parameters by value or by ref, a value (if any) not by ref, a block
+    // body when it returns a value, written in the model's one file.
     private bool Copyable(IMethodSymbol method, Compilation compilation, out MethodDeclarationSyntax declaration, out SyntaxNode body, out SemanticModel semantics)
     {
         declaration = null!;
@@ -227,7 +229,8 @@ internal sealed partial class Parser
         text = body is BlockSyntax
             ? "{ " + (value ? ValueParameter + " = default; " : string.Empty) + text.Substring(1, text.Length - 2) + " return null; }"
             : "{ " + text + " return null; }";
-        var lines = body.GetLocation().GetLineSpan();
+        // Where the original's own Caller* arguments point, under any #line of the model's file.
+        var lines = body.GetLocation().GetMappedLineSpan();
         string file = lines.Path.Length == 0 || lines.Path.IndexOf('"') >= 0 ? string.Empty : " \"" + lines.Path + "\"";
         return "#line " + (lines.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + file + "\n" + text + "\n#line default";
     }

@@ -209,10 +209,5 @@ public sealed class GuardTests
         Assert.Contains("if (!(lockVar == 1)) return \"Require(lockVar == 1) is false (line", generated);
     }
 
-    private static string Generate(string members)
-    {
-        var source = GeneratorTestModels.Source("Guarded", members);
-        var (_, result) = GeneratorRun.Run(GeneratorRun.Compilation(source));
-        return string.Join("\n", result.GeneratedTrees.Select(t => t.ToString()));
-    }
+    private static string Generate(string members) => GeneratorRun.GeneratedCode(GeneratorTestModels.Source("Guarded", members));
 }

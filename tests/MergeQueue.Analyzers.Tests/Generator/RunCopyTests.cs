@@ -85,17 +85,12 @@ public sealed class RunCopyTests
         Assert.Contains("Require(x <= 3) is false (line " + LineOf(source, "Require(x <= 3)") + ")", generated.Report);
         Assert.Contains("Require(x < 2) is false (line " + LineOf(source, "Require(x < 2)") + ")", generated.Report);
         // Late runs as a copy (its own Require returns), from which the lambda's throws: copies of Receive, Step, Late.
-        string code = string.Join("\n", GeneratorRun.Run(GeneratorRun.Compilation(source)).Result.GeneratedTrees.Select(t => t.ToString()));
+        string code = GeneratorRun.GeneratedCode(source);
         Assert.Contains("return next.__MergeQueueRun2();", code);
     }
 
     private static int LineOf(string source, string text) =>
         source.Substring(0, source.IndexOf(text, StringComparison.Ordinal)).Count(c => c == '\n') + 1;
 
-    private static string Generate(string members)
-    {
-        var source = GeneratorTestModels.Source("Copied", members);
-        var (_, result) = GeneratorRun.Run(GeneratorRun.Compilation(source));
-        return string.Join("\n", result.GeneratedTrees.Select(t => t.ToString()));
-    }
+    private static string Generate(string members) => GeneratorRun.GeneratedCode(GeneratorTestModels.Source("Copied", members));
 }

@@ -40,6 +40,10 @@ internal static class GeneratorRun
         return (output, driver.GetRunResult());
     }
 
+    /// <summary>The generator's output for <paramref name="sources"/>, every file in one text (see <see cref="Run"/>).</summary>
+    public static string GeneratedCode(params string[] sources) =>
+        string.Join("\n", Run(Compilation(sources)).Result.GeneratedTrees.Select(t => t.ToString()));
+
     /// <summary>Compiles, generates, loads (see TestLoadContext) and calls <c>typeName.Explore()</c>.</summary>
     public static GeneratedResult Explore(string typeName, params string[] sources) => Explore(typeName, null, sources);
 
