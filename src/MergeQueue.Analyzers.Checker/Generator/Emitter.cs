@@ -17,6 +17,10 @@ internal static partial class Emitter
 
     /// <summary>The prefix of the methods testing helpers' guards (<see cref="HelperGuardSpec"/>).</summary>
     public const string HelperGuardMethod = "__MergeQueueHelperGuard";
+
+    // The initial constructor's guard (ModelSpec.InitialGuard).
+    private const string InitialGuardMethod = "__MergeQueueInitialGuard";
+
     private const string Engine = "global::MergeQueue.Analyzers.Engine.";
 
     /// <param name="model">The model to emit.</param>
@@ -172,6 +176,11 @@ internal static partial class Emitter
             WriteGuard(w, helper.Name, helper.Guard);
         }
 
+        if (model.InitialGuard is { } initial)
+        {
+            WriteGuard(w, InitialGuardMethod, initial, isStatic: true);
+        }
+
         foreach (var copy in model.RunCopies)
         {
             // The body keeps its own lines and indentation, which its #line directive maps to the model's file.
@@ -181,9 +190,9 @@ internal static partial class Emitter
         }
     }
 
-    private static void WriteGuard(SourceWriter w, string name, GuardSpec guard)
+    private static void WriteGuard(SourceWriter w, string name, GuardSpec guard, bool isStatic = false)
     {
-        w.Open("private " + w.Nullable("string") + " " + name + "(" + guard.Parameters + ")");
+        w.Open("private " + (isStatic ? "static " : string.Empty) + w.Nullable("string") + " " + name + "(" + guard.Parameters + ")");
         foreach (var step in guard.Steps)
         {
             w.Line(step.CallsHelper
@@ -249,10 +258,9 @@ internal static partial class Emitter
         w.Line();
     }
 
-    private static void Members(SourceWriter w, ModelSpec model, bool encoded)
+    // The constructor's arguments of initialInstance, as argument0, argument1...
+    private static void InitialArguments(SourceWriter w, ModelSpec model)
     {
-        string self = Parser.Identifier(model.ClassName);
-        w.Open("protected override " + self + " CreateInitial(int initialInstance)");
         if (model.HasDomainedConstructor)
         {
             w.Line("if (initialInstance < 0 || initialInstance >= InitialTable.Count) throw new global::System.ArgumentOutOfRangeException(nameof(initialInstance));");
@@ -261,10 +269,26 @@ internal static partial class Emitter
                 w.Line("var argument" + p + " = InitialValues" + p + "[" + Engine + "InitialCombinations.ValueIndex(ref initialInstance, InitialValues" + p + ".Length)];");
             }
         }
+    }
 
-        w.Line("return new " + Parser.Identifier(self) + "(" + string.Join(", ", model.Initials.Select((_, p) => "argument" + p)) + ");");
+    private static void Members(SourceWriter w, ModelSpec model, bool encoded)
+    {
+        string self = Parser.Identifier(model.ClassName);
+        string arguments = "(" + string.Join(", ", model.Initials.Select((_, p) => "argument" + p)) + ")";
+        w.Open("protected override " + self + " CreateInitial(int initialInstance)");
+        InitialArguments(w, model);
+        w.Line("return new " + Parser.Identifier(self) + arguments + ";");
         w.Close();
         w.Line();
+        if (model.InitialGuard is not null)
+        {
+            w.Open("protected override " + w.Nullable("string") + " InitialGuard(int initialInstance)");
+            InitialArguments(w, model);
+            w.Line("return " + InitialGuardMethod + arguments + ";");
+            w.Close();
+            w.Line();
+        }
+
         w.Line("protected override " + self + " Copy(" + self + " state) => new " + self + "(state, default(" + CopyTag + "));").Line();
         RunAndGuard(w, model, self);
         w.Open("protected override bool Test(" + self + " state, int predicate)");

@@ -170,6 +170,9 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     protected virtual bool TestStep(TModel before, TModel after, int predicate) =>
         throw new ArgumentOutOfRangeException(nameof(predicate));
 
+    // Whether some initial instance was built: its field initializers ran without failing.
+    private volatile bool constructed;
+
     /// <summary>
     /// Builds the instance of initial instance <paramref name="initialInstance"/> (field initializers, then the
     /// constructor with its arguments) as the outcome the engine expects: a <c>Require</c> of the constructor drops
@@ -183,7 +186,15 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
         initial = null;
         try
         {
+            // The field initializers run before the constructor's guard would: only once they ran without failing is a
+            // combination the guard turns down not built at all.
+            if (constructed && InitialGuard(initialInstance) is { } blocked)
+            {
+                return new DisabledReason(blocked, null);
+            }
+
             initial = CreateInitial(initialInstance);
+            constructed = true;
             return SharedPlaces(initial) is { } shared ? new Failure(FailureKind.Exception, shared, null) : null;
         }
         catch (ActionDisabledException disabled)
@@ -195,6 +206,15 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
             return FailureOf(failure);
         }
     }
+
+    /// <summary>
+    /// Tests the constructor's leading <c>Require</c>s of an initial instance without building it or throwing: the
+    /// reason text of the first that is false, or null. The generator overrides it when those statements read only
+    /// the constructor's parameters and static members.
+    /// </summary>
+    /// <param name="initialInstance">The index into <see cref="InitialInstances"/>.</param>
+    /// <returns>The reason text, or null.</returns>
+    protected virtual string? InitialGuard(int initialInstance) => null;
 
     /// <summary>A new instance built as initial instance <paramref name="initialInstance"/>: <c>new M(arguments)</c>.</summary>
     /// <param name="initialInstance">The index into <see cref="InitialInstances"/>.</param>

@@ -37,6 +37,9 @@ internal sealed record ModelSpec(
     /// <summary>The guards of helpers that actions' guards call, each written once.</summary>
     public EquatableArray<HelperGuardSpec> HelperGuards { get; init; }
 
+    /// <summary>The initial constructor's leading <c>Require</c>s, tested before an instance is built; null when it has none to test so.</summary>
+    public GuardSpec? InitialGuard { get; init; }
+
     /// <summary>The copies of actions and helpers whose false <c>Require</c>s return their reason.</summary>
     public EquatableArray<RunCopySpec> RunCopies { get; init; }
 
