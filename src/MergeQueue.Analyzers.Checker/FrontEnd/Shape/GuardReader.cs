@@ -69,7 +69,7 @@ internal sealed class GuardReader
 
         var own = body.Operations.Take(statements).ToList();
         var helperStores = call is null ? null : HelperStores(call);
-        var (later, _) = LaterRequires.Read(
+        var later = LaterRequires.Read(
             method.ContainingType,
             own.Select(RequireCondition).OfType<IOperation>(),
             body.Operations.Skip(statements),

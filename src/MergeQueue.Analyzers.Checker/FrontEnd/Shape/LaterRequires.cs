@@ -24,7 +24,7 @@ internal sealed class LaterRequires
 
     /// <summary>
     /// Crosses <paramref name="statements"/> from their first; returns the <c>Require</c>s reached that can be tested
-    /// with the guard, and whether every statement was crossed.
+    /// with the guard.
     /// </summary>
     /// <param name="model">The model, whose fields the statements store into.</param>
     /// <param name="tested">The conditions the guard has tested so far (each true when these statements run).</param>
@@ -32,7 +32,7 @@ internal sealed class LaterRequires
     /// <param name="isPure">Whether a <c>Require</c> statement writes nothing, with the guard's locals in scope.</param>
     /// <param name="crossCall">The fields a statement that calls the helper the guard ends with stores, or null when it
     /// is not that call or its writes cannot be crossed.</param>
-    public static (List<IOperation> Requires, bool CrossedAll) Read(
+    public static List<IOperation> Read(
         INamedTypeSymbol model,
         IEnumerable<IOperation> tested,
         IEnumerable<IOperation> statements,
@@ -52,7 +52,7 @@ internal sealed class LaterRequires
             {
                 if (!isPure(statement) || !reader.ReadsNoneWritten(condition))
                 {
-                    return (requires, false);
+                    return requires;
                 }
 
                 requires.Add(statement);
@@ -64,11 +64,11 @@ internal sealed class LaterRequires
             }
             else if (!reader.CrossStore(statement))
             {
-                return (requires, false);
+                return requires;
             }
         }
 
-        return (requires, true);
+        return requires;
     }
 
     /// <summary>
