@@ -167,13 +167,14 @@ internal sealed partial class Parser
 
             Disables = true;
             var arguments = invocation.ArgumentList.Arguments.Select(a => a.ToString());
-            string call = copy + "(" + string.Join(", ", callee.ReturnsVoid ? arguments : arguments.Concat(new[] { value })) + ")";
+            // The value's out argument is named: the call's own arguments may be named out of their positions.
+            string call = copy + "(" + string.Join(", ", callee.ReturnsVoid ? arguments : arguments.Concat(new[] { ValueParameter + ": " + value })) + ")";
             return "{ var " + reason + " = " + call + "; if (" + reason + " != null) return " + reason + "; " + (after.Length > 0 ? after + " " : string.Empty) + "}";
         }
     }
 
-    // A method of this model that can be copied: parameters by value or by ref, a value (if any) not by ref, a block
-    // body when it returns a value, written in the model's one file.
+    // A method of this model that can be copied: parameters by value or by ref, a value (if any) not by ref, and when it
+    // has one a block body and no optional or params parameter (its out parameter comes last), in the model's one file.
     private bool Copyable(IMethodSymbol method, Compilation compilation, out MethodDeclarationSyntax declaration, out SyntaxNode body, out SemanticModel semantics)
     {
         declaration = null!;
@@ -187,7 +188,7 @@ internal sealed partial class Parser
             || !type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == found.SyntaxTree)
             || foundBody.ContainsDirectives
             || foundBody.DescendantNodes().Any(n => n is CatchClauseSyntax or YieldStatementSyntax)
-            || (!method.ReturnsVoid && found.Body is null))
+            || (!method.ReturnsVoid && (found.Body is null || method.Parameters.Any(p => p.IsParams || p.IsOptional))))
         {
             return false;
         }

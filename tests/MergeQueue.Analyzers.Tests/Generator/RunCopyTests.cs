@@ -58,7 +58,20 @@ public sealed class RunCopyTests
         Assert.Contains("private string? __MergeQueueRun0(int q, out int __mergeQueueValue)", generated);
         Assert.Contains("{ __mergeQueueValue = default; ", generated);
         Assert.Contains("{ __mergeQueueValue = q; return null; }", generated);
-        Assert.Contains("var __mergeQueueReasonOfq = __MergeQueueRun0(p, out var q); if (__mergeQueueReasonOfq != null) return __mergeQueueReasonOfq;", generated);
+        Assert.Contains("var __mergeQueueReasonOfq = __MergeQueueRun0(p, __mergeQueueValue: out var q); if (__mergeQueueReasonOfq != null) return __mergeQueueReasonOfq;", generated);
+    }
+
+    // Its out parameter comes last: after optional or params parameters it could not, so such a helper keeps throwing;
+    // a call naming its arguments out of order still compiles.
+    [Theory]
+    [InlineData("int Free(int q, int by = 1) { Require(values[q] == 0); return q + by - 1; }", "var q = Free(p);", false)]
+    [InlineData("int Free(params int[] qs) { Require(values[qs[0]] == 0); return qs[0]; }", "var q = Free(p);", false)]
+    [InlineData("int Free(int q, int by) { Require(values[q] == 0); return q + by - 1; }", "var q = Free(by: 1, q: p);", true)]
+    public void A_helper_with_a_value_is_copied_only_where_its_out_parameter_can_come_last(string helper, string call, bool copied)
+    {
+        string generated = Generate("int[] values = new int[3];\n" + helper + "\n[Action] void Go([Range(0, 2)] int p) { values[p]++; " + call + " values[q] = 2; }");
+
+        Assert.Equal(copied, generated.Contains("__mergeQueueValue: out var q", System.StringComparison.Ordinal));
     }
 
     // The copy would behave otherwise where the exception could be caught, or where a callee is told its caller's name.
