@@ -174,7 +174,8 @@ internal sealed partial class Parser
     }
 
     // A method of this model that can be copied: parameters by value or by ref, a value (if any) not by ref, and when it
-    // has one a block body and no optional or params parameter (its out parameter comes last), in the model's one file.
+    // has one a block body and no optional or params parameter (its out parameter comes last), in the model's one file,
+    // with no unsafe code (the generated class is not declared unsafe).
     private bool Copyable(IMethodSymbol method, Compilation compilation, out MethodDeclarationSyntax declaration, out SyntaxNode body, out SemanticModel semantics)
     {
         declaration = null!;
@@ -187,6 +188,8 @@ internal sealed partial class Parser
             || ((SyntaxNode?)found.Body ?? found.ExpressionBody?.Expression) is not { } foundBody
             || !type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == found.SyntaxTree)
             || foundBody.ContainsDirectives
+            || found.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().Any(m => m.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            || foundBody.DescendantNodes().Any(n => n is UnsafeStatementSyntax or FixedStatementSyntax or PointerTypeSyntax or FunctionPointerTypeSyntax)
             || foundBody.DescendantNodes().Any(n => n is CatchClauseSyntax or YieldStatementSyntax)
             || (!method.ReturnsVoid && (found.Body is null || method.Parameters.Any(p => p.IsParams || p.IsOptional))))
         {

@@ -87,6 +87,19 @@ public sealed class RunCopyTests
         Assert.DoesNotContain("__MergeQueueRun", generated);
     }
 
+    // The generated class is not declared unsafe: code that is stays in the action.
+    [Fact]
+    public void An_unsafe_action_runs_itself()
+    {
+        var source = GeneratorTestModels.Source("Copied", "int x;\n[Action] unsafe void Go() { int y = x; int* p = &y; *p += 1; x = y; Require(x < 2); }");
+        var compilation = TestCompilation.CreateUnchecked(source).AddReferences(GeneratorRun.Engine);
+        compilation = compilation.WithOptions(compilation.Options.WithAllowUnsafe(true));
+        string generated = string.Join("\n", GeneratorRun.Run(compilation).Result.GeneratedTrees.Select(t => t.ToString()));
+
+        Assert.Contains("public static global::MergeQueue.Analyzers.ExplorationResult Explore(", generated);
+        Assert.DoesNotContain("__MergeQueueRun", generated);
+    }
+
     // The model is stuck at x = 3; the report lists each action's reason with the line the model's file gives it,
     // from a copy (Receive's Require) and from a Require still thrown in a lambda inside a copy (Late's).
     [Fact]
