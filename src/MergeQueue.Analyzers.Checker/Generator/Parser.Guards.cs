@@ -21,13 +21,15 @@ internal sealed partial class Parser
     private UsingsSpec? usings;
 
     /// <summary>
-    /// The usings of the model's file, or null when its declarations span files or use extern aliases. A directive
+    /// The usings of the model's file, or null when its declarations span files, use extern aliases or declare types
+    /// only that file can name (<c>file class</c>), which code copied into the generated file could not. A directive
     /// that does not compile is left out: the user's file already reports it, and the generated file would repeat it.
     /// </summary>
     private UsingsSpec? Usings(Compilation compilation)
     {
         var trees = type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().ToList();
-        if (trees.Count != 1 || trees[0].GetRoot() is not CompilationUnitSyntax unit || unit.Externs.Count > 0)
+        if (trees.Count != 1 || trees[0].GetRoot() is not CompilationUnitSyntax unit || unit.Externs.Count > 0
+            || unit.DescendantNodes().OfType<MemberDeclarationSyntax>().Any(m => m.Modifiers.Any(SyntaxKind.FileKeyword)))
         {
             return null;
         }

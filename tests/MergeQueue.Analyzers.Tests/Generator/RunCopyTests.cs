@@ -100,6 +100,18 @@ public sealed class RunCopyTests
         Assert.DoesNotContain("__MergeQueueRun", generated);
     }
 
+    // A type only the model's file can name cannot be named from the generated file: neither guards nor copies.
+    [Fact]
+    public void A_model_file_with_a_file_local_type_gets_no_copy()
+    {
+        string generated = GeneratorRun.GeneratedCode(GeneratorTestModels.Source(
+            "Copied", "int x;\n[Action] void Go() { Require(Limits.Ok(x)); x++; Require(Limits.Ok(x)); }", "file static class Limits { public static bool Ok(int v) => v < 3; }\n"));
+
+        Assert.Contains("public static global::MergeQueue.Analyzers.ExplorationResult Explore(", generated);
+        Assert.DoesNotContain("__MergeQueueRun", generated);
+        Assert.DoesNotContain("__MergeQueueGuard", generated);
+    }
+
     // The model is stuck at x = 3; the report lists each action's reason with the line the model's file gives it,
     // from a copy (Receive's Require) and from a Require still thrown in a lambda inside a copy (Late's).
     [Fact]
