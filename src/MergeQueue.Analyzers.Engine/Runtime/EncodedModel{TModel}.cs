@@ -294,6 +294,11 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
 
     private sealed class Scratch
     {
+        // The state decoded before the current one, and the instance it is decoded in.
+        private TModel previous;
+        private PackedState previousDecoded;
+        private bool hasPrevious;
+
         internal Scratch(TModel current, TModel working, TModel previous)
         {
             Current = current;
@@ -317,11 +322,6 @@ public abstract class EncodedModel<TModel> : ModelAdapter<TModel, PackedState>, 
         internal PackedState Decoded { get; set; }
 
         internal bool HasDecoded { get; set; }
-
-        // The state decoded before the current one, and the instance it is decoded in.
-        private TModel previous;
-        private PackedState previousDecoded;
-        private bool hasPrevious;
 
         /// <summary>Makes the state decoded before the current one current, and the current one the one before.</summary>
         internal void SwapDecoded()

@@ -17,6 +17,9 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     private readonly IReadOnlyList<string?> returnedFalse;
     private readonly DisabledReason?[] guardReasons;
 
+    // Whether some initial instance was built: its field initializers ran without failing.
+    private volatile bool constructed;
+
     /// <summary>Creates the adapter from the model's tables, as the generator computed them from the source.</summary>
     /// <param name="name">The class name.</param>
     /// <param name="fieldNames">The state fields in declaration order.</param>
@@ -169,9 +172,6 @@ public abstract class ModelAdapter<TModel, TState> : IGuardedModel<TState>
     /// <returns>The predicate's value.</returns>
     protected virtual bool TestStep(TModel before, TModel after, int predicate) =>
         throw new ArgumentOutOfRangeException(nameof(predicate));
-
-    // Whether some initial instance was built: its field initializers ran without failing.
-    private volatile bool constructed;
 
     /// <summary>
     /// Builds the instance of initial instance <paramref name="initialInstance"/> (field initializers, then the
