@@ -6,7 +6,6 @@ using MergeQueue.Analyzers.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace MergeQueue.Analyzers.Generator;
 
@@ -59,7 +58,7 @@ internal sealed partial class Parser
     private List<GuardStepSpec>? Steps(IMethodSymbol method, GuardShape guard, Compilation compilation)
     {
         if (usings is null || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration
             || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
             || (declaration.Body is null && guard.Statements > 0))
         {
@@ -98,49 +97,14 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// The initial constructor's leading local declarations and <c>Require</c>s, up to the last <c>Require</c>, when they
-    /// read only its parameters and static members and write nothing: tested before an instance is built (once one was,
-    /// so that its field initializers are known to run), a combination they turn down costs no exception. Null when the
-    /// constructor does not start so, or chains to another.
+    /// The initial constructor's guard (<see cref="ModelShape.ConstructorGuard"/>), tested before an instance is built
+    /// (once one was, so that its field initializers are known to run): a combination it turns down costs no exception.
     /// </summary>
-    private GuardSpec? InitialGuard(IReadOnlyList<ParameterDomain> domains, Compilation compilation)
-    {
-        if (usings is null || domains.Count == 0
-            || domains[0].Parameter.ContainingSymbol is not IMethodSymbol { DeclaringSyntaxReferences.Length: 1 } constructor
-            || constructor.DeclaringSyntaxReferences[0].GetSyntax() is not ConstructorDeclarationSyntax { Body: { } body, Initializer: null } declaration)
-        {
-            return null;
-        }
-
-        var semantics = compilation.GetSemanticModel(declaration.SyntaxTree);
-        if (semantics.GetDiagnostics(body.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return null;
-        }
-
-        var purity = new Purity(compilation, type);
-        var read = new List<IOperation>();
-        var steps = new List<GuardStepSpec>();
-        int kept = 0;
-        foreach (var statement in body.Statements)
-        {
-            var operation = semantics.GetOperation(statement);
-            bool require = operation is not null && GuardReader.RequireCondition(operation) is not null;
-            if (operation is null
-                || !(require || statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 })
-                || operation.DescendantsAndSelf().Any(o => o is IInstanceReferenceOperation)
-                || !purity.Of(read.Append(operation).ToList()).IsPure)
-            {
-                break;
-            }
-
-            read.Add(operation);
-            steps.Add(require ? RequireStep((InvocationExpressionSyntax)((ExpressionStatementSyntax)statement).Expression) : new GuardStepSpec(statement.ToString(), null));
-            kept = require ? steps.Count : kept;
-        }
-
-        return kept == 0 ? null : new GuardSpec(Parameters(constructor), new EquatableArray<GuardStepSpec>(steps.Take(kept)));
-    }
+    private GuardSpec? InitialGuard(ModelShape shape, Compilation compilation) =>
+        shape.Constructor is { } constructor && shape.ConstructorGuard > 0
+        && Steps(constructor, new GuardShape(shape.ConstructorGuard, constructor.Parameters.Length), compilation) is { Count: > 0 } steps
+            ? new GuardSpec(Parameters(constructor), new EquatableArray<GuardStepSpec>(steps))
+            : null;
 
     /// <summary>The name of the generated method testing a helper's guard, written once per helper; null when it cannot be copied.</summary>
     private string? HelperGuard(GuardCall call, Compilation compilation)

@@ -163,7 +163,7 @@ internal sealed partial class Parser
                 : ConformanceAccessFor(shape.Fields.Select(f => f.Symbol.Type).Concat(shape.Actions.SelectMany(a => a.Method.Parameters.Select(p => p.Type)))),
             HelperGuards = new EquatableArray<HelperGuardSpec>(helperGuards),
             RunCopies = new EquatableArray<RunCopySpec>(runCopies),
-            InitialGuard = InitialGuard(shape.ConstructorDomains, compilation),
+            InitialGuard = InitialGuard(shape, compilation),
             StepsMayShare = StepSharing.MayShare(compilation, type),
         };
     }

@@ -124,27 +124,9 @@ public sealed class GuardTests
     public void A_disabled_instance_throws_nothing_wherever_its_Require_stands(string fields, string body, string extra, int expected)
     {
         var source = GeneratorTestModels.Source("Guarded", fields + "\n[Action] void Idle() { }\n[Action] void Go([Range(0, 2)] int p) { " + body + " }", extra);
-        int thread = System.Environment.CurrentManagedThreadId;
-        int thrown = 0;
-        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
-        {
-            if (System.Environment.CurrentManagedThreadId == thread && e.Exception.GetType().Name == "ActionDisabledException")
-            {
-                thrown++;
-            }
-        }
+        var (result, thrown) = GeneratorRun.ExploreCountingDisabledThrows("Guarded", source);
 
-        System.AppDomain.CurrentDomain.FirstChanceException += Count;
-        try
-        {
-            var result = GeneratorRun.Explore("Guarded", new ExplorationOptions { Workers = 1 }, source);
-            Assert.Equal(4, result.DistinctStates);
-        }
-        finally
-        {
-            System.AppDomain.CurrentDomain.FirstChanceException -= Count;
-        }
-
+        Assert.Equal(4, result.DistinctStates);
         Assert.Equal(expected, thrown);
     }
 

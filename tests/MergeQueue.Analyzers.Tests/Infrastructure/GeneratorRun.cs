@@ -44,6 +44,34 @@ internal static class GeneratorRun
     public static string GeneratedCode(params string[] sources) =>
         string.Join("\n", Run(Compilation(sources)).Result.GeneratedTrees.Select(t => t.ToString()));
 
+    /// <summary>
+    /// <c>typeName.Explore()</c> with one worker, and how many <c>ActionDisabledException</c>s it threw on this thread:
+    /// the false <c>Require</c>s that cost an exception rather than a branch.
+    /// </summary>
+    public static (GeneratedResult Result, int DisabledThrows) ExploreCountingDisabledThrows(string typeName, params string[] sources)
+    {
+        int thread = Environment.CurrentManagedThreadId;
+        int thrown = 0;
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (Environment.CurrentManagedThreadId == thread && e.Exception.GetType().Name == "ActionDisabledException")
+            {
+                thrown++;
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            var result = Explore(typeName, new ExplorationOptions { Workers = 1 }, sources);
+            return (result, thrown);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+    }
+
     /// <summary>Compiles, generates, loads (see TestLoadContext) and calls <c>typeName.Explore()</c>.</summary>
     public static GeneratedResult Explore(string typeName, params string[] sources) => Explore(typeName, null, sources);
 

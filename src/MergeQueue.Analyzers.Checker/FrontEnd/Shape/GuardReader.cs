@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,34 +38,18 @@ internal sealed class GuardReader
             return null;
         }
 
-        int statements = 0;
+        int statements = Leading(body.Operations, _ => true, out int end);
         GuardCall? call = null;
-        for (int count = 1; count <= body.Operations.Length; count++)
+
+        // A helper's leading Requires guard its caller too (`Goto(self, Pc.A0, Pc.A1)`): the locals before the call
+        // stay, as its arguments may read them.
+        if (end < body.Operations.Length && !IsGuardStatement(body.Operations[end])
+            && HelperCall(method, body.Operations[end]) is { } invocation
+            && purity.Of(body.Operations.Take(end).Concat(invocation.Arguments.Select(a => a.Value)).ToList()).IsPure
+            && Read(invocation.TargetMethod, reading) is { } helperGuard)
         {
-            var statement = body.Operations[count - 1];
-            bool require = RequireCondition(statement) is not null;
-            if (require || IsLocalDeclaration(statement))
-            {
-                if (!purity.Of(body.Operations.Take(count).ToList()).IsPure)
-                {
-                    break;
-                }
-
-                statements = require ? count : statements;
-                continue;
-            }
-
-            // A helper's leading Requires guard its caller too (`Goto(self, Pc.A0, Pc.A1)`): the locals before the
-            // call stay, as its arguments may read them.
-            if (HelperCall(method, statement) is { } invocation
-                && purity.Of(body.Operations.Take(count - 1).Concat(invocation.Arguments.Select(a => a.Value)).ToList()).IsPure
-                && Read(invocation.TargetMethod, reading) is { } helperGuard)
-            {
-                statements = count - 1;
-                call = new GuardCall(invocation, invocation.TargetMethod, helperGuard);
-            }
-
-            break;
+            statements = end;
+            call = new GuardCall(invocation, invocation.TargetMethod, helperGuard);
         }
 
         var own = body.Operations.Take(statements).ToList();
@@ -86,6 +71,37 @@ internal sealed class GuardReader
         var read = own.Concat(arguments).Concat(later);
         return new GuardShape(statements, ParameterPrefix(method, read)) { Call = call, Later = later };
     }
+
+    /// <summary>
+    /// How many of the initial constructor's statements are its guard: its leading local declarations and
+    /// <c>Require</c>s, up to the last <c>Require</c>, that write nothing and read nothing of the instance (they can be
+    /// tested before it is built); 0 when it chains to another constructor, whose body would run first.
+    /// </summary>
+    public int ConstructorGuard(IMethodSymbol constructor) =>
+        Body(constructor) is { } body && constructor.DeclaringSyntaxReferences[0].GetSyntax() is ConstructorDeclarationSyntax { Initializer: null }
+            ? Leading(body.Operations, statement => !statement.DescendantsAndSelf().Any(o => o is IInstanceReferenceOperation), out _)
+            : 0;
+
+    // The leading local declarations and Requires that write nothing and are `allowed`, cut after the last Require;
+    // `end` is the first statement not taken.
+    private int Leading(ImmutableArray<IOperation> operations, System.Func<IOperation, bool> allowed, out int end)
+    {
+        int statements = 0;
+        for (end = 0; end < operations.Length; end++)
+        {
+            var statement = operations[end];
+            if (!IsGuardStatement(statement) || !allowed(statement) || !purity.Of(operations.Take(end + 1).ToList()).IsPure)
+            {
+                break;
+            }
+
+            statements = RequireCondition(statement) is not null ? end + 1 : statements;
+        }
+
+        return statements;
+    }
+
+    private static bool IsGuardStatement(IOperation statement) => RequireCondition(statement) is not null || IsLocalDeclaration(statement);
 
     // The fields the helper a guard ends with stores after its own guard, when the later Requires may be tested past them.
     private IReadOnlyCollection<IFieldSymbol>? HelperStores(GuardCall call)
@@ -146,7 +162,7 @@ internal sealed class GuardReader
     {
         action = action.PartialImplementationPart ?? action;
         if (action.DeclaringSyntaxReferences.Length != 1
-            || action.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || action.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration
             || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
             || !compilation.ContainsSyntaxTree(body.SyntaxTree))
         {

@@ -16,4 +16,11 @@ internal sealed record ModelShape(
     IReadOnlyList<PropertyShape> Properties,
     IMethodSymbol? Constructor,
     IReadOnlyList<ParameterDomain> ConstructorDomains,
-    bool CheckStuck);
+    bool CheckStuck)
+{
+    /// <summary>
+    /// How many of the domained constructor's leading statements can be tested before an instance is built
+    /// (<see cref="GuardReader.ConstructorGuard"/>); 0 for none.
+    /// </summary>
+    public int ConstructorGuard { get; init; }
+}

@@ -43,7 +43,10 @@ internal sealed partial class ShapeReader
 
         var statics = SourceOrder.Sort(type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsStatic && !f.IsConst)).ToList();
         var (constructor, constructorDomains) = ReadConstructor();
-        return new ModelShape(type, location, fields, statics, actions, properties, constructor, constructorDomains, CheckStuck());
+        return new ModelShape(type, location, fields, statics, actions, properties, constructor, constructorDomains, CheckStuck())
+        {
+            ConstructorGuard = constructor is not null && constructorDomains.Count > 0 && guards is not null ? guards.ConstructorGuard(constructor) : 0,
+        };
     }
 
     private void CheckClass(Location location)
